@@ -1,0 +1,30 @@
+# kavach: one entry point. Recipes stay short; logic lives in tools/.
+.DEFAULT_GOAL := help
+CARGO ?= cargo
+PYTHON ?= python3
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+setup: ## install what the tests need (idempotent)
+	rustup component add rustfmt clippy
+
+demo: ## scan examples/posts.jsonl with the bundled lists
+	$(CARGO) run --quiet --release -p kavach-cli -- scan examples/posts.jsonl
+
+test: setup ## run every test: generated-data checks, fmt, clippy, unit/integration/doc tests, examples, CLI
+	$(PYTHON) tools/gen_unicode_tables.py --check
+	$(PYTHON) tools/fill_vectors.py --check
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	$(CARGO) test --workspace
+	$(CARGO) run --quiet --example quickstart
+	$(CARGO) run --quiet --example hot_reload
+
+tables: ## regenerate the Unicode tables
+	$(PYTHON) tools/gen_unicode_tables.py
+
+vectors: ## refill the span fields of the shared test vectors
+	$(PYTHON) tools/fill_vectors.py
+
+.PHONY: help setup demo test tables vectors

@@ -1,0 +1,166 @@
+//! Line-oriented input: `scan` (JSON Lines or plain text in, one JSON result per line out) and
+//! `censor`. A bad line is reported with its number and skipped; the run goes on.
+
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+
+use indicatif::{ProgressBar, ProgressStyle};
+use kavach::{CensorOptions, Matcher};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use crate::output::{write_error, write_result};
+use crate::Fatal;
+
+/// Inputs larger than this get a progress bar (when stderr is a terminal).
+const PROGRESS_MIN_BYTES: u64 = 8 << 20;
+
+#[derive(Deserialize)]
+struct InputLine<'a> {
+    #[serde(borrow)]
+    text: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    id: Option<&'a RawValue>,
+}
+
+struct Input {
+    reader: Box<dyn BufRead>,
+    progress: Option<ProgressBar>,
+}
+
+fn open(file: &str) -> Result<Input, Fatal> {
+    if file == "-" {
+        return Ok(Input {
+            reader: Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
+            progress: None,
+        });
+    }
+    let f = File::open(file).map_err(|e| Fatal(format!("{file}: {e}")))?;
+    let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+    let progress = (len >= PROGRESS_MIN_BYTES && io::stderr().is_terminal()).then(|| {
+        let bar = ProgressBar::new(len);
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let reader: Box<dyn Read> = match &progress {
+        Some(bar) => Box::new(bar.wrap_read(f)),
+        None => Box::new(f),
+    };
+    Ok(Input {
+        reader: Box::new(BufReader::with_capacity(1 << 16, reader)),
+        progress,
+    })
+}
+
+/// Calls `each(line_number, bytes)` for every line, without its line ending.
+fn for_each_line(
+    input: &mut Input,
+    mut each: impl FnMut(usize, &[u8]) -> io::Result<()>,
+) -> Result<(), Fatal> {
+    let mut buf = Vec::with_capacity(1 << 12);
+    let mut n = 0;
+    loop {
+        buf.clear();
+        if input.reader.read_until(b'\n', &mut buf)? == 0 {
+            break;
+        }
+        n += 1;
+        let mut line = &buf[..];
+        if let Some(l) = line.strip_suffix(b"\n") {
+            line = l;
+        }
+        if let Some(l) = line.strip_suffix(b"\r") {
+            line = l;
+        }
+        each(n, line)?;
+    }
+    if let Some(bar) = &input.progress {
+        bar.finish_and_clear();
+    }
+    Ok(())
+}
+
+pub(crate) fn scan(
+    matcher: &Matcher,
+    file: &str,
+    plain: bool,
+    fail_on_match: bool,
+) -> Result<u8, Fatal> {
+    let mut input = open(file)?;
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut flagged = false;
+    let mut bad_lines = 0usize;
+    let mut report = |out: &mut BufWriter<_>, n: usize, msg: &str| -> io::Result<()> {
+        bad_lines += 1;
+        eprintln!("kavach: {file}:{n}: {msg}");
+        write_error(out, n, msg)
+    };
+    for_each_line(&mut input, |n, line| {
+        let Ok(s) = std::str::from_utf8(line) else {
+            let e = std::str::from_utf8(line)
+                .err()
+                .map_or(0, |e| e.valid_up_to());
+            return report(
+                &mut out,
+                n,
+                &format!("invalid UTF-8 at byte {e} of the line"),
+            );
+        };
+        if plain {
+            let matches = matcher.find(s);
+            flagged |= !matches.is_empty();
+            let verdict = matcher.policy().decide(&matches);
+            return write_result(&mut out, None, n, &matches, &verdict);
+        }
+        match serde_json::from_str::<InputLine>(s) {
+            Ok(InputLine {
+                text: Some(text),
+                id,
+            }) => {
+                let matches = matcher.find(&text);
+                flagged |= !matches.is_empty();
+                let verdict = matcher.policy().decide(&matches);
+                write_result(&mut out, id, n, &matches, &verdict)
+            }
+            Ok(InputLine { text: None, .. }) => report(&mut out, n, "no \"text\" field"),
+            Err(e) => report(&mut out, n, &format!("invalid JSON: {e}")),
+        }
+    })?;
+    out.flush()?;
+    Ok(if bad_lines > 0 {
+        2
+    } else {
+        u8::from(fail_on_match && flagged)
+    })
+}
+
+pub(crate) fn censor(matcher: &Matcher, file: &str, options: &CensorOptions) -> Result<u8, Fatal> {
+    let mut input = open(file)?;
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut bad_lines = 0usize;
+    for_each_line(&mut input, |n, line| {
+        let text = match std::str::from_utf8(line) {
+            Ok(s) => Cow::Borrowed(s),
+            Err(e) => {
+                bad_lines += 1;
+                eprintln!(
+                    "kavach: {file}:{n}: invalid UTF-8 at byte {} of the line (censored with replacement characters)",
+                    e.valid_up_to()
+                );
+                String::from_utf8_lossy(line)
+            }
+        };
+        out.write_all(matcher.censor(&text, options).as_bytes())?;
+        out.write_all(b"\n")
+    })?;
+    out.flush()?;
+    Ok(if bad_lines > 0 { 2 } else { 0 })
+}

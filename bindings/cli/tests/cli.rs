@@ -1,0 +1,231 @@
+//! The CLI contract, run against the built `kavach` binary: JSON Lines in and out, byte spans
+//! from the shared vectors, error objects for bad lines, exit codes.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn kavach(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kavach"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run kavach");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin)
+        .expect("write stdin");
+    child.wait_with_output().expect("kavach output")
+}
+
+fn json_lines(out: &Output) -> Vec<Value> {
+    String::from_utf8(out.stdout.clone())
+        .expect("UTF-8 output")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect()
+}
+
+const FIXTURE: &str = "tests/vectors/lists/fixture.kavach";
+
+#[test]
+fn scan_runs_the_shared_vectors_with_byte_spans() {
+    let doc: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/vectors/evasion.json")).expect("vectors"),
+    )
+    .expect("vectors JSON");
+    let cases = doc["cases"].as_array().expect("cases");
+    let mut input = String::new();
+    for (k, c) in cases.iter().enumerate() {
+        input += &serde_json::json!({"id": format!("case-{k}"), "text": c["text"]}).to_string();
+        input.push('\n');
+    }
+    let out = kavach(&["scan", "--list-file", FIXTURE], input.as_bytes());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let results = json_lines(&out);
+    assert_eq!(results.len(), cases.len());
+    for (k, (c, r)) in cases.iter().zip(&results).enumerate() {
+        let name = c["name"].as_str().expect("name");
+        assert_eq!(r["id"], format!("case-{k}"), "{name}");
+        let expected = c["matches"].as_array().expect("matches");
+        let got = r["matches"].as_array().expect("matches");
+        assert_eq!(r["flagged"], !expected.is_empty(), "{name}");
+        assert_eq!(got.len(), expected.len(), "{name}: {r}");
+        for (g, e) in got.iter().zip(expected) {
+            assert_eq!(
+                [&g["start"], &g["end"]],
+                [&e["byte"][0], &e["byte"][1]],
+                "{name}"
+            );
+            for key in [
+                "text",
+                "term",
+                "category",
+                "severity",
+                "list",
+                "version",
+                "transforms",
+            ] {
+                assert_eq!(g[key], e[key], "{name}: {key}");
+            }
+        }
+        if let Some(v) = c.get("verdict") {
+            assert_eq!(&r["verdict"], v, "{name}");
+        }
+    }
+}
+
+#[test]
+fn scan_reports_bad_lines_and_goes_on() {
+    let mut input = b"{\"text\": \"fuck\"}\nnot json\n{\"id\": 7}\n".to_vec();
+    input.extend_from_slice(
+        b"{\"text\": \"caf\xff\"}\n{\"text\": \"clean\", \"id\": {\"post\": 1}}\n",
+    );
+    let out = kavach(&["scan", "--list-file", FIXTURE], &input);
+    assert_eq!(out.status.code(), Some(2));
+    let r = json_lines(&out);
+    assert_eq!(r.len(), 5);
+    assert_eq!(r[0]["id"], 1);
+    assert_eq!(r[0]["verdict"], "block");
+    assert_eq!(r[1]["line"], 2);
+    assert!(r[1]["error"]
+        .as_str()
+        .expect("error")
+        .starts_with("invalid JSON"));
+    assert_eq!(
+        r[2],
+        serde_json::json!({"line": 3, "error": "no \"text\" field"})
+    );
+    assert_eq!(r[3]["line"], 4);
+    assert_eq!(r[3]["error"], "invalid UTF-8 at byte 13 of the line");
+    assert_eq!(r[4]["id"], serde_json::json!({"post": 1}));
+    assert_eq!(r[4]["flagged"], false);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("kavach: -:2: invalid JSON"), "{stderr}");
+}
+
+#[test]
+fn plain_mode_and_fail_on_match() {
+    let out = kavach(
+        &["scan", "--plain", "--fail-on-match", "--list-file", FIXTURE],
+        "hello\nsh1t\n".as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let r = json_lines(&out);
+    assert_eq!(r[0]["id"], 1);
+    assert_eq!(r[0]["flagged"], false);
+    assert_eq!(r[1]["id"], 2);
+    assert_eq!(
+        r[1]["matches"][0]["transforms"],
+        serde_json::json!(["leet"])
+    );
+    let clean = kavach(
+        &["scan", "--plain", "--fail-on-match", "--list-file", FIXTURE],
+        b"hello\n",
+    );
+    assert_eq!(clean.status.code(), Some(0));
+}
+
+#[test]
+fn bundled_lists_by_id_and_version() {
+    let out = kavach(
+        &["scan", "--list", "hi-Latn"],
+        "{\"text\": \"tu chutiya hai\"}\n".as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let r = json_lines(&out);
+    assert_eq!(r[0]["matches"][0]["list"], "hi-Latn");
+    let out = kavach(&["scan", "--list", "en@0.0.1"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("bundled list `en` is version 0.1.0, not 0.0.1"));
+    let out = kavach(&["lists"], b"");
+    let listing = String::from_utf8_lossy(&out.stdout);
+    for id in ["en ", "hi ", "hi-Latn "] {
+        assert!(
+            listing
+                .lines()
+                .any(|l| l.starts_with(id) && l.contains("sha256:")),
+            "{listing}"
+        );
+    }
+}
+
+#[test]
+fn bad_list_file_is_a_usage_error_with_file_and_line() {
+    let dir = std::env::temp_dir().join(format!("kavach-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let csv = dir.join("platform.csv");
+    std::fs::write(&csv, "term,severity\nscam,medium\ngrift,awful\n").expect("write csv");
+    let out = kavach(&["scan", "--list-file", csv.to_str().expect("path")], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("platform.csv:3: unknown severity `awful`"),
+        "{stderr}"
+    );
+    let txt = dir.join("platform.txt");
+    std::fs::write(&txt, "# platform terms\nscam\n").expect("write txt");
+    let out = kavach(
+        &[
+            "scan",
+            "--list-file",
+            txt.to_str().expect("path"),
+            "--severity",
+            "high",
+        ],
+        b"{\"text\":\"a scam\"}\n",
+    );
+    let r = json_lines(&out);
+    assert_eq!(r[0]["matches"][0]["list"], "platform");
+    assert_eq!(r[0]["verdict"], "block");
+    let out = kavach(&["scan", "--bogus"], b"");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn censor_and_check() {
+    let out = kavach(
+        &["censor", "--list-file", FIXTURE, "--keep-first"],
+        "what the f.u.c.k\nclean\n".as_bytes(),
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "what the f******\nclean\n"
+    );
+    let out = kavach(
+        &[
+            "check",
+            "--list-file",
+            FIXTURE,
+            "--fail-on-match",
+            "you",
+            "b@stard",
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.starts_with("you [b@stard]\n"), "{s}");
+    assert!(
+        s.contains("-> bastard (insult, high) fixture@1.0.0 via leet"),
+        "{s}"
+    );
+    assert!(s.contains("verdict: block"), "{s}");
+}

@@ -1,0 +1,189 @@
+//! Errors: what went wrong ([`ErrorKind`], with a stable [`ErrorKind::code`]) and where
+//! ([`Location`]: file and 1-based line), rendered as `file:line: reason`.
+
+use std::fmt;
+
+/// Where a load error happened: the source name (a path, or a bundled list id) and line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file path or name the caller gave for the input.
+    pub source: String,
+    /// 1-based line number, when the error belongs to one line.
+    pub line: Option<usize>,
+}
+
+/// Why loading a wordlist or building a matcher failed.
+///
+/// Scanning text never fails; only loading lists and building matchers can.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input is not valid UTF-8.
+    #[error("invalid UTF-8 at byte {byte} of the line")]
+    InvalidUtf8 {
+        /// Byte offset within the line of the first invalid byte.
+        byte: usize,
+    },
+    /// A required header key is missing.
+    #[error("missing header key `{0}`")]
+    MissingHeader(String),
+    /// A header line is malformed or has an invalid value.
+    #[error("bad header: {0}")]
+    BadHeader(String),
+    /// A header key appears twice.
+    #[error("duplicate header key `{0}`")]
+    DuplicateHeader(String),
+    /// An unknown `[section]`.
+    #[error("unknown section `{0}` (expected [terms] or [allow])")]
+    UnknownSection(String),
+    /// A line outside any section that is not a header line.
+    #[error("expected `key = value` or a [section], found `{0}`")]
+    UnexpectedLine(String),
+    /// Wrong number of fields on an entry line.
+    #[error("expected {expected} fields separated by `|`, found {found}")]
+    BadColumns {
+        /// What the format allows, e.g. "3 to 5".
+        expected: &'static str,
+        /// How many were found.
+        found: usize,
+    },
+    /// An entry whose term is empty, or normalises to nothing matchable.
+    #[error("term `{0}` is empty after normalisation")]
+    EmptyTerm(String),
+    /// An unknown category name.
+    #[error("unknown category `{0}` (expected one of: profanity, sexual, slur, insult, violence, child-safety)")]
+    UnknownCategory(String),
+    /// An unknown severity name.
+    #[error("unknown severity `{0}` (expected one of: low, medium, high, critical)")]
+    UnknownSeverity(String),
+    /// An unknown match mode.
+    #[error("unknown match mode `{0}` (expected one of: word, stem, substring)")]
+    UnknownMode(String),
+    /// A CSV file without a `term` column, or otherwise malformed.
+    #[error("CSV: {0}")]
+    Csv(String),
+    /// The list has no entries at all.
+    #[error("the list has no entries")]
+    EmptyList,
+    /// No bundled list has this id.
+    #[error("no bundled list `{0}` (bundled: {1})")]
+    UnknownList(String, String),
+    /// A bundled list exists, but not at the requested version.
+    #[error("bundled list `{id}` is version {have}, not {want}")]
+    VersionMismatch {
+        /// The list id.
+        id: String,
+        /// The bundled version.
+        have: String,
+        /// The requested version.
+        want: String,
+    },
+    /// Two lists given to one matcher share an id.
+    #[error("list id `{0}` given twice")]
+    DuplicateList(String),
+    /// The matcher was asked to build with no lists.
+    #[error("no lists to match")]
+    NoLists,
+    /// Reading a file failed.
+    #[error("cannot read: {0}")]
+    Io(String),
+    /// The automaton could not be built (e.g. too many patterns).
+    #[error("cannot build the automaton: {0}")]
+    Build(String),
+}
+
+impl ErrorKind {
+    /// A stable, machine-readable code for this kind of error, identical in every binding.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ErrorKind::InvalidUtf8 { .. } => "invalid-utf8",
+            ErrorKind::MissingHeader(_) => "missing-header",
+            ErrorKind::BadHeader(_) => "bad-header",
+            ErrorKind::DuplicateHeader(_) => "duplicate-header",
+            ErrorKind::UnknownSection(_) => "unknown-section",
+            ErrorKind::UnexpectedLine(_) => "unexpected-line",
+            ErrorKind::BadColumns { .. } => "bad-columns",
+            ErrorKind::EmptyTerm(_) => "empty-term",
+            ErrorKind::UnknownCategory(_) => "unknown-category",
+            ErrorKind::UnknownSeverity(_) => "unknown-severity",
+            ErrorKind::UnknownMode(_) => "unknown-mode",
+            ErrorKind::Csv(_) => "csv",
+            ErrorKind::EmptyList => "empty-list",
+            ErrorKind::UnknownList(..) => "unknown-list",
+            ErrorKind::VersionMismatch { .. } => "version-mismatch",
+            ErrorKind::DuplicateList(_) => "duplicate-list",
+            ErrorKind::NoLists => "no-lists",
+            ErrorKind::Io(_) => "io",
+            ErrorKind::Build(_) => "build",
+        }
+    }
+}
+
+/// A load or build error: its [`ErrorKind`] and, when known, its [`Location`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+    location: Option<Location>,
+}
+
+impl Error {
+    /// An error without a location.
+    pub fn new(kind: ErrorKind) -> Self {
+        Error {
+            kind,
+            location: None,
+        }
+    }
+
+    /// An error at `line` (1-based) of `source`.
+    pub fn at(kind: ErrorKind, source: &str, line: usize) -> Self {
+        Error {
+            kind,
+            location: Some(Location {
+                source: source.to_string(),
+                line: Some(line),
+            }),
+        }
+    }
+
+    /// An error about `source` as a whole.
+    pub fn in_source(kind: ErrorKind, source: &str) -> Self {
+        Error {
+            kind,
+            location: Some(Location {
+                source: source.to_string(),
+                line: None,
+            }),
+        }
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// Where it went wrong, if known.
+    pub fn location(&self) -> Option<&Location> {
+        self.location.as_ref()
+    }
+
+    /// Shorthand for `self.kind().code()`.
+    pub fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.location {
+            Some(Location {
+                source,
+                line: Some(line),
+            }) => write!(f, "{source}:{line}: {}", self.kind),
+            Some(Location { source, line: None }) => write!(f, "{source}: {}", self.kind),
+            None => write!(f, "{}", self.kind),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,45 @@
+//! # kavach
+//!
+//! Finds offensive terms in text, hard to evade: text is normalised (compatibility forms, case
+//! folding, diacritics, homoglyphs, invisible characters, leetspeak, separators, masks,
+//! stretched letters) with an offset map, searched with one Aho-Corasick automaton over
+//! versioned wordlists, and every match is reported with its byte span in the *original* text,
+//! the term, category, severity, and the list id and version that flagged it.
+//!
+//! ```
+//! use kavach::{Matcher, CensorOptions};
+//!
+//! let matcher = Matcher::bundled()?;
+//! let text = "what the f.u.с.k"; // Cyrillic с
+//! let m = &matcher.find(text)[0];
+//! assert_eq!((m.start, m.end), (9, 17));
+//! assert_eq!(&text[m.start..m.end], "f.u.с.k");
+//! assert_eq!(&*m.term, "fuck");
+//! assert_eq!(m.transforms.names().collect::<Vec<_>>(), ["confusable", "separator"]);
+//! assert_eq!(matcher.censor(text, &CensorOptions::default()), "what the *******");
+//! # Ok::<(), kavach::Error>(())
+//! ```
+#![deny(missing_docs)]
+
+mod censor;
+mod error;
+mod matcher;
+mod normalize;
+mod policy;
+mod span;
+mod wordlist;
+
+pub use censor::CensorOptions;
+pub use error::{Error, ErrorKind, Location};
+pub use matcher::{ListInfo, Match, Matcher, MatcherBuilder};
+pub use normalize::{normalize, Transforms, CONFUSABLES_VERSION, UNICODE_VERSION};
+pub use policy::{Decision, Policy, Thresholds, Verdict};
+pub use span::{convert_offsets, OffsetUnit};
+pub use wordlist::{
+    AllowEntry, Category, Entry, Format, ImportOptions, ListMeta, MatchMode, Severity, Wordlist,
+};
+
+/// The README's examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;

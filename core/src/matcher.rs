@@ -1,0 +1,584 @@
+//! The compiled matcher: a builder collects lists, `build` normalises every term into one
+//! Aho-Corasick automaton, and the immutable [`Matcher`] is shared across threads.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use crate::censor::{censor_spans, CensorOptions};
+use crate::error::{Error, ErrorKind};
+use crate::normalize::{normalize_into, Normalized, Scratch, Transforms};
+use crate::policy::{Policy, Verdict};
+use crate::wordlist::{Category, MatchMode, Severity, Wordlist};
+
+/// One match: where it is in the original text and what it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Match {
+    /// Byte offset of the first byte in the original text (on a char boundary).
+    pub start: usize,
+    /// Byte offset one past the last byte (half-open; on a char boundary).
+    pub end: usize,
+    /// The original text of the span, `&text[start..end]`.
+    pub text: String,
+    /// The canonical term from the list.
+    pub term: Arc<str>,
+    /// The term's category.
+    pub category: Category,
+    /// The term's severity.
+    pub severity: Severity,
+    /// Id of the list that flagged it.
+    pub list: Arc<str>,
+    /// Version of that list.
+    pub version: Arc<str>,
+    /// The evasions undone to find it.
+    pub transforms: Transforms,
+}
+
+/// A list compiled into a matcher: identity, provenance and counts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListInfo {
+    /// List id.
+    pub id: Arc<str>,
+    /// List version.
+    pub version: Arc<str>,
+    /// Title.
+    pub title: String,
+    /// Content fingerprint (see [`Wordlist::fingerprint`]).
+    pub fingerprint: String,
+    /// Number of terms.
+    pub entries: usize,
+    /// Number of allow-list entries.
+    pub allow: usize,
+}
+
+/// What an automaton pattern stands for: a term or an allow-list word.
+#[derive(Debug)]
+struct Target {
+    term: Arc<str>,
+    /// `None` for allow-list words.
+    category: Option<Category>,
+    severity: Severity,
+    mode: MatchMode,
+    list: u16,
+}
+
+/// One spelling of a target as it appears in the matching form.
+#[derive(Debug)]
+struct Variant {
+    target: u32,
+    /// Per key byte, the fewest equal letters the text must have there (`ass` needs two `s`).
+    min_run: Box<[u16]>,
+    /// Transforms implied by the variant itself (mask, leet).
+    flags: u16,
+}
+
+#[derive(Debug)]
+struct Compiled {
+    automaton: AhoCorasick,
+    variants: Vec<Vec<Variant>>,
+    targets: Vec<Target>,
+    lists: Vec<ListInfo>,
+    policy: Policy,
+    /// Longest allow-list pattern, in key bytes: how far back an allow word can reach.
+    max_allow_len: usize,
+    has_allow: bool,
+}
+
+/// Compiles lists into a [`Matcher`].
+#[derive(Default)]
+pub struct MatcherBuilder {
+    lists: Vec<ListSpec>,
+    policy: Policy,
+}
+
+enum ListSpec {
+    Bundled(String),
+    List(Box<Wordlist>),
+}
+
+impl MatcherBuilder {
+    /// Adds a bundled list by id, optionally pinned as `id@version`.
+    #[must_use]
+    pub fn bundled(mut self, spec: &str) -> Self {
+        self.lists.push(ListSpec::Bundled(spec.to_string()));
+        self
+    }
+
+    /// Adds every bundled list.
+    #[must_use]
+    pub fn all_bundled(mut self) -> Self {
+        for id in Wordlist::bundled_ids() {
+            self.lists.push(ListSpec::Bundled(id.to_string()));
+        }
+        self
+    }
+
+    /// Adds a loaded list.
+    #[must_use]
+    pub fn list(mut self, list: Wordlist) -> Self {
+        self.lists.push(ListSpec::List(Box::new(list)));
+        self
+    }
+
+    /// Sets the policy that maps matches to a verdict.
+    #[must_use]
+    pub fn policy(mut self, policy: Policy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// Compiles the lists; fails on an unknown bundled id, a duplicate list id, or no lists.
+    pub fn build(self) -> Result<Matcher, Error> {
+        let mut lists = Vec::with_capacity(self.lists.len());
+        for spec in self.lists {
+            let list = match spec {
+                ListSpec::Bundled(s) => Wordlist::bundled(&s)?,
+                ListSpec::List(l) => *l,
+            };
+            if lists
+                .iter()
+                .any(|l: &Wordlist| l.meta().id == list.meta().id)
+            {
+                return Err(Error::new(ErrorKind::DuplicateList(list.meta().id.clone())));
+            }
+            lists.push(list);
+        }
+        if lists.is_empty() {
+            return Err(Error::new(ErrorKind::NoLists));
+        }
+        compile(&lists, self.policy)
+    }
+}
+
+/// An immutable, compiled matcher. Cheap to clone (shared state), `Send + Sync`.
+///
+/// To update lists while serving, build a new matcher and swap it in atomically (for example
+/// with `arc_swap::ArcSwap<Matcher>`); scans in flight finish on the matcher they started with.
+#[derive(Clone, Debug)]
+pub struct Matcher {
+    inner: Arc<Compiled>,
+}
+
+/// A candidate in key coordinates.
+#[derive(Clone, Copy, Debug)]
+struct Candidate {
+    i: usize,
+    j: usize,
+    /// End of the term proper (before a stem's ending).
+    term_end: usize,
+    variant: (u32, u32),
+}
+
+impl Matcher {
+    /// A builder with no lists.
+    pub fn builder() -> MatcherBuilder {
+        MatcherBuilder::default()
+    }
+
+    /// A matcher over every bundled list with the default policy.
+    pub fn bundled() -> Result<Matcher, Error> {
+        Matcher::builder().all_bundled().build()
+    }
+
+    /// The compiled lists.
+    pub fn lists(&self) -> &[ListInfo] {
+        &self.inner.lists
+    }
+
+    /// The policy used by [`Matcher::verdict`].
+    pub fn policy(&self) -> &Policy {
+        &self.inner.policy
+    }
+
+    /// All matches, sorted by position, one per overlapping region.
+    pub fn find(&self, text: &str) -> Vec<Match> {
+        let mut norm = Normalized::default();
+        normalize_into(text, &mut norm, &mut Scratch::default());
+        let c = &self.inner;
+        let mut cands = Vec::new();
+        let mut allows = Vec::new();
+        for m in c.automaton.find_overlapping_iter(&norm.key[..]) {
+            self.verify(
+                &norm,
+                m.pattern().as_usize(),
+                m.start(),
+                m.end(),
+                &mut cands,
+                &mut allows,
+            );
+        }
+        cands.retain(|x| !allowed(x, &allows));
+        self.resolve(text, &norm, cands)
+    }
+
+    /// Whether `text` has any match; stops at the first confirmed one.
+    pub fn is_match(&self, text: &str) -> bool {
+        let mut norm = Normalized::default();
+        normalize_into(text, &mut norm, &mut Scratch::default());
+        let c = &self.inner;
+        let mut cands = Vec::new();
+        let mut allows = Vec::new();
+        for m in c.automaton.find_overlapping_iter(&norm.key[..]) {
+            self.verify(
+                &norm,
+                m.pattern().as_usize(),
+                m.start(),
+                m.end(),
+                &mut cands,
+                &mut allows,
+            );
+            if !c.has_allow {
+                if !cands.is_empty() {
+                    return true;
+                }
+                continue;
+            }
+            // An allow word covering a candidate starts at or before it, so it has been
+            // reported once the search is past the candidate's start plus the longest allow word.
+            let settled = m.end().saturating_sub(c.max_allow_len);
+            let mut k = 0;
+            while k < cands.len() {
+                if cands[k].i < settled {
+                    if !allowed(&cands[k], &allows) {
+                        return true;
+                    }
+                    cands.swap_remove(k);
+                } else {
+                    k += 1;
+                }
+            }
+        }
+        cands.iter().any(|x| !allowed(x, &allows))
+    }
+
+    /// `text` with every match masked, one mask character per grapheme.
+    pub fn censor(&self, text: &str, options: &CensorOptions) -> String {
+        let spans: Vec<(usize, usize)> = self.find(text).iter().map(|m| (m.start, m.end)).collect();
+        censor_spans(text, &spans, options)
+    }
+
+    /// The policy's decision on `text`.
+    pub fn verdict(&self, text: &str) -> Verdict {
+        self.inner.policy.decide(&self.find(text))
+    }
+
+    /// Checks one automaton hit against each variant of its pattern: letter runs, word
+    /// boundaries for the mode; stems extend to the end of the word.
+    fn verify(
+        &self,
+        norm: &Normalized,
+        pattern: usize,
+        i: usize,
+        j: usize,
+        cands: &mut Vec<Candidate>,
+        allows: &mut Vec<(usize, usize)>,
+    ) {
+        let c = &self.inner;
+        for (vi, v) in c.variants[pattern].iter().enumerate() {
+            let runs = &norm.runs[i..j];
+            if runs
+                .iter()
+                .zip(v.min_run.iter())
+                .any(|(have, need)| have < need)
+            {
+                continue;
+            }
+            let t = &c.targets[v.target as usize];
+            let end = match t.mode {
+                MatchMode::Substring => j,
+                MatchMode::Word => {
+                    if !norm.starts_word(i) || !norm.ends_word(j) {
+                        continue;
+                    }
+                    j
+                }
+                MatchMode::Stem => {
+                    if !norm.starts_word(i) {
+                        continue;
+                    }
+                    norm.word_end(j)
+                }
+            };
+            if t.category.is_none() {
+                allows.push((i, end));
+            } else {
+                cands.push(Candidate {
+                    i,
+                    j: end,
+                    term_end: j,
+                    variant: (pattern as u32, vi as u32),
+                });
+            }
+        }
+    }
+
+    /// One match per overlapping region: the longest, then the most severe, then the first
+    /// listed.
+    fn resolve(&self, text: &str, norm: &Normalized, mut cands: Vec<Candidate>) -> Vec<Match> {
+        let c = &self.inner;
+        let target = |x: &Candidate| {
+            &c.targets[c.variants[x.variant.0 as usize][x.variant.1 as usize].target as usize]
+        };
+        cands.sort_by_key(|x| (x.i, std::cmp::Reverse(x.j)));
+        let better = |a: &Candidate, b: &Candidate| {
+            let (ta, tb) = (target(a), target(b));
+            (
+                a.j - a.i,
+                ta.severity,
+                std::cmp::Reverse(c.variants[a.variant.0 as usize][a.variant.1 as usize].target),
+            ) > (
+                b.j - b.i,
+                tb.severity,
+                std::cmp::Reverse(c.variants[b.variant.0 as usize][b.variant.1 as usize].target),
+            )
+        };
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < cands.len() {
+            let mut best = cands[k];
+            let mut region_end = best.j;
+            k += 1;
+            while k < cands.len() && cands[k].i < region_end {
+                region_end = region_end.max(cands[k].j);
+                if better(&cands[k], &best) {
+                    best = cands[k];
+                }
+                k += 1;
+            }
+            out.push(self.to_match(text, norm, &best));
+        }
+        out
+    }
+
+    fn to_match(&self, text: &str, norm: &Normalized, x: &Candidate) -> Match {
+        let c = &self.inner;
+        let v = &c.variants[x.variant.0 as usize][x.variant.1 as usize];
+        let t = &c.targets[v.target as usize];
+        let (start, end) = norm.original_span(x.i, x.j);
+        let mut flags = norm.flags_in(x.i, x.j) | v.flags;
+        if norm.runs[x.i..x.term_end]
+            .iter()
+            .zip(v.min_run.iter())
+            .any(|(have, need)| have > need)
+        {
+            flags |= Transforms::STRETCH.bits();
+        }
+        let list = &c.lists[t.list as usize];
+        Match {
+            start,
+            end,
+            text: text[start..end].to_string(),
+            term: t.term.clone(),
+            // Candidates are never allow-list targets.
+            category: t.category.unwrap_or(Category::Profanity),
+            severity: t.severity,
+            list: list.id.clone(),
+            version: list.version.clone(),
+            transforms: Transforms::from_bits(flags),
+        }
+    }
+}
+
+fn allowed(x: &Candidate, allows: &[(usize, usize)]) -> bool {
+    allows.iter().any(|&(a, b)| a <= x.i && x.j <= b)
+}
+
+/// Letters in a key with their run lengths, for building variants.
+type Spelling = Vec<(char, u16)>;
+
+fn spelling(norm: &Normalized) -> Spelling {
+    let key = std::str::from_utf8(&norm.key).unwrap_or_default();
+    key.char_indices()
+        .map(|(i, ch)| (ch, norm.runs[i]))
+        .collect()
+}
+
+/// Re-collapses equal neighbours (a variant can create them) and lays out per-byte runs.
+fn layout(sp: &[(char, u16)]) -> (Vec<u8>, Vec<u16>) {
+    let mut merged: Spelling = Vec::with_capacity(sp.len());
+    for &(ch, run) in sp {
+        match merged.last_mut() {
+            Some((last, r)) if *last == ch && ch != ' ' && ch != '\n' => *r = r.saturating_add(run),
+            _ => merged.push((ch, run)),
+        }
+    }
+    let mut key = Vec::new();
+    let mut runs = Vec::new();
+    for (ch, run) in merged {
+        let mut buf = [0u8; 4];
+        for &b in ch.encode_utf8(&mut buf).as_bytes() {
+            key.push(b);
+            runs.push(run);
+        }
+    }
+    (key, runs)
+}
+
+/// Most `i`/`l` positions for which every combination of `1` gets a variant.
+const MAX_IL_POSITIONS: usize = 4;
+/// Terms longer than this (in letters) get no mask variants.
+const MAX_MASKED_LEN: usize = 24;
+
+/// Every spelling a term is searched under: as normalised; with `1` for any `i`/`l` (leet
+/// `1 ! |` are ambiguous); with one or two interior letters masked (`f*ck`, `f**k`).
+fn spellings(sp: &Spelling) -> Vec<(Spelling, u16)> {
+    let mut out = vec![(sp.clone(), 0)];
+    let il: Vec<usize> = (0..sp.len())
+        .filter(|&k| matches!(sp[k].0, 'i' | 'l'))
+        .collect();
+    if !il.is_empty() {
+        let subsets: Vec<Vec<usize>> = if il.len() <= MAX_IL_POSITIONS {
+            (1u32..(1 << il.len()))
+                .map(|m| {
+                    il.iter()
+                        .enumerate()
+                        .filter(|(b, _)| m & (1 << b) != 0)
+                        .map(|(_, &k)| k)
+                        .collect()
+                })
+                .collect()
+        } else {
+            let mut s: Vec<Vec<usize>> = il.iter().map(|&k| vec![k]).collect();
+            s.push(il.clone());
+            s
+        };
+        for set in subsets {
+            let mut v = sp.clone();
+            for k in set {
+                v[k].0 = '1';
+            }
+            out.push((v, Transforms::LEET.bits()));
+        }
+    }
+    // Masks hide letters of a single word: expand runs to letters, mask interior ones.
+    if sp
+        .iter()
+        .any(|&(ch, _)| ch == ' ' || ch == '\n' || ch == '*')
+    {
+        return out;
+    }
+    let letters: Vec<char> = sp
+        .iter()
+        .flat_map(|&(ch, r)| std::iter::repeat_n(ch, r as usize))
+        .collect();
+    let n = letters.len();
+    if (3..=MAX_MASKED_LEN).contains(&n) {
+        let max_masks = 2.min(n - 2);
+        let mut masked = |positions: &[usize]| {
+            let mut l = letters.clone();
+            for &p in positions {
+                l[p] = '*';
+            }
+            out.push((
+                l.into_iter().map(|ch| (ch, 1)).collect(),
+                Transforms::MASK.bits(),
+            ));
+        };
+        for p in 1..n - 1 {
+            masked(&[p]);
+            if max_masks >= 2 {
+                for q in p + 1..n - 1 {
+                    masked(&[p, q]);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn compile(lists: &[Wordlist], policy: Policy) -> Result<Matcher, Error> {
+    let mut patterns: Vec<Vec<u8>> = Vec::new();
+    let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
+    let mut variants: Vec<Vec<Variant>> = Vec::new();
+    let mut targets = Vec::new();
+    let mut infos = Vec::new();
+    let mut max_allow_len = 0;
+    let mut norm = Normalized::default();
+    let mut scratch = Scratch::default();
+    let mut add =
+        |term: &str, target: Target, targets: &mut Vec<Target>, max_allow_len: &mut usize| {
+            normalize_into(term, &mut norm, &mut scratch);
+            let is_allow = target.category.is_none();
+            let id = targets.len() as u32;
+            targets.push(target);
+            let sp = spelling(&norm);
+            // Allow words are matched as spelled; only terms get evasion variants.
+            let vs = if is_allow {
+                vec![(sp, 0)]
+            } else {
+                spellings(&sp)
+            };
+            for (v, flags) in vs {
+                let (key, min_run) = layout(&v);
+                if is_allow {
+                    *max_allow_len = (*max_allow_len).max(key.len());
+                }
+                let p = *index.entry(key.clone()).or_insert_with(|| {
+                    patterns.push(key);
+                    variants.push(Vec::new());
+                    patterns.len() - 1
+                });
+                variants[p].push(Variant {
+                    target: id,
+                    min_run: min_run.into_boxed_slice(),
+                    flags,
+                });
+            }
+        };
+    for (li, list) in lists.iter().enumerate() {
+        let meta = list.meta();
+        let list_idx = u16::try_from(li)
+            .map_err(|_| Error::new(ErrorKind::Build("more than 65535 lists".into())))?;
+        for e in list.entries() {
+            let t = Target {
+                term: Arc::from(e.term.as_str()),
+                category: Some(e.category),
+                severity: e.severity,
+                mode: e.mode,
+                list: list_idx,
+            };
+            add(&e.term, t, &mut targets, &mut max_allow_len);
+        }
+        for a in list.allow() {
+            let t = Target {
+                term: Arc::from(a.term.as_str()),
+                category: None,
+                severity: Severity::Low,
+                mode: a.mode,
+                list: list_idx,
+            };
+            add(&a.term, t, &mut targets, &mut max_allow_len);
+        }
+        infos.push(ListInfo {
+            id: Arc::from(meta.id.as_str()),
+            version: Arc::from(meta.version.as_str()),
+            title: meta.title.clone(),
+            fingerprint: list.fingerprint().to_string(),
+            entries: list.entries().len(),
+            allow: list.allow().len(),
+        });
+    }
+    let has_allow = targets.iter().any(|t| t.category.is_none());
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&patterns)
+        .or_else(|_| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&patterns)
+        })
+        .map_err(|e| Error::new(ErrorKind::Build(e.to_string())))?;
+    Ok(Matcher {
+        inner: Arc::new(Compiled {
+            automaton,
+            variants,
+            targets,
+            lists: infos,
+            policy,
+            max_allow_len,
+            has_allow,
+        }),
+    })
+}

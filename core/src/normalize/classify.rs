@@ -1,0 +1,152 @@
+//! Character classes: what each character of the input is to the normaliser.
+//!
+//! ASCII goes through a 128-entry table; everything else through the generated Unicode tables.
+
+use super::tables;
+
+/// The role of one (folded) character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Class {
+    /// A letter (or a kept Indic mark): always part of a word.
+    Letter,
+    /// An ASCII digit: leetspeak inside a word of letters, a number otherwise.
+    Digit,
+    /// A symbol that stands for a letter inside a word: `@ $ ! | +`.
+    Leet,
+    /// A symbol that hides a letter inside a word: `* #`.
+    Mask,
+    /// A separator that may sit between spaced-out letters: space, `. - _ ~ / \ : ; ' " ^ =`.
+    Soft,
+    /// Any other boundary: line breaks, other punctuation, symbols, emoji.
+    Hard,
+}
+
+impl Class {
+    /// Whether a character of this class can be part of a word.
+    pub(super) fn is_wordish(self) -> bool {
+        matches!(
+            self,
+            Class::Letter | Class::Digit | Class::Leet | Class::Mask
+        )
+    }
+}
+
+const fn ascii_classes() -> [Class; 128] {
+    let mut t = [Class::Hard; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphabetic() {
+            Class::Letter
+        } else if c.is_ascii_digit() {
+            Class::Digit
+        } else {
+            match c {
+                b'@' | b'$' | b'!' | b'|' | b'+' => Class::Leet,
+                b'*' | b'#' => Class::Mask,
+                b' ' | b'\t' | b'.' | b'-' | b'_' | b'~' | b'/' | b'\\' | b':' | b';' | b'\''
+                | b'"' | b'`' | b'^' | b'=' => Class::Soft,
+                _ => Class::Hard,
+            }
+        };
+        b += 1;
+    }
+    t
+}
+
+static ASCII: [Class; 128] = ascii_classes();
+
+/// The class of an ASCII character (`c` must be ASCII).
+#[inline]
+pub(super) fn ascii_class(c: u8) -> Class {
+    ASCII[(c & 0x7f) as usize]
+}
+
+/// The class of a character that the tables already folded (ASCII or a kept letter).
+#[inline]
+pub(super) fn folded_class(c: char) -> Class {
+    if c.is_ascii() {
+        ascii_class(c as u8)
+    } else {
+        Class::Letter
+    }
+}
+
+/// What the Unicode tables say about a non-ASCII character.
+pub(super) enum Fold {
+    /// Replace it by this folded string; the `u8` holds the table's transform flags.
+    Map(&'static str, u8),
+    /// A combining mark: dropped after Latin, Greek and Cyrillic letters, kept otherwise.
+    Mark,
+    /// An invisible character: dropped.
+    Ignorable,
+    /// A letter or number that folds to itself.
+    Word,
+    /// Whitespace: a soft separator.
+    Space,
+    /// Anything else: a word boundary.
+    Other,
+}
+
+fn in_ranges(ranges: &[(u32, u32)], cp: u32) -> bool {
+    ranges
+        .binary_search_by(|&(lo, hi)| {
+            if hi < cp {
+                std::cmp::Ordering::Less
+            } else if lo > cp {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// Looks a non-ASCII character up in the generated tables.
+pub(super) fn lookup(c: char) -> Fold {
+    let cp = c as u32;
+    if let Ok(i) = tables::FOLD.binary_search_by_key(&cp, |e| e.0) {
+        let (_, s, flags) = tables::FOLD[i];
+        return Fold::Map(s, flags);
+    }
+    if in_ranges(tables::WORD, cp) {
+        Fold::Word
+    } else if in_ranges(tables::MARKS, cp) {
+        Fold::Mark
+    } else if in_ranges(tables::IGNORABLE, cp) {
+        Fold::Ignorable
+    } else if c.is_whitespace() {
+        Fold::Space
+    } else {
+        Fold::Other
+    }
+}
+
+/// Whether combining marks after `base` are diacritics to strip: Latin, Greek, Cyrillic and
+/// their extensions. After other scripts (Devanagari vowel signs, virama, anusvara) they are
+/// part of the spelling and kept.
+#[inline]
+pub(super) fn strips_marks(base: char) -> bool {
+    let cp = base as u32;
+    cp < 0x0530
+        || matches!(cp,
+            0x1C80..=0x1C8F | 0x1D00..=0x1FFF | 0x2C60..=0x2C7F | 0x2DE0..=0x2DFF
+            | 0xA640..=0xA69F | 0xA720..=0xA7FF | 0xAB30..=0xAB6F)
+}
+
+/// The letter a leetspeak character stands for; `'1'` stands for either `i` or `l` and is kept
+/// as `'1'` (terms get a variant with `1` in place of each `i` and `l`).
+#[inline]
+pub(super) fn leet_letter(c: char) -> Option<char> {
+    Some(match c {
+        '4' | '@' => 'a',
+        '3' => 'e',
+        '1' | '!' | '|' => '1',
+        '0' => 'o',
+        '5' | '$' => 's',
+        '7' | '+' => 't',
+        '8' => 'b',
+        '9' => 'g',
+        _ => return None,
+    })
+}

@@ -1,0 +1,447 @@
+//! Normalisation: text → matching form, with an offset map back to the original.
+//!
+//! One pass classifies characters (ASCII table or generated Unicode tables: compatibility forms,
+//! case folding, diacritics, confusables, invisibles). A second pass over words decides the
+//! evasions that need context: leetspeak (only inside words of letters), masks (`f*ck`),
+//! spaced-out letters (`f.u.c.k`, `f u c k`) and stretched letters (`fuuuck`). Terms go
+//! through the same code, so terms and text always agree. See DESIGN.md for the rules.
+
+mod classify;
+mod offsets;
+#[rustfmt::skip]
+#[allow(missing_docs)]
+mod tables;
+mod transforms;
+
+use classify::{ascii_class, folded_class, leet_letter, lookup, strips_marks, Class, Fold};
+pub(crate) use offsets::{is_boundary_byte, Normalized};
+pub use tables::{CONFUSABLES_VERSION, UNICODE_VERSION};
+pub use transforms::Transforms;
+
+// The generated tables' flag bits are the matching transforms' bits.
+const _: () = {
+    assert!(tables::COMPAT as u16 == Transforms::COMPAT.bits());
+    assert!(tables::CASE as u16 == Transforms::CASE.bits());
+    assert!(tables::DIACRITIC as u16 == Transforms::DIACRITIC.bits());
+    assert!(tables::CONFUSABLE as u16 == Transforms::CONFUSABLE.bits());
+};
+
+/// One character of the input after folding: what it became, its class and where it came from.
+#[derive(Clone, Copy, Debug)]
+struct Unit {
+    start: u32,
+    end: u32,
+    ch: char,
+    class: Class,
+    flags: u16,
+}
+
+/// A word: units `[a, b)`, whether a hard boundary precedes it, and a signature of the
+/// separator characters before it (spaced-out words use one separator throughout).
+#[derive(Clone, Copy, Debug)]
+struct Word {
+    a: u32,
+    b: u32,
+    hard_before: bool,
+    single: bool,
+    gap: u32,
+}
+
+/// Folds a separator character into a gap signature.
+#[inline]
+fn gap_with(gap: u32, ch: char) -> u32 {
+    gap.wrapping_mul(31).wrapping_add(ch as u32)
+}
+
+/// Reusable buffers, so normalising does not allocate per character.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    units: Vec<Unit>,
+    words: Vec<Word>,
+}
+
+/// Returns the matching form of `text`: what the matcher searches, after every fold.
+///
+/// Normalising the matching form again gives the same string.
+pub fn normalize(text: &str) -> String {
+    let mut out = Normalized::default();
+    normalize_into(text, &mut out, &mut Scratch::default());
+    // The key is built from whole chars only.
+    String::from_utf8(out.key).unwrap_or_default()
+}
+
+/// Normalises `text` into `out` (cleared first).
+pub(crate) fn normalize_into(text: &str, out: &mut Normalized, scratch: &mut Scratch) {
+    out.clear();
+    let Scratch { units, words } = scratch;
+    units.clear();
+    words.clear();
+    classify_chars(text, units);
+    split_words(units, words);
+    emit(units, words, out);
+}
+
+fn push_unit(units: &mut Vec<Unit>, start: u32, end: u32, ch: char, class: Class, flags: u16) {
+    units.push(Unit {
+        start,
+        end,
+        ch,
+        class,
+        flags,
+    });
+}
+
+/// Pass 1: one unit per folded character; marks and invisibles join the unit before them.
+fn classify_chars(text: &str, units: &mut Vec<Unit>) {
+    units.reserve(text.len());
+    for (i, c) in text.char_indices() {
+        let start = i as u32;
+        let end = start + c.len_utf8() as u32;
+        if c.is_ascii() {
+            let b = c as u8;
+            push_unit(
+                units,
+                start,
+                end,
+                b.to_ascii_lowercase() as char,
+                ascii_class(b),
+                0,
+            );
+            continue;
+        }
+        match lookup(c) {
+            Fold::Map(s, flags) => {
+                for ch in s.chars() {
+                    push_unit(units, start, end, ch, folded_class(ch), u16::from(flags));
+                }
+            }
+            Fold::Word => push_unit(units, start, end, c, Class::Letter, 0),
+            Fold::Space => push_unit(units, start, end, ' ', Class::Soft, 0),
+            Fold::Other => push_unit(units, start, end, c, Class::Hard, 0),
+            Fold::Mark => match units.last_mut() {
+                Some(prev) if prev.end == start && prev.class.is_wordish() => {
+                    if strips_marks(prev.ch) {
+                        prev.end = end;
+                        prev.flags |= Transforms::DIACRITIC.bits();
+                    } else {
+                        push_unit(units, start, end, c, Class::Letter, 0);
+                    }
+                }
+                // A mark with nothing to attach to carries no letter: drop it.
+                _ => {}
+            },
+            Fold::Ignorable => {
+                if let Some(prev) = units.last_mut() {
+                    if prev.end == start && prev.class.is_wordish() {
+                        prev.end = end;
+                        prev.flags |= Transforms::INVISIBLE.bits();
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Symbols that only count inside a word; at its edges they are punctuation (`fuck!`,
+/// `@user`, `#tag`, `*emphasis*`).
+fn edge_forbidden(u: &Unit) -> bool {
+    u.class == Class::Mask || (u.class == Class::Leet && matches!(u.ch, '!' | '|' | '+' | '@'))
+}
+
+/// Pass 2: words between boundaries, with edge punctuation trimmed and `f*u*c*k` split.
+fn split_words(units: &[Unit], words: &mut Vec<Word>) {
+    let n = units.len();
+    let mut i = 0;
+    let mut hard = false;
+    let mut gap = 0u32;
+    while i < n {
+        let u = &units[i];
+        if !u.class.is_wordish() {
+            hard |= u.class == Class::Hard;
+            gap = gap_with(gap, u.ch);
+            i += 1;
+            continue;
+        }
+        let a = i;
+        while i < n && units[i].class.is_wordish() {
+            i += 1;
+        }
+        let (mut a2, mut b2) = (a, i);
+        while a2 < b2 && edge_forbidden(&units[a2]) {
+            hard |= units[a2].ch != '*';
+            gap = gap_with(gap, units[a2].ch);
+            a2 += 1;
+        }
+        let mut trailing_hard = false;
+        while b2 > a2 && edge_forbidden(&units[b2 - 1]) {
+            trailing_hard |= units[b2 - 1].ch != '*';
+            b2 -= 1;
+        }
+        if a2 < b2 {
+            if is_masked_spelling(&units[a2..b2]) {
+                for (k, u) in units[a2..b2].iter().enumerate() {
+                    if u.class == Class::Mask {
+                        gap = gap_with(gap, u.ch);
+                    } else {
+                        let at = (a2 + k) as u32;
+                        words.push(Word {
+                            a: at,
+                            b: at + 1,
+                            hard_before: hard,
+                            single: true,
+                            gap,
+                        });
+                        hard = false;
+                        gap = 0;
+                    }
+                }
+            } else {
+                let single = is_single(&units[a2..b2]);
+                words.push(Word {
+                    a: a2 as u32,
+                    b: b2 as u32,
+                    hard_before: hard,
+                    single,
+                    gap,
+                });
+            }
+            hard = false;
+            gap = units[b2..i].iter().fold(0, |g, u| gap_with(g, u.ch));
+        }
+        hard |= trailing_hard;
+    }
+}
+
+/// `f*u*c*k`: at least three single characters with masks between each pair, so the masks are
+/// separators, not hidden letters.
+fn is_masked_spelling(units: &[Unit]) -> bool {
+    let mut groups = 0;
+    let mut prev_mask = true;
+    for u in units {
+        let mask = u.class == Class::Mask;
+        if !mask {
+            if !prev_mask {
+                return false;
+            }
+            groups += 1;
+        }
+        prev_mask = mask;
+    }
+    groups >= 3 && units.iter().any(|u| u.class == Class::Mask)
+}
+
+/// Leetspeak is read only in words with at least one letter and no more leet characters than
+/// letters: `5hit`, `a55hole` and `sh1t` are words; `$3x`, `5%` and `2024` are not.
+fn reads_leet(units: &[Unit]) -> bool {
+    let (mut letters, mut leet) = (0usize, 0usize);
+    for u in units {
+        match u.class {
+            Class::Letter => letters += 1,
+            Class::Digit | Class::Leet => leet += 1,
+            _ => {}
+        }
+    }
+    letters > 0 && letters >= leet
+}
+
+/// The matching character of a unit, given whether its word reads leetspeak.
+#[inline]
+fn key_char(u: &Unit, leet: bool) -> (char, u16) {
+    match u.class {
+        Class::Digit | Class::Leet if leet => match leet_letter(u.ch) {
+            Some(l) => (l, Transforms::LEET.bits()),
+            None => (u.ch, 0),
+        },
+        Class::Mask => ('*', 0),
+        _ => (u.ch, 0),
+    }
+}
+
+/// Equal neighbours collapse into one character with a run count — except digits and symbols
+/// of words that are not read as leetspeak, so `1000` stays a number.
+#[inline]
+fn collapses(u: &Unit, leet: bool) -> bool {
+    leet || matches!(u.class, Class::Letter | Class::Mask)
+}
+
+/// Whether a word's matching form is a single character (`a`, `aa`, `ß`→`s`): such words can
+/// be letters of a spaced-out word.
+fn is_single(units: &[Unit]) -> bool {
+    let leet = reads_leet(units);
+    let (first, _) = key_char(&units[0], leet);
+    units[1..]
+        .iter()
+        .all(|u| collapses(u, leet) && key_char(u, leet).0 == first)
+}
+
+/// Pass 3: writes the key. Runs of three or more single-character words separated only by
+/// the same soft separators (`f u c k`, `s.h.i.t`) are joined into one word.
+fn emit(units: &[Unit], words: &[Word], out: &mut Normalized) {
+    let mut k = 0;
+    let mut prev_single = false;
+    while k < words.len() {
+        let mut end = k + 1;
+        if words[k].single {
+            while end < words.len()
+                && words[end].single
+                && !words[end].hard_before
+                && words[end].gap == words[k + 1].gap
+            {
+                end += 1;
+            }
+        }
+        let joined = end - k >= 3;
+        if !joined {
+            end = k + 1;
+        }
+        prev_single = emit_word(units, &words[k..end], joined, prev_single, out);
+        k = end;
+    }
+}
+
+/// Emits one word (or a joined run of words) after its boundary; returns whether its key is a
+/// single character.
+///
+/// Two single characters that were not joined get a hard boundary between them, so that the
+/// matching form, normalised again, does not join them either (normalising is idempotent).
+fn emit_word(
+    units: &[Unit],
+    words: &[Word],
+    joined: bool,
+    prev_single: bool,
+    out: &mut Normalized,
+) -> bool {
+    let first = words[0];
+    let boundary = (!out.key.is_empty()).then(|| {
+        let at = units[first.a as usize].start;
+        let b = if first.hard_before { b'\n' } else { b' ' };
+        out.push_byte(b, (at, at), 1, 0);
+        out.key.len() - 1
+    });
+    let all = &units[first.a as usize..words[words.len() - 1].b as usize];
+    let leet = if joined {
+        reads_leet_in(units, words)
+    } else {
+        reads_leet(all)
+    };
+    let extra = if joined {
+        Transforms::SEPARATOR.bits()
+    } else {
+        0
+    };
+    let key_start = out.key.len();
+    let mut last: Option<(char, usize)> = None;
+    let mut chars = 0;
+    for w in words {
+        for u in &units[w.a as usize..w.b as usize] {
+            let (ch, f) = key_char(u, leet);
+            let flags = u.flags | f | extra;
+            match last {
+                Some((prev, len)) if prev == ch && collapses(u, leet) => {
+                    let at = out.key.len() - len;
+                    for p in at..out.key.len() {
+                        out.runs[p] = out.runs[p].saturating_add(1);
+                        out.src[p].1 = u.end;
+                        out.flags[p] |= flags;
+                    }
+                }
+                _ => {
+                    let mut buf = [0u8; 4];
+                    let bytes = ch.encode_utf8(&mut buf).as_bytes();
+                    for &b in bytes {
+                        out.push_byte(b, (u.start, u.end), 1, flags);
+                    }
+                    last = Some((ch, bytes.len()));
+                    chars += 1;
+                }
+            }
+        }
+    }
+    if joined {
+        out.joined.push((key_start as u32, out.key.len() as u32));
+    }
+    let single = chars == 1;
+    if let Some(b) = boundary {
+        if single && prev_single {
+            out.key[b] = b'\n';
+        }
+    }
+    single
+}
+
+fn reads_leet_in(units: &[Unit], words: &[Word]) -> bool {
+    let (mut letters, mut leet) = (0usize, 0usize);
+    for w in words {
+        for u in &units[w.a as usize..w.b as usize] {
+            match u.class {
+                Class::Letter => letters += 1,
+                Class::Digit | Class::Leet => leet += 1,
+                _ => {}
+            }
+        }
+    }
+    letters > 0 && letters >= leet
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+
+    #[test]
+    fn folds_compatibility_forms_and_case() {
+        for s in [
+            "ｆｕｃｋ",
+            "𝐟𝐮𝐜𝐤",
+            "𝓯𝓾𝓬𝓴",
+            "𝔣𝔲𝔠𝔨",
+            "ⓕⓤⓒⓚ",
+            "🅵🆄🅲🅺",
+            "FUCK",
+            "fück",
+        ] {
+            assert_eq!(normalize(s), "fuck", "{s}");
+        }
+        assert_eq!(normalize("STRAẞE"), "strase");
+    }
+
+    #[test]
+    fn keeps_devanagari_marks_and_strips_latin_ones() {
+        assert_eq!(normalize("चूतिया"), "चूतिया");
+        assert_eq!(normalize("f\u{301}\u{316}u\u{334}ck"), "fuck");
+    }
+
+    #[test]
+    fn leet_only_inside_words_of_letters() {
+        assert_eq!(
+            normalize("5hit sh1t a55hole b@stard"),
+            "shit sh1t ashole bastard"
+        );
+        assert_eq!(normalize("c# code, 5% off"), "c\ncode\n5\nof");
+        assert_eq!(normalize("$3x^2"), "$3x 2");
+        assert_eq!(normalize("2024 1000"), "2024 1000");
+    }
+
+    #[test]
+    fn separators_join_spaced_single_letters_only() {
+        assert_eq!(
+            normalize("f.u.c.k f-u-c-k f_u_c_k f*u*c*k"),
+            "fuck fuck fuck fuck"
+        );
+        assert_eq!(normalize("f u c k you"), "fuck you");
+        assert_eq!(normalize("a b"), "a\nb");
+        assert_eq!(normalize("I am here"), "i am here");
+    }
+
+    #[test]
+    fn masks_and_stretching() {
+        assert_eq!(normalize("f*ck f#ck sh!t"), "f*ck f*ck sh1t");
+        assert_eq!(normalize("fuuuuck shiiiiit"), "fuck shit");
+        assert_eq!(normalize("fuck! *wow* #tag @user"), "fuck\nwow\ntag\nuser");
+    }
+
+    #[test]
+    fn invisibles_and_homoglyphs() {
+        assert_eq!(normalize("fu\u{200b}ck f\u{ad}u\u{200d}ck"), "fuck fuck");
+        assert_eq!(normalize("fu\u{441}k р0rn"), "fuck porn");
+    }
+}

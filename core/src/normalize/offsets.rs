@@ -1,0 +1,79 @@
+//! The normalised form and its offset map: for every byte of the matching form, the byte range
+//! of the original text it came from. This is the only code that maps positions back.
+
+/// The matching form of a text, with everything needed to map a match back and to check it.
+///
+/// Invariants (checked by the property tests): `key` is valid UTF-8; `src`, `runs` and `flags`
+/// have one entry per byte of `key`; every `src` range lies on char boundaries of the original
+/// text and ranges never go backwards.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Normalized {
+    /// The matching form: folded letters, single `' '` (soft) or `'\n'` (hard) word boundaries.
+    pub(crate) key: Vec<u8>,
+    /// Per key byte: the original byte range `[start, end)` it came from.
+    pub(crate) src: Vec<(u32, u32)>,
+    /// Per key byte: how many equal letters were collapsed into it (1 = not stretched).
+    pub(crate) runs: Vec<u16>,
+    /// Per key byte: the [`super::Transforms`] bits involved in producing it.
+    pub(crate) flags: Vec<u16>,
+    /// Key byte ranges of spaced-out words that were joined (`f u c k`), sorted; positions
+    /// strictly inside them count as word boundaries for whole-word matching.
+    pub(crate) joined: Vec<(u32, u32)>,
+}
+
+/// Key bytes that separate words.
+#[inline]
+pub(crate) fn is_boundary_byte(b: u8) -> bool {
+    b == b' ' || b == b'\n'
+}
+
+impl Normalized {
+    pub(crate) fn clear(&mut self) {
+        self.key.clear();
+        self.src.clear();
+        self.runs.clear();
+        self.flags.clear();
+        self.joined.clear();
+    }
+
+    pub(crate) fn push_byte(&mut self, b: u8, src: (u32, u32), run: u16, flags: u16) {
+        self.key.push(b);
+        self.src.push(src);
+        self.runs.push(run);
+        self.flags.push(flags);
+    }
+
+    fn inside_joined(&self, i: usize) -> bool {
+        let i = i as u32;
+        let k = self.joined.partition_point(|&(_, end)| end <= i);
+        self.joined.get(k).is_some_and(|&(a, b)| a < i && i < b)
+    }
+
+    /// Whether a word may start at key byte `i`.
+    pub(crate) fn starts_word(&self, i: usize) -> bool {
+        i == 0 || is_boundary_byte(self.key[i - 1]) || self.inside_joined(i)
+    }
+
+    /// Whether a word may end at key byte `j` (exclusive).
+    pub(crate) fn ends_word(&self, j: usize) -> bool {
+        j >= self.key.len() || is_boundary_byte(self.key[j]) || self.inside_joined(j)
+    }
+
+    /// The end of the word that contains key byte `j - 1` (for stem matches).
+    pub(crate) fn word_end(&self, j: usize) -> usize {
+        self.key[j..]
+            .iter()
+            .position(|&b| is_boundary_byte(b))
+            .map_or(self.key.len(), |p| j + p)
+    }
+
+    /// The original byte range covered by key bytes `[i, j)`.
+    pub(crate) fn original_span(&self, i: usize, j: usize) -> (usize, usize) {
+        (self.src[i].0 as usize, self.src[j - 1].1 as usize)
+    }
+
+    /// The union of transform bits over key bytes `[i, j)`.
+    pub(crate) fn flags_in(&self, i: usize, j: usize) -> u16 {
+        self.flags[i..j].iter().fold(0, |a, &f| a | f)
+    }
+}

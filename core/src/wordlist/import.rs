@@ -1,0 +1,252 @@
+//! Lists as platforms supply them: plain text (one term per line) and CSV, with the list's
+//! identity and the entries' category, severity and mode given by the caller.
+
+use std::path::Path;
+use std::str::FromStr;
+
+use super::{Category, Entry, ListMeta, MatchMode, Severity, Wordlist};
+use crate::error::{Error, ErrorKind};
+
+/// The format of a list file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// The kavach format, with header and sections (`wordlists/README.md`).
+    Kavach,
+    /// One term per line; `#` starts a comment line; blank lines are ignored.
+    Plain,
+    /// CSV with a header row: `term` (required), `category`, `severity`, `mode`, `lang`.
+    Csv,
+}
+
+impl FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "kavach" => Ok(Format::Kavach),
+            "txt" | "plain" => Ok(Format::Plain),
+            "csv" => Ok(Format::Csv),
+            other => Err(format!(
+                "unknown list format `{other}` (expected txt, csv or kavach)"
+            )),
+        }
+    }
+}
+
+impl Format {
+    /// The format a path's extension suggests: `.txt` plain, `.csv` CSV, else kavach.
+    pub fn from_path(path: &Path) -> Format {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("txt") => Format::Plain,
+            Some("csv") => Format::Csv,
+            _ => Format::Kavach,
+        }
+    }
+}
+
+/// Identity and defaults for lists that carry no header (plain text and CSV).
+#[derive(Clone, Debug)]
+pub struct ImportOptions {
+    /// List id; when empty, the file stem is used.
+    pub id: String,
+    /// List version.
+    pub version: String,
+    /// Category of entries that do not give one.
+    pub category: Category,
+    /// Severity of entries that do not give one.
+    pub severity: Severity,
+    /// Match mode of entries that do not give one.
+    pub mode: MatchMode,
+    /// Language of entries that do not give one.
+    pub lang: String,
+    /// Provenance, recorded in the list's metadata.
+    pub source: String,
+    /// Licence, recorded in the list's metadata.
+    pub license: String,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        ImportOptions {
+            id: String::new(),
+            version: "0.0.0".to_string(),
+            category: Category::Profanity,
+            severity: Severity::Medium,
+            mode: MatchMode::Word,
+            lang: "und".to_string(),
+            source: "supplied by the caller".to_string(),
+            license: "NOASSERTION".to_string(),
+        }
+    }
+}
+
+pub(crate) fn load(
+    path: &Path,
+    format: Option<Format>,
+    options: &ImportOptions,
+) -> Result<Wordlist, Error> {
+    let source = path.display().to_string();
+    let bytes =
+        std::fs::read(path).map_err(|e| Error::in_source(ErrorKind::Io(e.to_string()), &source))?;
+    let mut options = options.clone();
+    if options.id.is_empty() {
+        options.id = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("list")
+            .to_string();
+    }
+    from_bytes(
+        &bytes,
+        &source,
+        format.unwrap_or_else(|| Format::from_path(path)),
+        &options,
+    )
+}
+
+/// Decodes UTF-8, naming the line and byte of the first invalid sequence.
+pub(crate) fn decode<'a>(bytes: &'a [u8], source: &str) -> Result<&'a str, Error> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let bad = e.valid_up_to();
+        let line_start = bytes[..bad]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        let line = bytes[..bad].iter().filter(|&&b| b == b'\n').count() + 1;
+        Error::at(
+            ErrorKind::InvalidUtf8 {
+                byte: bad - line_start,
+            },
+            source,
+            line,
+        )
+    })
+}
+
+pub(crate) fn from_bytes(
+    bytes: &[u8],
+    source: &str,
+    format: Format,
+    options: &ImportOptions,
+) -> Result<Wordlist, Error> {
+    let text = decode(bytes, source)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match format {
+        Format::Kavach => Wordlist::parse(text, source),
+        Format::Plain => plain(text, source, options),
+        Format::Csv => csv(text, source, options),
+    }
+}
+
+fn meta(options: &ImportOptions, source: &str) -> Result<ListMeta, Error> {
+    let id = if options.id.is_empty() {
+        "list".to_string()
+    } else {
+        options.id.clone()
+    };
+    if !super::format::valid_id(&id) {
+        return Err(Error::in_source(
+            ErrorKind::BadHeader(format!(
+                "id `{id}` must be ASCII letters, digits, `-` or `_`"
+            )),
+            source,
+        ));
+    }
+    if !super::format::valid_semver(&options.version) {
+        return Err(Error::in_source(
+            ErrorKind::BadHeader(format!(
+                "version `{}` is not a semantic version (x.y.z)",
+                options.version
+            )),
+            source,
+        ));
+    }
+    Ok(ListMeta {
+        id,
+        version: options.version.clone(),
+        title: source.to_string(),
+        languages: vec![options.lang.clone()],
+        source: options.source.clone(),
+        license: options.license.clone(),
+        date: String::new(),
+    })
+}
+
+fn plain(text: &str, source: &str, options: &ImportOptions) -> Result<Wordlist, Error> {
+    let meta = meta(options, source)?;
+    let entries = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| {
+            let l = l.trim();
+            !l.is_empty() && !l.starts_with('#')
+        })
+        .map(|(n, l)| Entry {
+            term: l.trim().to_string(),
+            category: options.category,
+            severity: options.severity,
+            mode: options.mode,
+            lang: options.lang.clone(),
+            line: n + 1,
+        })
+        .collect();
+    Wordlist::new(meta, entries, Vec::new(), source)
+}
+
+fn csv(text: &str, source: &str, options: &ImportOptions) -> Result<Wordlist, Error> {
+    let meta = meta(options, source)?;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .trim(csv::Trim::All)
+        .comment(Some(b'#'))
+        .from_reader(text.as_bytes());
+    let csv_err = |e: csv::Error| {
+        let line = e.position().map_or(1, |p| p.line() as usize);
+        let msg = match e.kind() {
+            csv::ErrorKind::UnequalLengths {
+                expected_len, len, ..
+            } => {
+                format!("expected {expected_len} fields like the header, found {len}")
+            }
+            _ => e.to_string(),
+        };
+        Error::at(ErrorKind::Csv(msg), source, line)
+    };
+    let headers = reader.headers().map_err(csv_err)?.clone();
+    let col = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
+    let Some(term_col) = col("term") else {
+        return Err(Error::at(
+            ErrorKind::Csv("the header row has no `term` column".to_string()),
+            source,
+            1,
+        ));
+    };
+    let (cat_col, sev_col, mode_col, lang_col) =
+        (col("category"), col("severity"), col("mode"), col("lang"));
+    let mut entries = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(csv_err)?;
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        let at = |kind| Error::at(kind, source, line);
+        let field = |c: Option<usize>| c.and_then(|c| record.get(c)).filter(|v| !v.is_empty());
+        let term = record.get(term_col).unwrap_or("");
+        if term.is_empty() {
+            return Err(at(ErrorKind::EmptyTerm(String::new())));
+        }
+        entries.push(Entry {
+            term: term.to_string(),
+            category: field(cat_col)
+                .map_or(Ok(options.category), str::parse)
+                .map_err(at)?,
+            severity: field(sev_col)
+                .map_or(Ok(options.severity), str::parse)
+                .map_err(at)?,
+            mode: field(mode_col)
+                .map_or(Ok(options.mode), str::parse)
+                .map_err(at)?,
+            lang: field(lang_col).unwrap_or(&options.lang).to_string(),
+            line,
+        });
+    }
+    Wordlist::new(meta, entries, Vec::new(), source)
+}

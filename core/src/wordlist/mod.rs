@@ -1,0 +1,263 @@
+//! Wordlists: entries with category, severity and match mode, list metadata with provenance,
+//! and a content fingerprint. Loading lives in [`format`] (our format), [`import`] (plain text
+//! and CSV as platforms supply them) and [`bundled`] (the lists compiled into the library).
+
+pub(crate) mod bundled;
+pub(crate) mod format;
+pub(crate) mod import;
+
+use std::fmt;
+use std::str::FromStr;
+
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, ErrorKind};
+use crate::normalize::normalize;
+
+pub use import::{Format, ImportOptions};
+
+macro_rules! named_enum {
+    ($(#[$m:meta])* $name:ident, $err:ident, { $($(#[$vm:meta])* $v:ident => $s:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($(#[$vm])* $v),+ }
+
+        impl $name {
+            /// Every value, in order.
+            pub const ALL: &'static [$name] = &[$($name::$v),+];
+
+            /// The stable lower-case name used in lists, JSON and every binding.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$v => $s),+ }
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = ErrorKind;
+            fn from_str(s: &str) -> Result<Self, ErrorKind> {
+                match s.trim().to_ascii_lowercase().as_str() {
+                    $($s => Ok($name::$v),)+
+                    _ => Err(ErrorKind::$err(s.trim().to_string())),
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+named_enum!(
+    /// What kind of harm a term signals.
+    Category, UnknownCategory, {
+        /// Swearing and vulgar language.
+        Profanity => "profanity",
+        /// Sexual terms.
+        Sexual => "sexual",
+        /// Slurs against a group of people.
+        Slur => "slur",
+        /// Insults aimed at a person.
+        Insult => "insult",
+        /// Threats and incitement to violence.
+        Violence => "violence",
+        /// Terms that signal child sexual abuse material or grooming.
+        ChildSafety => "child-safety",
+    }
+);
+
+named_enum!(
+    /// How harmful a term is; ordered from `Low` to `Critical`.
+    Severity, UnknownSeverity, {
+        /// Mild (damn, crap).
+        Low => "low",
+        /// Vulgar (shit, piss).
+        Medium => "medium",
+        /// Strong profanity, sexual insults.
+        High => "high",
+        /// Hate slurs, threats, child-safety indicators.
+        Critical => "critical",
+    }
+);
+
+named_enum!(
+    /// Where a term may match.
+    MatchMode, UnknownMode, {
+        /// As a whole word only.
+        Word => "word",
+        /// At the start of a word, with any ending (`fuck` → `fucking`, `fuckers`).
+        Stem => "stem",
+        /// Anywhere, including inside run-together words and hashtags.
+        Substring => "substring",
+    }
+);
+
+/// One term of a list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// The term as written in the list (its canonical spelling).
+    pub term: String,
+    /// What kind of harm it signals.
+    pub category: Category,
+    /// How harmful it is.
+    pub severity: Severity,
+    /// Where it may match.
+    pub mode: MatchMode,
+    /// BCP 47 language tag (`en`, `hi`, `hi-Latn`).
+    pub lang: String,
+    /// 1-based line in the source file (0 when built in code).
+    pub line: usize,
+}
+
+/// A benign word that contains a listed term (`Scunthorpe`, `assassin`): matches that lie
+/// inside one of its occurrences are suppressed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AllowEntry {
+    /// The benign word.
+    pub term: String,
+    /// Where it applies (default [`MatchMode::Stem`]: the word and its endings).
+    pub mode: MatchMode,
+    /// 1-based line in the source file (0 when built in code).
+    pub line: usize,
+}
+
+/// A list's identity and provenance.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct ListMeta {
+    /// Stable id (`en`, `hi-Latn`, or the platform's own).
+    pub id: String,
+    /// Semantic version of the list's content.
+    pub version: String,
+    /// Human-readable title.
+    pub title: String,
+    /// BCP 47 language tags.
+    pub languages: Vec<String>,
+    /// Where the entries come from.
+    pub source: String,
+    /// SPDX licence id of the list.
+    pub license: String,
+    /// Release date, `YYYY-MM-DD`.
+    pub date: String,
+}
+
+/// A loaded, validated wordlist.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Wordlist {
+    meta: ListMeta,
+    entries: Vec<Entry>,
+    allow: Vec<AllowEntry>,
+    fingerprint: String,
+}
+
+impl Wordlist {
+    /// Builds a list from parts, checking that every term normalises to something matchable.
+    ///
+    /// `source` names the input in error messages.
+    pub fn new(
+        meta: ListMeta,
+        entries: Vec<Entry>,
+        allow: Vec<AllowEntry>,
+        source: &str,
+    ) -> Result<Self, Error> {
+        if entries.is_empty() {
+            return Err(Error::in_source(ErrorKind::EmptyList, source));
+        }
+        let mut lines = Vec::with_capacity(entries.len() + allow.len());
+        for e in &entries {
+            let key = checked_key(&e.term, source, e.line)?;
+            lines.push(format!(
+                "term\t{key}\t{}\t{}\t{}\n",
+                e.category, e.severity, e.mode
+            ));
+        }
+        for a in &allow {
+            let key = checked_key(&a.term, source, a.line)?;
+            lines.push(format!("allow\t{key}\t{}\n", a.mode));
+        }
+        lines.sort_unstable();
+        lines.dedup();
+        let mut h = Sha256::new();
+        for l in &lines {
+            h.update(l.as_bytes());
+        }
+        let digest = h.finalize();
+        let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+        Ok(Wordlist {
+            meta,
+            entries,
+            allow,
+            fingerprint: format!("sha256:{hex}"),
+        })
+    }
+
+    /// Parses a list in kavach format (see `wordlists/README.md`).
+    pub fn parse(text: &str, source: &str) -> Result<Self, Error> {
+        format::parse(text, source)
+    }
+
+    /// Loads a list from raw bytes in the given format, reporting invalid UTF-8 by line.
+    pub fn from_bytes(
+        bytes: &[u8],
+        source: &str,
+        format: Format,
+        options: &ImportOptions,
+    ) -> Result<Self, Error> {
+        import::from_bytes(bytes, source, format, options)
+    }
+
+    /// Reads and loads a list file; the format defaults from the extension (`.csv`, `.txt`,
+    /// anything else is kavach format).
+    pub fn load(
+        path: &std::path::Path,
+        format: Option<Format>,
+        options: &ImportOptions,
+    ) -> Result<Self, Error> {
+        import::load(path, format, options)
+    }
+
+    /// A list bundled with the library, by id (`en`, `hi`, `hi-Latn`).
+    pub fn bundled(id: &str) -> Result<Self, Error> {
+        bundled::load(id)
+    }
+
+    /// The ids of the bundled lists.
+    pub fn bundled_ids() -> impl Iterator<Item = &'static str> {
+        bundled::ids()
+    }
+
+    /// Identity and provenance.
+    pub fn meta(&self) -> &ListMeta {
+        &self.meta
+    }
+
+    /// The terms.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The allow-list entries.
+    pub fn allow(&self) -> &[AllowEntry] {
+        &self.allow
+    }
+
+    /// A hash of the normalised entries (`sha256:` + 16 hex digits): two lists with the same
+    /// fingerprint match exactly the same things, whatever their formatting or order.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
+    }
+}
+
+/// The matching form of a term, or an error naming the line if nothing matchable is left.
+fn checked_key(term: &str, source: &str, line: usize) -> Result<String, Error> {
+    let key = normalize(term);
+    if key.bytes().all(crate::normalize::is_boundary_byte) {
+        return Err(Error::at(
+            ErrorKind::EmptyTerm(term.to_string()),
+            source,
+            line,
+        ));
+    }
+    Ok(key)
+}

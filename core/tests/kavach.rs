@@ -1,0 +1,398 @@
+//! Integration tests: the shared vectors, bad lists, bundled lists, properties, thread safety.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use kavach::{
+    convert_offsets, normalize, CensorOptions, Format, ImportOptions, Matcher, OffsetUnit, Wordlist,
+};
+use serde_json::Value;
+
+fn vectors_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors")
+}
+
+fn load_json(name: &str) -> Value {
+    let text = std::fs::read_to_string(vectors_dir().join(name)).expect("vector file");
+    serde_json::from_str(&text).expect("vector JSON")
+}
+
+fn fixture_matcher(doc: &Value) -> Matcher {
+    let mut b = Matcher::builder();
+    for l in doc["lists"].as_array().expect("lists") {
+        let path = vectors_dir().join(l.as_str().expect("list path"));
+        b = b.list(Wordlist::load(&path, None, &ImportOptions::default()).expect("fixture list"));
+    }
+    b.build().expect("fixture matcher")
+}
+
+fn span(v: &Value) -> (usize, usize) {
+    (
+        v[0].as_u64().expect("span") as usize,
+        v[1].as_u64().expect("span") as usize,
+    )
+}
+
+#[test]
+fn shared_vectors() {
+    let doc = load_json("evasion.json");
+    let matcher = fixture_matcher(&doc);
+    let mut failures = Vec::new();
+    for case in doc["cases"].as_array().expect("cases") {
+        let name = case["name"].as_str().expect("name");
+        let text = case["text"].as_str().expect("text");
+        let found = matcher.find(text);
+        let expected = case["matches"].as_array().expect("matches");
+        let describe = |ms: &[kavach::Match]| {
+            ms.iter()
+                .map(|m| format!("{:?}->{} {:?}", m.text, m.term, m.transforms))
+                .collect::<Vec<_>>()
+        };
+        if found.len() != expected.len() {
+            failures.push(format!(
+                "{name}: expected {} matches, found {:?}",
+                expected.len(),
+                describe(&found)
+            ));
+            continue;
+        }
+        let mut after = 0;
+        for (m, e) in found.iter().zip(expected) {
+            let want_text = e["text"].as_str().expect("match text");
+            // The host language locates the match; the vector's byte span must agree.
+            let at = after
+                + text[after..]
+                    .find(want_text)
+                    .expect("match text in case text");
+            after = at + want_text.len();
+            let (bs, be) = span(&e["byte"]);
+            assert_eq!((bs, be), (at, after), "{name}: vector byte span is stale");
+            let mut problems = Vec::new();
+            if (m.start, m.end) != (bs, be) {
+                problems.push(format!(
+                    "byte span {:?} != {:?}",
+                    (m.start, m.end),
+                    (bs, be)
+                ));
+            }
+            if m.text != want_text {
+                problems.push(format!("text {:?} != {want_text:?}", m.text));
+            }
+            for (unit, key) in [(OffsetUnit::CodePoint, "cp"), (OffsetUnit::Utf16, "utf16")] {
+                let mut o = [m.start, m.end];
+                convert_offsets(text, &mut o, unit);
+                if (o[0], o[1]) != span(&e[key]) {
+                    problems.push(format!("{key} span {o:?} != {:?}", span(&e[key])));
+                }
+            }
+            let checks = [
+                ("term", &*m.term),
+                ("category", m.category.as_str()),
+                ("severity", m.severity.as_str()),
+                ("list", &*m.list),
+                ("version", &*m.version),
+            ];
+            for (k, got) in checks {
+                if e[k].as_str() != Some(got) {
+                    problems.push(format!("{k} {got:?} != {}", e[k]));
+                }
+            }
+            let transforms: Vec<&str> = m.transforms.names().collect();
+            let want: Vec<&str> = e["transforms"]
+                .as_array()
+                .expect("transforms")
+                .iter()
+                .map(|t| t.as_str().expect("transform"))
+                .collect();
+            if transforms != want {
+                problems.push(format!("transforms {transforms:?} != {want:?}"));
+            }
+            if !problems.is_empty() {
+                failures.push(format!("{name}: {}", problems.join("; ")));
+            }
+        }
+        if let Some(v) = case.get("verdict") {
+            let got = matcher.verdict(text).decision.as_str();
+            if v.as_str() != Some(got) {
+                failures.push(format!("{name}: verdict {got} != {v}"));
+            }
+        }
+        if let Some(c) = case.get("censored") {
+            let mut options = CensorOptions::default();
+            if let Some(o) = case.get("censor") {
+                options.mask = o["mask"]
+                    .as_str()
+                    .and_then(|s| s.chars().next())
+                    .unwrap_or('*');
+                options.keep_first = o["keep_first"].as_bool().unwrap_or(false);
+            }
+            let got = matcher.censor(text, &options);
+            if c.as_str() != Some(got.as_str()) {
+                failures.push(format!("{name}: censored {got:?} != {c}"));
+            }
+        }
+        assert_eq!(
+            matcher.is_match(text),
+            !expected.is_empty(),
+            "{name}: is_match disagrees with find"
+        );
+    }
+    assert!(
+        failures.is_empty(),
+        "{} vector failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn bad_lists_report_code_and_line() {
+    let doc = load_json("bad-lists.json");
+    for case in doc["cases"].as_array().expect("cases") {
+        let name = case["name"].as_str().expect("name");
+        let format: Format = case["format"]
+            .as_str()
+            .expect("format")
+            .parse()
+            .expect("format");
+        let bytes: Vec<u8> = match case.get("content_hex") {
+            Some(h) => {
+                let h = h.as_str().expect("hex");
+                (0..h.len())
+                    .step_by(2)
+                    .map(|i| u8::from_str_radix(&h[i..i + 2], 16).expect("hex"))
+                    .collect()
+            }
+            None => case["content"]
+                .as_str()
+                .expect("content")
+                .as_bytes()
+                .to_vec(),
+        };
+        let source = format!("bad.{}", case["format"].as_str().expect("format"));
+        let result = Wordlist::from_bytes(&bytes, &source, format, &ImportOptions::default());
+        match case["code"].as_str() {
+            None => {
+                let list = result.unwrap_or_else(|e| panic!("{name}: should load, got {e}"));
+                assert_eq!(
+                    list.entries().len() as u64,
+                    case["entries"].as_u64().expect("entries"),
+                    "{name}"
+                );
+            }
+            Some(code) => {
+                let e = result
+                    .err()
+                    .unwrap_or_else(|| panic!("{name}: should fail"));
+                assert_eq!(e.code(), code, "{name}: {e}");
+                let line = e.location().and_then(|l| l.line);
+                assert_eq!(line.map(|l| l as u64), case["line"].as_u64(), "{name}: {e}");
+                if let Some(msg) = case.get("message") {
+                    assert_eq!(Some(e.to_string().as_str()), msg.as_str(), "{name}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn bundled_lists_load_with_provenance() {
+    let ids: Vec<&str> = Wordlist::bundled_ids().collect();
+    assert_eq!(ids, ["en", "hi", "hi-Latn"]);
+    let mut fingerprints = Vec::new();
+    for id in ids {
+        let l = Wordlist::bundled(id).expect("bundled list");
+        let m = l.meta();
+        assert_eq!(m.id, id);
+        for (k, v) in [
+            ("source", &m.source),
+            ("license", &m.license),
+            ("title", &m.title),
+        ] {
+            assert!(!v.is_empty(), "{id}: empty {k}");
+        }
+        assert!(
+            l.entries().len() >= 20,
+            "{id}: only {} entries",
+            l.entries().len()
+        );
+        fingerprints.push(l.fingerprint().to_string());
+    }
+    fingerprints.sort();
+    fingerprints.dedup();
+    assert_eq!(fingerprints.len(), 3);
+    let e = Wordlist::bundled("en@9.9.9").unwrap_err();
+    assert_eq!(e.code(), "version-mismatch");
+    assert_eq!(Wordlist::bundled("xx").unwrap_err().code(), "unknown-list");
+}
+
+#[test]
+fn bundled_matcher_finds_across_lists() {
+    let m = Matcher::bundled().expect("bundled matcher");
+    let text = "f.u.c.k this, tu chutiya hai, तू चूतिया है";
+    let found = m.find(text);
+    let lists: Vec<&str> = found.iter().map(|x| &*x.list).collect();
+    assert_eq!(lists, ["en", "hi-Latn", "hi"], "{found:?}");
+    for x in &found {
+        assert_eq!(&text[x.start..x.end], x.text);
+        assert_eq!(&*x.version, "0.1.0");
+    }
+    assert!(m
+        .find("Scunthorpe is a town; the therapist met an assassin in Assam.")
+        .is_empty());
+}
+
+#[test]
+fn builder_rejects_duplicate_and_missing_lists() {
+    let e = Matcher::builder()
+        .bundled("en")
+        .bundled("en")
+        .build()
+        .unwrap_err();
+    assert_eq!(e.to_string(), "list id `en` given twice");
+    assert_eq!(Matcher::builder().build().unwrap_err().code(), "no-lists");
+}
+
+#[test]
+fn public_types_are_thread_safe() {
+    fn assert_traits<T: Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>() {}
+    assert_traits::<Matcher>();
+    assert_traits::<kavach::Error>();
+    assert_traits::<kavach::Match>();
+    assert_traits::<Wordlist>();
+}
+
+/// A backend swaps in a rebuilt matcher while other threads keep scanning; every scan sees one
+/// consistent list set.
+#[test]
+fn hot_swap_with_arc_swap() {
+    use arc_swap::ArcSwap;
+    let list = |version: &str, term: &str| {
+        let text = format!("id = live\nversion = {version}\ntitle = t\nlanguages = en\nsource = t\nlicense = CC0-1.0\ndate = 2026-11-28\n[terms]\n{term} | profanity | high\n");
+        Matcher::builder()
+            .list(Wordlist::parse(&text, "live").expect("list"))
+            .build()
+            .expect("matcher")
+    };
+    let live = Arc::new(ArcSwap::from_pointee(list("1.0.0", "alpha")));
+    let text = "alpha beta";
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            let live = Arc::clone(&live);
+            s.spawn(move || {
+                for _ in 0..2000 {
+                    let found = live.load().find(text);
+                    assert_eq!(found.len(), 1);
+                    let expected = if &*found[0].version == "1.0.0" {
+                        "alpha"
+                    } else {
+                        "beta"
+                    };
+                    assert_eq!(&*found[0].term, expected);
+                }
+            });
+        }
+        for k in 0..50 {
+            let (v, t) = if k % 2 == 0 {
+                ("2.0.0", "beta")
+            } else {
+                ("1.0.0", "alpha")
+            };
+            live.store(Arc::new(list(v, t)));
+        }
+    });
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+    use unicode_segmentation::UnicodeSegmentation;
+
+    fn matcher() -> &'static Matcher {
+        static M: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
+        M.get_or_init(|| Matcher::bundled().expect("bundled"))
+    }
+
+    /// Text that mixes what the normaliser treats specially with arbitrary characters.
+    fn tricky_text() -> impl Strategy<Value = String> {
+        let pieces = prop_oneof![
+            Just("fuck".to_string()),
+            Just("sh1t".to_string()),
+            Just("a55".to_string()),
+            Just("f.u.c.k".to_string()),
+            Just("f*ck".to_string()),
+            Just("chutiya".to_string()),
+            Just("चूतिया".to_string()),
+            Just("क्ष".to_string()),
+            Just("\u{200d}".to_string()),
+            Just("\u{301}\u{301}".to_string()),
+            Just("\u{202e}".to_string()),
+            Just("👩‍👩‍👧".to_string()),
+            Just(" ".to_string()),
+            Just(".".to_string()),
+            Just("*".to_string()),
+            Just("!".to_string()),
+            Just("ß".to_string()),
+            Just("ﬁ".to_string()),
+            Just("\u{441}".to_string()),
+            Just("ｆ".to_string()),
+            Just("🇮🇳".to_string()),
+            Just("ا\u{64b}".to_string()),
+            Just("1".to_string()),
+            Just("\n".to_string()),
+            any::<char>().prop_map(String::from),
+            "[a-z]{1,3}",
+        ];
+        prop::collection::vec(pieces, 0..24).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+
+        #[test]
+        fn spans_are_valid(text in tricky_text()) {
+            let found = matcher().find(&text);
+            let mut prev_end = 0;
+            for m in &found {
+                prop_assert!(m.start < m.end);
+                prop_assert!(m.start >= prev_end, "overlapping or unsorted: {found:?}");
+                prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                prop_assert_eq!(&text[m.start..m.end], m.text.as_str());
+                prev_end = m.end;
+            }
+            prop_assert_eq!(matcher().is_match(&text), !found.is_empty());
+        }
+
+        #[test]
+        fn censoring_keeps_grapheme_count(text in tricky_text()) {
+            let censored = matcher().censor(&text, &CensorOptions::default());
+            prop_assert_eq!(censored.graphemes(true).count(), text.graphemes(true).count());
+        }
+
+        #[test]
+        fn normalising_is_idempotent(text in tricky_text()) {
+            let once = normalize(&text);
+            prop_assert_eq!(normalize(&once), once.clone());
+        }
+
+        #[test]
+        fn any_unicode_never_panics(text in any::<String>()) {
+            let found = matcher().find(&text);
+            for m in &found {
+                prop_assert_eq!(&text[m.start..m.end], m.text.as_str());
+            }
+            let _ = matcher().censor(&text, &CensorOptions { mask: '#', keep_first: true });
+            prop_assert_eq!(normalize(&normalize(&text)), normalize(&text));
+        }
+
+        #[test]
+        fn batch_equals_alone(texts in prop::collection::vec(tricky_text(), 1..6)) {
+            let joined = texts.join("\n");
+            let whole: Vec<String> = matcher().find(&joined).into_iter().map(|m| m.text).collect();
+            let parts: Vec<String> = texts.iter().flat_map(|t| matcher().find(t)).map(|m| m.text).collect();
+            // Lines are independent: a line break is a hard boundary, so scanning the batch gives
+            // the matches of the parts.
+            prop_assert_eq!(whole, parts);
+        }
+    }
+}
