@@ -317,20 +317,15 @@ impl Matcher {
     /// listed.
     fn resolve(&self, text: &str, norm: &Normalized, mut cands: Vec<Candidate>) -> Vec<Match> {
         let c = &self.inner;
-        let target = |x: &Candidate| {
-            &c.targets[c.variants[x.variant.0 as usize][x.variant.1 as usize].target as usize]
-        };
         cands.sort_by_key(|x| (x.i, std::cmp::Reverse(x.j)));
-        let better = |a: &Candidate, b: &Candidate| {
-            let (ta, tb) = (target(a), target(b));
+        // Longest span, then most severe, then the most specific term, then the first listed.
+        let rank = |x: &Candidate| {
+            let t = c.variants[x.variant.0 as usize][x.variant.1 as usize].target;
             (
-                a.j - a.i,
-                ta.severity,
-                std::cmp::Reverse(c.variants[a.variant.0 as usize][a.variant.1 as usize].target),
-            ) > (
-                b.j - b.i,
-                tb.severity,
-                std::cmp::Reverse(c.variants[b.variant.0 as usize][b.variant.1 as usize].target),
+                x.j - x.i,
+                c.targets[t as usize].severity,
+                x.term_end - x.i,
+                std::cmp::Reverse(t),
             )
         };
         let mut out = Vec::new();
@@ -341,7 +336,7 @@ impl Matcher {
             k += 1;
             while k < cands.len() && cands[k].i < region_end {
                 region_end = region_end.max(cands[k].j);
-                if better(&cands[k], &best) {
+                if rank(&cands[k]) > rank(&best) {
                     best = cands[k];
                 }
                 k += 1;
