@@ -308,6 +308,14 @@ mod properties {
     use proptest::prelude::*;
     use unicode_segmentation::UnicodeSegmentation;
 
+    /// 600 cases per property by default; set `KAVACH_PROPTEST_CASES` for a longer run.
+    fn cases() -> u32 {
+        std::env::var("KAVACH_PROPTEST_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(600)
+    }
+
     fn matcher() -> &'static Matcher {
         static M: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
         M.get_or_init(|| Matcher::bundled().expect("bundled"))
@@ -347,7 +355,7 @@ mod properties {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig::with_cases(cases()))]
 
         #[test]
         fn spans_are_valid(text in tricky_text()) {

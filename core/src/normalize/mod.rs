@@ -112,30 +112,44 @@ fn classify_chars(text: &str, units: &mut Vec<Unit>) {
         match lookup(c) {
             Fold::Map(s, flags) => {
                 for ch in s.chars() {
-                    push_unit(units, start, end, ch, folded_class(ch), u16::from(flags));
+                    if ch.is_ascii() {
+                        push_unit(units, start, end, ch, folded_class(ch), u16::from(flags));
+                    } else {
+                        // The tables guarantee a replacement's other characters fold to
+                        // themselves: letters or marks.
+                        let fold = lookup(ch);
+                        push_folded(units, start, end, ch, fold, u16::from(flags));
+                    }
                 }
             }
-            Fold::Word => push_unit(units, start, end, c, Class::Letter, 0),
-            Fold::Space => push_unit(units, start, end, ' ', Class::Soft, 0),
-            Fold::Other => push_unit(units, start, end, c, Class::Hard, 0),
-            Fold::Mark => match units.last_mut() {
-                Some(prev) if prev.end == start && prev.class.is_wordish() => {
-                    if strips_marks(prev.ch) {
-                        prev.end = end;
-                        prev.flags |= Transforms::DIACRITIC.bits();
-                    } else {
-                        push_unit(units, start, end, c, Class::Letter, 0);
-                    }
+            fold => push_folded(units, start, end, c, fold, 0),
+        }
+    }
+}
+
+/// Adds a non-ASCII character that folds to itself.
+fn push_folded(units: &mut Vec<Unit>, start: u32, end: u32, c: char, fold: Fold, flags: u16) {
+    match fold {
+        Fold::Map(..) | Fold::Word => push_unit(units, start, end, c, Class::Letter, flags),
+        Fold::Space => push_unit(units, start, end, ' ', Class::Soft, flags),
+        Fold::Other => push_unit(units, start, end, c, Class::Hard, flags),
+        Fold::Mark => match units.last_mut() {
+            Some(prev) if prev.end >= start && prev.class.is_wordish() => {
+                if strips_marks(prev.ch) {
+                    prev.end = end;
+                    prev.flags |= Transforms::DIACRITIC.bits() | flags;
+                } else {
+                    push_unit(units, start, end, c, Class::Letter, flags);
                 }
-                // A mark with nothing to attach to carries no letter: drop it.
-                _ => {}
-            },
-            Fold::Ignorable => {
-                if let Some(prev) = units.last_mut() {
-                    if prev.end == start && prev.class.is_wordish() {
-                        prev.end = end;
-                        prev.flags |= Transforms::INVISIBLE.bits();
-                    }
+            }
+            // A mark with nothing to attach to carries no letter: drop it.
+            _ => {}
+        },
+        Fold::Ignorable => {
+            if let Some(prev) = units.last_mut() {
+                if prev.end == start && prev.class.is_wordish() {
+                    prev.end = end;
+                    prev.flags |= Transforms::INVISIBLE.bits();
                 }
             }
         }
@@ -179,21 +193,26 @@ fn split_words(units: &[Unit], words: &mut Vec<Word>) {
         }
         if a2 < b2 {
             if is_masked_spelling(&units[a2..b2]) {
-                for (k, u) in units[a2..b2].iter().enumerate() {
-                    if u.class == Class::Mask {
-                        gap = gap_with(gap, u.ch);
-                    } else {
-                        let at = (a2 + k) as u32;
-                        words.push(Word {
-                            a: at,
-                            b: at + 1,
-                            hard_before: hard,
-                            single: true,
-                            gap,
-                        });
-                        hard = false;
-                        gap = 0;
+                let mut g = a2;
+                while g < b2 {
+                    if units[g].class == Class::Mask {
+                        gap = gap_with(gap, units[g].ch);
+                        g += 1;
+                        continue;
                     }
+                    let ga = g;
+                    while g < b2 && units[g].class != Class::Mask {
+                        g += 1;
+                    }
+                    words.push(Word {
+                        a: ga as u32,
+                        b: g as u32,
+                        hard_before: hard,
+                        single: true,
+                        gap,
+                    });
+                    hard = false;
+                    gap = 0;
                 }
             } else {
                 let single = is_single(&units[a2..b2]);
@@ -212,22 +231,31 @@ fn split_words(units: &[Unit], words: &mut Vec<Word>) {
     }
 }
 
-/// `f*u*c*k`: at least three single characters with masks between each pair, so the masks are
-/// separators, not hidden letters.
+/// `f*u*c*k`: at least three single-letter groups (see [`is_single`]) with masks between them,
+/// so the masks are separators, not hidden letters.
 fn is_masked_spelling(units: &[Unit]) -> bool {
+    let leet = reads_leet(units);
     let mut groups = 0;
-    let mut prev_mask = true;
-    for u in units {
-        let mask = u.class == Class::Mask;
-        if !mask {
-            if !prev_mask {
-                return false;
-            }
-            groups += 1;
+    let mut masks = false;
+    for group in units.split(|u| u.class == Class::Mask) {
+        if group.is_empty() {
+            masks = true;
+            continue;
         }
-        prev_mask = mask;
+        if !is_single(group) || group.iter().any(|u| !reads_as_letter(u, leet)) {
+            return false;
+        }
+        groups += 1;
     }
-    groups >= 3 && units.iter().any(|u| u.class == Class::Mask)
+    groups >= 3 && (masks || units.iter().any(|u| u.class == Class::Mask))
+}
+
+/// Whether a unit is a letter in the matching form (`1`, read as `i` or `l`, is not decided).
+fn reads_as_letter(u: &Unit, leet: bool) -> bool {
+    u.class == Class::Letter
+        || (matches!(u.class, Class::Digit | Class::Leet)
+            && leet
+            && key_char(u, leet).0.is_ascii_lowercase())
 }
 
 /// Leetspeak is read only in words with at least one letter and no more leet characters than
