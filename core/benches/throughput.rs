@@ -5,6 +5,9 @@
 //!
 //! Run: `cargo bench -p kavach --bench throughput`
 
+// `criterion_group!` generates an undocumented function.
+#![allow(missing_docs)]
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
