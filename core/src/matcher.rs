@@ -1,6 +1,7 @@
 //! The compiled matcher: a builder collects lists, `build` normalises every term into one
 //! Aho-Corasick automaton, and the immutable [`Matcher`] is shared across threads.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -193,14 +194,16 @@ impl Matcher {
 
     /// All matches, sorted by position, one per overlapping region.
     pub fn find(&self, text: &str) -> Vec<Match> {
-        let mut norm = Normalized::default();
-        normalize_into(text, &mut norm, &mut Scratch::default());
+        with_normalized(text, |norm| self.find_in(text, norm))
+    }
+
+    fn find_in(&self, text: &str, norm: &Normalized) -> Vec<Match> {
         let c = &self.inner;
         let mut cands = Vec::new();
         let mut allows = Vec::new();
         for m in c.automaton.find_overlapping_iter(&norm.key[..]) {
             self.verify(
-                &norm,
+                norm,
                 m.pattern().as_usize(),
                 m.start(),
                 m.end(),
@@ -209,19 +212,21 @@ impl Matcher {
             );
         }
         cands.retain(|x| !allowed(x, &allows));
-        self.resolve(text, &norm, cands)
+        self.resolve(text, norm, cands)
     }
 
     /// Whether `text` has any match; stops at the first confirmed one.
     pub fn is_match(&self, text: &str) -> bool {
-        let mut norm = Normalized::default();
-        normalize_into(text, &mut norm, &mut Scratch::default());
+        with_normalized(text, |norm| self.is_match_in(norm))
+    }
+
+    fn is_match_in(&self, norm: &Normalized) -> bool {
         let c = &self.inner;
         let mut cands = Vec::new();
         let mut allows = Vec::new();
         for m in c.automaton.find_overlapping_iter(&norm.key[..]) {
             self.verify(
-                &norm,
+                norm,
                 m.pattern().as_usize(),
                 m.start(),
                 m.end(),
@@ -373,6 +378,36 @@ impl Matcher {
             transforms: Transforms::from_bits(flags),
         }
     }
+}
+
+thread_local! {
+    /// Per-thread buffers for the matching form, reused across calls.
+    static BUFFERS: RefCell<(Normalized, Scratch)> = RefCell::new(Default::default());
+}
+
+/// Buffers larger than this (in key bytes) are dropped after use, so one huge text does not pin
+/// memory in every thread.
+const KEEP_BUFFER_BYTES: usize = 1 << 20;
+
+/// Normalises `text` into this thread's reusable buffers and runs `f` on the result.
+fn with_normalized<R>(text: &str, f: impl FnOnce(&Normalized) -> R) -> R {
+    BUFFERS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buffers) => {
+            let (norm, scratch) = &mut *buffers;
+            normalize_into(text, norm, scratch);
+            let r = f(norm);
+            if norm.key.capacity() > KEEP_BUFFER_BYTES {
+                *buffers = Default::default();
+            }
+            r
+        }
+        // Only reachable if `f` re-enters the matcher; fall back to fresh buffers.
+        Err(_) => {
+            let mut norm = Normalized::default();
+            normalize_into(text, &mut norm, &mut Scratch::default());
+            f(&norm)
+        }
+    })
 }
 
 fn allowed(x: &Candidate, allows: &[(usize, usize)]) -> bool {

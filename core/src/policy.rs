@@ -122,3 +122,46 @@ impl Policy {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    fn m(category: Category, severity: Severity) -> Match {
+        Match {
+            start: 0,
+            end: 1,
+            text: "x".into(),
+            term: Arc::from("x"),
+            category,
+            severity,
+            list: Arc::from("t"),
+            version: Arc::from("1.0.0"),
+            transforms: Default::default(),
+        }
+    }
+
+    #[test]
+    fn default_policy() {
+        let p = Policy::default();
+        let d = |ms: &[Match]| p.decide(ms).decision;
+        assert_eq!(d(&[]), Decision::Allow);
+        assert_eq!(d(&[m(Category::Profanity, Severity::Low)]), Decision::Allow);
+        assert_eq!(
+            d(&[m(Category::Profanity, Severity::Medium)]),
+            Decision::Review
+        );
+        assert_eq!(d(&[m(Category::Insult, Severity::High)]), Decision::Block);
+        assert_eq!(d(&[m(Category::Slur, Severity::Low)]), Decision::Review);
+        assert_eq!(d(&[m(Category::Slur, Severity::Medium)]), Decision::Block);
+        let v = p.decide(&[
+            m(Category::Profanity, Severity::Low),
+            m(Category::ChildSafety, Severity::Low),
+        ]);
+        assert_eq!(
+            (v.decision, v.report, v.max_severity),
+            (Decision::Block, true, Some(Severity::Low))
+        );
+    }
+}

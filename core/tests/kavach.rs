@@ -240,6 +240,13 @@ fn bundled_matcher_finds_across_lists() {
     assert!(m
         .find("Scunthorpe is a town; the therapist met an assassin in Assam.")
         .is_empty());
+    // Indian names containing a term, and allow-listed phrases; "Dick" as a name is a known
+    // false positive of the whole-word entry (reviewed, not blocked).
+    let names =
+        "Shital Gandhi and Shitanshu Randhawa ate chutney; Dick Lundgren graduated cum laude";
+    let found: Vec<String> = m.find(names).into_iter().map(|x| x.text).collect();
+    assert_eq!(found, ["Dick"]);
+    assert_eq!(m.verdict(names).decision, kavach::Decision::Review);
 }
 
 #[test]
