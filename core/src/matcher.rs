@@ -281,15 +281,23 @@ impl Matcher {
     ) {
         let c = &self.inner;
         for (vi, v) in c.variants[pattern].iter().enumerate() {
+            let t = &c.targets[v.target as usize];
             let runs = &norm.runs[i..j];
-            if runs
-                .iter()
-                .zip(v.min_run.iter())
-                .any(|(have, need)| have < need)
-            {
+            let key = &norm.key[i..j];
+            // A stem's last consonant doubles before an ending: shit → shitty, slut → slutty.
+            let last = if t.mode == MatchMode::Stem {
+                j - i - 1
+            } else {
+                usize::MAX
+            };
+            let runs_ok = runs.iter().zip(v.min_run.iter()).zip(key).enumerate().all(
+                |(k, ((&have, &need), &b))| {
+                    run_matches(have, need, if k == last { b'a' } else { b })
+                },
+            );
+            if !runs_ok {
                 continue;
             }
-            let t = &c.targets[v.target as usize];
             let end = match t.mode {
                 MatchMode::Substring => j,
                 MatchMode::Word => {
@@ -357,10 +365,15 @@ impl Matcher {
         let t = &c.targets[v.target as usize];
         let (start, end) = norm.original_span(x.i, x.j);
         let mut flags = norm.flags_in(x.i, x.j) | v.flags;
+        // A stem's final letter doubled before an ending (`shitty`) is inflection, not stretch.
+        let inflected = |k: usize, have: u16| {
+            t.mode == MatchMode::Stem && k + 1 == x.term_end - x.i && have == 2 && x.j > x.term_end
+        };
         if norm.runs[x.i..x.term_end]
             .iter()
             .zip(v.min_run.iter())
-            .any(|(have, need)| have > need)
+            .enumerate()
+            .any(|(k, (&have, &need))| have > need && !inflected(k, have))
         {
             flags |= Transforms::STRETCH.bits();
         }
@@ -378,6 +391,17 @@ impl Matcher {
             transforms: Transforms::from_bits(flags),
         }
     }
+}
+
+/// Whether `have` equal letters in the text can stand for `need` in the term. More are a
+/// stretch (`fuuuck`), but a consonant doubled exactly once is ordinary spelling, not stretching:
+/// `rapped` is not `raped`, `assess` is not `asses`, `BBC` is not `bc`. Vowels may double
+/// (`shiit`, and romanised Hindi spells long vowels so: `gaand`, `choot`).
+#[inline]
+fn run_matches(have: u16, need: u16, key_byte: u8) -> bool {
+    let consonant = key_byte.is_ascii_lowercase()
+        && !matches!(key_byte, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    have == need || (have > need && (have >= 3 || !consonant))
 }
 
 thread_local! {

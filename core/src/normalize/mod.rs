@@ -295,6 +295,16 @@ fn collapses(u: &Unit, leet: bool) -> bool {
 /// Whether a word's matching form is a single character (`a`, `aa`, `ß`→`s`): such words can
 /// be letters of a spaced-out word.
 fn is_single(units: &[Unit]) -> bool {
+    if units.len() == 1 {
+        return true;
+    }
+    // Two different letters make a word of at least two characters, whatever the leet reading.
+    if units[0].class == Class::Letter
+        && units[1].class == Class::Letter
+        && units[0].ch != units[1].ch
+    {
+        return false;
+    }
     let leet = reads_leet(units);
     let (first, _) = key_char(&units[0], leet);
     units[1..]
