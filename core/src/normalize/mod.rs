@@ -73,6 +73,7 @@ pub fn normalize(text: &str) -> String {
 /// Normalises `text` into `out` (cleared first).
 pub(crate) fn normalize_into(text: &str, out: &mut Normalized, scratch: &mut Scratch) {
     out.clear();
+    out.reserve(text.len());
     let Scratch { units, words } = scratch;
     units.clear();
     words.clear();
@@ -94,6 +95,17 @@ fn push_unit(units: &mut Vec<Unit>, start: u32, end: u32, ch: char, class: Class
 /// Pass 1: one unit per folded character; marks and invisibles join the unit before them.
 fn classify_chars(text: &str, units: &mut Vec<Unit>) {
     units.reserve(text.len());
+    if text.is_ascii() {
+        // Fast path: no decoding, no Unicode tables, one table lookup per byte.
+        units.extend(text.bytes().enumerate().map(|(i, b)| Unit {
+            start: i as u32,
+            end: i as u32 + 1,
+            ch: b.to_ascii_lowercase() as char,
+            class: ascii_class(b),
+            flags: 0,
+        }));
+        return;
+    }
     for (i, c) in text.char_indices() {
         let start = i as u32;
         let end = start + c.len_utf8() as u32;
