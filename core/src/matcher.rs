@@ -202,14 +202,7 @@ impl Matcher {
         let mut cands = Vec::new();
         let mut allows = Vec::new();
         for m in c.automaton.find_overlapping_iter(&norm.key[..]) {
-            self.verify(
-                norm,
-                m.pattern().as_usize(),
-                m.start(),
-                m.end(),
-                &mut cands,
-                &mut allows,
-            );
+            self.verify(norm, &m, &mut cands, &mut allows);
         }
         cands.retain(|x| !allowed(x, &allows));
         self.resolve(text, norm, cands)
@@ -225,14 +218,7 @@ impl Matcher {
         let mut cands = Vec::new();
         let mut allows = Vec::new();
         for m in c.automaton.find_overlapping_iter(&norm.key[..]) {
-            self.verify(
-                norm,
-                m.pattern().as_usize(),
-                m.start(),
-                m.end(),
-                &mut cands,
-                &mut allows,
-            );
+            self.verify(norm, &m, &mut cands, &mut allows);
             if !c.has_allow {
                 if !cands.is_empty() {
                     return true;
@@ -273,12 +259,11 @@ impl Matcher {
     fn verify(
         &self,
         norm: &Normalized,
-        pattern: usize,
-        i: usize,
-        j: usize,
+        hit: &aho_corasick::Match,
         cands: &mut Vec<Candidate>,
         allows: &mut Vec<(usize, usize)>,
     ) {
+        let (pattern, i, j) = (hit.pattern().as_usize(), hit.start(), hit.end());
         let c = &self.inner;
         for (vi, v) in c.variants[pattern].iter().enumerate() {
             let t = &c.targets[v.target as usize];

@@ -272,7 +272,7 @@ fn reads_as_letter(u: &Unit, leet: bool) -> bool {
 
 /// Leetspeak is read only in words with at least one letter and no more leet characters than
 /// letters: `5hit`, `a55hole` and `sh1t` are words; `$3x`, `5%` and `2024` are not.
-fn reads_leet(units: &[Unit]) -> bool {
+fn reads_leet<'a>(units: impl IntoIterator<Item = &'a Unit>) -> bool {
     let (mut letters, mut leet) = (0usize, 0usize);
     for u in units {
         match u.class {
@@ -368,12 +368,11 @@ fn emit_word(
         out.push_byte(b, (at, at), 1, 0);
         out.key.len() - 1
     });
-    let all = &units[first.a as usize..words[words.len() - 1].b as usize];
-    let leet = if joined {
-        reads_leet_in(units, words)
-    } else {
-        reads_leet(all)
-    };
+    let leet = reads_leet(
+        words
+            .iter()
+            .flat_map(|w| &units[w.a as usize..w.b as usize]),
+    );
     let extra = if joined {
         Transforms::SEPARATOR.bits()
     } else {
@@ -417,20 +416,6 @@ fn emit_word(
         }
     }
     single
-}
-
-fn reads_leet_in(units: &[Unit], words: &[Word]) -> bool {
-    let (mut letters, mut leet) = (0usize, 0usize);
-    for w in words {
-        for u in &units[w.a as usize..w.b as usize] {
-            match u.class {
-                Class::Letter => letters += 1,
-                Class::Digit | Class::Leet => leet += 1,
-                _ => {}
-            }
-        }
-    }
-    letters > 0 && letters >= leet
 }
 
 #[cfg(test)]
