@@ -1,54 +1,142 @@
 #!/usr/bin/env python3
-"""Generate core/src/normalize/tables.rs: how each non-ASCII code point folds into kavach's
-matching form.
+"""Generate `core/src/normalize/tables.rs`, the Unicode folding tables of kavach's normaliser.
 
-Inputs: Python 3.11's `unicodedata` (Unicode 14.0.0: NFKD/NFKC, full case folding via
-str.casefold, general categories) and UTS #39 confusables.txt 13.0.0, vendored at
-tools/unicode/confusables.txt. Rules, per code point (surrogates and unassigned skipped):
+kavach matches abuse terms against a *matching form* of the text, so that `ｆ𝐮ç𝓀`, `fück` or
+`fuсk` (Cyrillic с) are found as `fuck`. This script decides, once and offline, what every
+non-ASCII code point becomes in that form. It is deterministic, uses the standard library only
+and must run on Python 3.11, whose `unicodedata` is Unicode 14.0.0 (checked at start-up).
 
-- IGNORABLE: Default_Ignorable_Code_Point, derived as Unicode does: Cf, minus
-  Prepended_Concatenation_Mark (0600-0605, 06DD, 070F, 0890-0891, 08E2, 110BD, 110CD), minus
-  FFF9-FFFB and 13430-1343F, plus Other_Default_Ignorable/Variation_Selector code points
-  (034F, 115F, 1160, 17B4, 17B5, 180B-180F, 3164, FE00-FE0F, FFA0, E0100-E01EF) and all of
-  E0000-E0FFF. These are dropped (zero-width characters, soft hyphen, BOM, bidi controls,
-  variation selectors, tags).
-- Letters, numbers, marks (and symbols that fold to letters, like enclosed letters): if the
-  character decomposes to a Latin/Greek/Cyrillic base, take NFKD, case-fold, and strip combining
-  marks (diacritics); otherwise take NFKC and case-fold, keeping marks, because Devanagari vowel
-  signs, virama and anusvara are spelling, and stripping them destroys Hindi words. Then each
-  remaining Latin/Greek/Cyrillic/Cherokee/Coptic/letterlike character with a confusables
-  prototype that folds to ASCII letters or digits is replaced by it (Cyrillic с -> c).
-  Unchanged letters/numbers go to WORD, unchanged marks to MARKS (the runtime strips those only
-  after Latin/Greek/Cyrillic letters).
-- Enclosed letters without a decomposition (negative squared 🅵) take the letter their Unicode
-  name gives.
-- Punctuation, symbols, spaces: mapped only when NFKD or the confusable prototype is ASCII
-  punctuation or space (fullwidth full stop -> '.', no-break space -> ' ').
+Inputs
+    * Python 3.11 `unicodedata` (Unicode 14.0.0): NFD/NFKD/NFC/NFKC, full case folding
+      (`str.casefold`), general categories, names.
+    * UTS #39 confusables.txt 13.0.0, vendored at `tools/unicode/confusables.txt`
+      (see `tools/unicode/README.md`).
 
-Flags: COMPAT (compatibility decomposition), CASE (case folding beyond ASCII lower-casing),
-DIACRITIC (marks stripped), CONFUSABLE (homoglyph prototype).
+Rules, for every code point U+0080..U+10FFFF except surrogates and unassigned (Cn) ones:
 
-    python3 tools/gen_unicode_tables.py          # write the file
-    python3 tools/gen_unicode_tables.py --check  # fail if the committed file is stale
+1. IGNORABLE: Default_Ignorable_Code_Point (see `is_ignorable`; it includes the unassigned
+   code points Unicode gives the property, such as E0080..E00FF). Invisible; always dropped.
+2. Letters, numbers, marks (L*, N*, M*):
+   * Latin/Greek/Cyrillic/Armenian/IPA (LGC) base, i.e. the first character of NFKD(c) is in
+     an LGC range or ASCII: NFKD, full case folding, NFKD again, then all combining marks
+     (Mn/Mc/Me) are removed. Flags: COMPAT if NFKD(c) != NFD(c), CASE if case folding
+     did more than lower-case ASCII, DIACRITIC if marks were removed.
+   * Any other script (Devanagari, CJK, Hangul, Arabic, ...): NFKC, case folding, NFKC again;
+     marks are KEPT. Flags: COMPAT if NFKC(c) != NFC(c), CASE if case folding did more than
+     lower-case ASCII.
+     Marks are stripped only on Latin/Greek/Cyrillic because there they are diacritics
+     (and Zalgo noise), whereas Devanagari vowel signs, virama and anusvara are spelling:
+     stripping them destroys Hindi words.
+   * Then every non-ASCII character of the result that is LGC, Cherokee, Coptic or
+     letterlike and whose confusables.txt prototype folds (NFKD, case folding, NFKD, marks
+     removed) to ASCII letters/digits only is replaced by that (flag CONFUSABLE): Cyrillic
+     с -> c, Greek ο -> o, dotless ı -> i. A remaining "LATIN LETTER SMALL CAPITAL X"
+     (ꜰ, ᴋ, ʀ: small-caps text) becomes x (flag COMPAT), its letter taken from its name.
+   * Unchanged -> WORD (letters, numbers) or MARKS (marks); empty -> MARKS; otherwise a FOLD
+     entry. Two refinements: on the LGC path marks are also removed *before* case folding,
+     and a mark whose result is not all marks stays a mark; both only concern U+0345 (iota
+     subscript), which case-folds to the letter ι.
+   * Symbols (So) go through the same steps and become FOLD entries when the result, or
+     their own confusable prototype, is ASCII letters/digits only (ⓕ -> f, ™ -> tm). The
+     negative squared/circled capitals (🅵) have no decomposition and no confusable; their
+     letter is taken from their Unicode name.
+3. Punctuation, symbols, separators (P*, S*, Z*) otherwise: a FOLD entry when NFKD(c) is
+   ASCII without letters/digits (COMPAT: NBSP -> ' ', fullwidth ． -> '.'), else when the
+   confusable prototype of c (or of the characters of NFKD(c)) is (CONFUSABLE: ‐ -> '-').
+   Line and paragraph separators (Zl, Zp) are left to the runtime's whitespace rule.
+   Anything else is left out: the runtime treats it as a word boundary.
+4. Everything else (controls, private use, ...): left out.
+
+Finally replacements are settled: a non-ASCII character inside a replacement that itself has
+a FOLD entry is replaced by that entry (flags merged), so every non-ASCII character of every
+replacement is in WORD or MARKS and folding is idempotent (the runtime relies on this). The
+one leftover, the MIDDLE DOT of Ŀ/ŀ (NFKD "L·"), is dropped like a diacritic.
+
+The FOLD keys, MARKS, IGNORABLE and WORD are disjoint (asserted), and a self-test of known
+mappings runs on every invocation.
+
+Usage (from anywhere; paths are relative to this file's repository):
+    python3 tools/gen_unicode_tables.py          # (re)write core/src/normalize/tables.rs
+    python3 tools/gen_unicode_tables.py --check  # exit 1 if the committed file is stale
 """
-import pathlib
+
+import argparse
 import re
 import sys
-import unicodedata as ud
+import unicodedata
+from pathlib import Path
 
-UNICODE = "14.0.0"
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-OUT = ROOT / "core" / "src" / "normalize" / "tables.rs"
-CONFUSABLES = ROOT / "tools" / "unicode" / "confusables.txt"
+UNICODE_VERSION = "14.0.0"
+CONFUSABLES_VERSION = "13.0.0"
 
-COMPAT, CASE, DIACRITIC, CONFUSABLE = 1, 2, 4, 8
-FLAG_NAMES = [(COMPAT, "COMPAT"), (CASE, "CASE"), (DIACRITIC, "DIACRITIC"), (CONFUSABLE, "CONFUSABLE")]
+REPO = Path(__file__).resolve().parent.parent
+OUTPUT = REPO / "core" / "src" / "normalize" / "tables.rs"
+OUTPUT_NAME = "core/src/normalize/tables.rs"
+CONFUSABLES_TXT = REPO / "tools" / "unicode" / "confusables.txt"
 
-LGC = [(0x80, 0x24F), (0x250, 0x2AF), (0x370, 0x3FF), (0x400, 0x52F), (0x530, 0x58F),
-       (0x1C80, 0x1C8F), (0x1D00, 0x1DBF), (0x1E00, 0x1FFF), (0x2C60, 0x2C7F), (0x2DE0, 0x2DFF),
-       (0xA640, 0xA69F), (0xA720, 0xA7FF), (0xAB30, 0xAB6F)]
-LETTER_NAME = re.compile(r"^(?:NEGATIVE )?(?:SQUARED|CIRCLED|PARENTHESIZED) LATIN (CAPITAL|SMALL) LETTER ([A-Z])$")
-CONFUSABLE_SCRIPTS = LGC + [(0x13A0, 0x13FF), (0xAB70, 0xABBF), (0x2C80, 0x2CFF), (0x2100, 0x214F)]
+COMPAT = 1
+CASE = 2
+DIACRITIC = 4
+CONFUSABLE = 8
+FLAG_NAMES = (("COMPAT", COMPAT), ("CASE", CASE), ("DIACRITIC", DIACRITIC), ("CONFUSABLE", CONFUSABLE))
+
+# Latin, Greek, Cyrillic, Armenian and IPA/phonetic blocks, where combining marks are diacritics
+# (ASCII counts too, see `is_lgc`).
+LGC_RANGES = (
+    (0x0080, 0x024F),  # Latin-1 Supplement, Latin Extended-A/B
+    (0x0250, 0x02AF),  # IPA Extensions
+    (0x0370, 0x03FF),  # Greek and Coptic
+    (0x0400, 0x052F),  # Cyrillic, Cyrillic Supplement
+    (0x0530, 0x058F),  # Armenian
+    (0x1C80, 0x1C8F),  # Cyrillic Extended-C
+    (0x1D00, 0x1DBF),  # Phonetic Extensions (+ Supplement)
+    (0x1E00, 0x1FFF),  # Latin Extended Additional, Greek Extended
+    (0x2C60, 0x2C7F),  # Latin Extended-C
+    (0x2DE0, 0x2DFF),  # Cyrillic Extended-A
+    (0xA640, 0xA69F),  # Cyrillic Extended-B
+    (0xA720, 0xA7FF),  # Latin Extended-D
+    (0xAB30, 0xAB6F),  # Latin Extended-E
+)
+# Characters whose confusable prototype may replace them (rule 2): LGC plus these.
+CONFUSABLE_SCOPE = LGC_RANGES + (
+    (0x13A0, 0x13FF),  # Cherokee
+    (0xAB70, 0xABBF),  # Cherokee Supplement
+    (0x2C80, 0x2CFF),  # Coptic
+    (0x2100, 0x214F),  # Letterlike Symbols
+)
+
+# Default_Ignorable_Code_Point, as DerivedCoreProperties.txt derives it:
+#   Other_Default_Ignorable_Code_Point + Cf + Variation_Selector
+#   - White_Space - FFF9..FFFB (interlinear annotation) - 13430..1343F (Egyptian format controls)
+#   - Prepended_Concatenation_Mark (0600..0605, 06DD, 070F, 0890..0891, 08E2, 110BD, 110CD)
+# No Cf character is White_Space, so that subtraction is empty. Other_Default_Ignorable and
+# Variation_Selector are not exposed by `unicodedata`; their code points (PropList.txt 14.0.0)
+# are listed here. E0000..E0FFF is included whole, assigned or not, as Unicode does; so are the
+# two other unassigned Other_Default_Ignorable ranges (2065, FFF0..FFF8).
+IGNORABLE_EXTRA = (
+    (0x034F, 0x034F),  # COMBINING GRAPHEME JOINER
+    (0x115F, 0x1160),  # HANGUL CHOSEONG/JUNGSEONG FILLER
+    (0x17B4, 0x17B5),  # KHMER VOWEL INHERENT AQ/AA
+    (0x180B, 0x180F),  # MONGOLIAN FREE VARIATION SELECTORS (+ vowel separator, Cf)
+    (0x2065, 0x2065),  # unassigned, Other_Default_Ignorable
+    (0x3164, 0x3164),  # HANGUL FILLER
+    (0xFE00, 0xFE0F),  # VARIATION SELECTOR-1..16
+    (0xFFA0, 0xFFA0),  # HALFWIDTH HANGUL FILLER
+    (0xFFF0, 0xFFF8),  # unassigned, Other_Default_Ignorable
+    (0xE0000, 0xE0FFF),  # tags, VARIATION SELECTOR-17..256, reserved
+)
+NOT_IGNORABLE = (
+    (0x0600, 0x0605), (0x06DD, 0x06DD), (0x070F, 0x070F), (0x0890, 0x0891), (0x08E2, 0x08E2),
+    (0x110BD, 0x110BD), (0x110CD, 0x110CD),  # Prepended_Concatenation_Mark
+    (0xFFF9, 0xFFFB),  # interlinear annotation controls
+    (0x13430, 0x1343F),  # Egyptian hieroglyph format controls
+)
+
+# Symbols without decomposition or confusable whose name spells the letter (🅵, 🅕).
+ENCLOSED_LETTER_NAME = re.compile(r"^NEGATIVE (?:SQUARED|CIRCLED) LATIN CAPITAL LETTER ([A-Z])$")
+# Small capital letters (ꜰ, ᴋ, ʀ) that keep no ASCII letter after the rules: the name gives it.
+SMALL_CAPITAL_NAME = re.compile(r"^LATIN LETTER SMALL CAPITAL ([A-Z])$")
+ASCII_WORD = re.compile(r"^[a-z0-9]+$")
 
 
 def in_ranges(cp, ranges):
@@ -56,169 +144,245 @@ def in_ranges(cp, ranges):
 
 
 def is_lgc(ch):
-    return ord(ch) < 0x80 or in_ranges(ord(ch), LGC)
+    return ord(ch) < 0x80 or in_ranges(ord(ch), LGC_RANGES)
 
 
 def is_mark(ch):
-    return ud.category(ch).startswith("M")
+    return unicodedata.category(ch) in ("Mn", "Mc", "Me")
 
 
-def ignorable(cp):
-    if 0xE0000 <= cp <= 0xE0FFF:
+def strip_marks(s):
+    return "".join(ch for ch in s if not is_mark(ch))
+
+
+def nf(form, s):
+    return unicodedata.normalize(form, s)
+
+
+def is_ignorable(cp):
+    if in_ranges(cp, IGNORABLE_EXTRA):
         return True
-    if cp in (0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x3164, 0xFFA0) or 0x180B <= cp <= 0x180F \
-            or 0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF:
-        return True
-    if ud.category(chr(cp)) != "Cf":
+    if 0xD800 <= cp <= 0xDFFF or in_ranges(cp, NOT_IGNORABLE):
         return False
-    prepended = {0x600, 0x601, 0x602, 0x603, 0x604, 0x605, 0x6DD, 0x70F, 0x890, 0x891, 0x8E2,
-                 0x110BD, 0x110CD}
-    return not (cp in prepended or 0xFFF9 <= cp <= 0xFFFB or 0x13430 <= cp <= 0x1343F)
+    return unicodedata.category(chr(cp)) == "Cf"
 
 
-def load_confusables():
+def is_ascii_punct(s):
+    """Non-empty, printable ASCII (space included), no letters or digits."""
+    return bool(s) and all(" " <= ch <= "~" and not ch.isalnum() for ch in s)
+
+
+def load_confusables(path):
+    """{source code point: prototype string} from a UTS #39 confusables.txt."""
     table = {}
-    for line in CONFUSABLES.read_text(encoding="utf-8-sig").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        src, target, _kind = [f.strip() for f in line.split(";")[:3]]
-        table[int(src, 16)] = "".join(chr(int(h, 16)) for h in target.split())
+    with open(path, encoding="utf-8-sig") as f:  # utf-8-sig: the file starts with a BOM
+        for lineno, line in enumerate(f, 1):
+            data = line.split("#", 1)[0].strip()
+            if not data:
+                continue
+            fields = [field.strip() for field in data.split(";")]
+            if len(fields) < 3:
+                raise SystemExit("%s:%d: expected 'source ; target ; type'" % (path, lineno))
+            src, target = fields[0].split(), fields[1].split()
+            if len(src) != 1 or not target:
+                raise SystemExit("%s:%d: bad source or target" % (path, lineno))
+            cp = int(src[0], 16)
+            if cp in table:
+                raise SystemExit("%s:%d: duplicate source %04X" % (path, lineno, cp))
+            table[cp] = "".join(chr(int(h, 16)) for h in target)
+    if len(table) < 6000:
+        raise SystemExit("%s: only %d mappings; is the file complete?" % (path, len(table)))
     return table
 
 
 def ascii_lower(s):
+    """Lower-cases ASCII letters only: case folding beyond this is reported as CASE."""
     return "".join(c.lower() if "A" <= c <= "Z" else c for c in s)
 
 
-def strip_marks(s):
-    return "".join(c for c in s if not is_mark(c))
+class Folder:
+    def __init__(self, confusables):
+        self.confusables = confusables
 
+    def ascii_prototype(self, ch):
+        """The confusable prototype of `ch` folded to ASCII letters/digits, or None."""
+        p = self.confusables.get(ord(ch))
+        if p is None:
+            return None
+        p2 = strip_marks(nf("NFKD", nf("NFKD", p).casefold()))
+        return p2 if ASCII_WORD.match(p2) else None
 
-def fold_letter(c, confusables):
-    """(replacement, flags) for a letter, number, mark or letter-like symbol."""
-    flags = 0
-    nfkd = ud.normalize("NFKD", c)
-    if is_lgc(nfkd[0]):
-        if nfkd != ud.normalize("NFD", c):
-            flags |= COMPAT
-        folded = ud.normalize("NFKD", nfkd.casefold())
-        if folded != ascii_lower(nfkd):
-            flags |= CASE
-        r = strip_marks(folded)
-        if r != folded:
-            flags |= DIACRITIC
-    else:
-        nfkc = ud.normalize("NFKC", c)
-        if nfkc != ud.normalize("NFC", c):
-            flags |= COMPAT
-        r = ud.normalize("NFKC", nfkc.casefold())
-        if r != ascii_lower(nfkc):
-            flags |= CASE
-    out = []
-    for ch in r:
-        p = confusables.get(ord(ch)) if ord(ch) >= 0x80 and in_ranges(ord(ch), CONFUSABLE_SCRIPTS) else None
-        if p is not None:
-            p2 = strip_marks(ud.normalize("NFKD", ud.normalize("NFKD", p).casefold()))
-            if p2 and all(x.isascii() and (x.isdigit() or "a" <= x <= "z") for x in p2):
+    def fold_word(self, c):
+        """Rule 2: (replacement, flags) for a letter, number, mark or letter-like symbol."""
+        flags = 0
+        if is_lgc(nf("NFKD", c)[0]):
+            r = nf("NFKD", c)
+            if r != nf("NFD", c):
+                flags |= COMPAT
+            # Marks go before case folding too: its only effect on a mark is U+0345 (iota
+            # subscript) -> ι, which would make ᾳ "ai" while α + U+0345 (the same text in NFD)
+            # reads "a" once the runtime drops the mark after α.
+            stripped = strip_marks(r)
+            if stripped != r:
+                flags |= DIACRITIC
+            folded = stripped.casefold()
+            if folded != ascii_lower(stripped):
+                flags |= CASE
+            r = nf("NFKD", folded)
+            stripped = strip_marks(r)
+            if stripped != r:
+                flags |= DIACRITIC
+            r = stripped
+        else:
+            r = nf("NFKC", c)
+            if r != nf("NFC", c):
+                flags |= COMPAT
+            folded = r.casefold()
+            if folded != ascii_lower(r):
+                flags |= CASE
+            r = nf("NFKC", folded)
+        out = []
+        for ch in r:
+            p2 = None
+            if ord(ch) >= 0x80 and in_ranges(ord(ch), CONFUSABLE_SCOPE):
+                p2 = self.ascii_prototype(ch)
+            small_cap = SMALL_CAPITAL_NAME.match(unicodedata.name(ch, "")) if ord(ch) >= 0x80 else None
+            if p2 is not None:
                 out.append(p2)
                 flags |= CONFUSABLE
-                continue
-        out.append(ch)
-    return "".join(out), flags
+            elif small_cap:
+                # ᴀ ʙ ᴅ ᴇ ꜰ ɢ ʜ ᴊ ᴋ ʟ ᴍ ɴ ᴘ ꞯ ʀ ᴛ: "small caps" text, mostly without a
+                # decomposition or an ASCII confusable; the name gives the letter.
+                out.append(small_cap.group(1).lower())
+                flags |= COMPAT
+            else:
+                out.append(ch)
+        return "".join(out), flags
+
+    def fold_symbol_letter(self, c):
+        """So symbols that stand for ASCII letters (ⓕ, 🄵, 🅵, ™), or None."""
+        r, flags = self.fold_word(c)
+        if ASCII_WORD.match(r) and any(ch.isalpha() for ch in r):
+            return r, flags
+        p2 = self.ascii_prototype(c)
+        if p2 is not None and any(ch.isalpha() for ch in p2):
+            return p2, CONFUSABLE
+        m = ENCLOSED_LETTER_NAME.match(unicodedata.name(c, ""))
+        if m:
+            return m.group(1).lower(), COMPAT
+        return None
+
+    def fold_punct(self, c):
+        """Rule 3: ASCII punctuation or space for punctuation, symbols and separators, or None."""
+        r = nf("NFKD", c)
+        if is_ascii_punct(r):
+            return r, COMPAT
+        p = self.confusables.get(ord(c))
+        if p is not None:
+            p = nf("NFKD", p)
+            return (p, CONFUSABLE) if is_ascii_punct(p) else None
+        if r != c:
+            # No prototype for c itself: try the characters of its decomposition (﹘ -> — ...).
+            parts = []
+            for ch in r:
+                if ord(ch) < 0x80:
+                    parts.append(ch)
+                elif ord(ch) in self.confusables:
+                    parts.append(nf("NFKD", self.confusables[ord(ch)]))
+                else:
+                    return None
+            p = "".join(parts)
+            if is_ascii_punct(p):
+                return p, COMPAT | CONFUSABLE
+        return None
 
 
-def ascii_punct(s):
-    return bool(s) and all(x.isascii() and not x.isalnum() and (x == " " or x.isprintable()) for x in s)
-
-
-def ascii_letters(s):
-    return bool(s) and all(x.isascii() and (x.isdigit() or "a" <= x <= "z") for x in s)
-
-
-def build():
-    confusables = load_confusables()
-    fold, marks, ign, word = [], [], [], []
+def build(confusables):
+    """Returns (fold {cp: (replacement, flags)}, marks, ignorable, word) as sets of code points."""
+    folder = Folder(confusables)
+    fold, marks, ignorable, word = {}, set(), set(), set()
     for cp in range(0x80, 0x110000):
         if 0xD800 <= cp <= 0xDFFF:
             continue
+        if is_ignorable(cp):  # before the Cn check: E0000..E0FFF etc. count when unassigned
+            ignorable.add(cp)
+            continue
         c = chr(cp)
-        cat = ud.category(c)
+        cat = unicodedata.category(c)
         if cat == "Cn":
             continue
-        if ignorable(cp):
-            ign.append(cp)
-            continue
         if cat[0] in "LNM":
-            r, flags = fold_letter(c, confusables)
+            r, flags = folder.fold_word(c)
+            if cat[0] == "M" and not all(is_mark(ch) for ch in r):
+                # A mark never becomes a letter: U+0345 would fold to ι -> "i" and put letters
+                # into Zalgo text. It stays a mark (dropped after Latin/Greek/Cyrillic).
+                r = c
             if r == c:
-                (marks if cat[0] == "M" else word).append(cp)
+                (marks if cat[0] == "M" else word).add(cp)
             elif not r:
-                marks.append(cp)
+                assert cat[0] == "M", "U+%04X (%s) folds to nothing" % (cp, cat)
+                marks.add(cp)
             else:
-                fold.append((cp, r, flags))
+                fold[cp] = (r, flags)
             continue
         if cat == "So":
-            # Enclosed and squared letters (🅵, ⓕ is So too in some versions) fold to letters.
-            r, flags = fold_letter(c, confusables)
-            if ascii_letters(r):
-                fold.append((cp, r, flags))
+            entry = folder.fold_symbol_letter(c)
+            if entry is not None:
+                fold[cp] = entry
                 continue
-            # Negative squared letters (🅵) have no decomposition; their names give the letter.
-            m = LETTER_NAME.search(ud.name(c, ""))
-            if m:
-                fold.append((cp, m.group(2).lower(), COMPAT))
-                continue
-        if cat[0] in "PSZ":
-            nfkd = ud.normalize("NFKD", c)
-            if nfkd != c and ascii_punct(nfkd):
-                fold.append((cp, nfkd, COMPAT))
-                continue
-            p = confusables.get(cp)
-            if p is not None:
-                p = ud.normalize("NFKD", p)
-                if ascii_punct(p):
-                    fold.append((cp, p, CONFUSABLE))
-    fold, marks, word = settle(fold, set(marks), set(word))
-    return fold, ranges(marks), ranges(ign), ranges(word)
+        if cat[0] in "PS" or cat == "Zs":
+            entry = folder.fold_punct(c)
+            if entry is not None:
+                fold[cp] = entry
+    settle(fold, marks, word)
+    return fold, marks, ignorable, word
 
 
 def settle(fold, marks, word):
-    """Makes folding idempotent: every non-ASCII character of a replacement must fold to itself
-    (be a WORD letter or a MARK). Replacements are folded again until they are; a letter whose
-    replacement still holds other characters (¼ -> 1⁄4) is left unfolded as a WORD."""
-    table = {cp: (r, f) for cp, r, f in fold}
-    for _ in range(4):
+    """Makes every non-ASCII character of every replacement a WORD or MARKS member by
+    substituting FOLD entries into replacements (¼ -> 1⁄4 -> 1/4), so folding is idempotent."""
+    for _ in range(8):
         changed = False
-        for cp, (r, f) in list(table.items()):
-            out = []
+        for cp, (r, flags) in sorted(fold.items()):
+            parts = []
             for ch in r:
-                if ord(ch) >= 0x80 and ord(ch) in table and ord(ch) != cp:
-                    out.append(table[ord(ch)][0])
-                    f |= table[ord(ch)][1]
-                    changed = True
+                sub = fold.get(ord(ch)) if ord(ch) >= 0x80 and ord(ch) != cp else None
+                if sub is not None:
+                    parts.append(sub[0])
+                    flags |= sub[1]
                 else:
-                    out.append(ch)
-            table[cp] = ("".join(out), f)
+                    parts.append(ch)
+            new = ("".join(parts), flags)
+            if new != fold[cp]:
+                fold[cp] = new
+                changed = True
         if not changed:
             break
-    settled = []
-    for cp, (r, f) in sorted(table.items()):
-        if all(ord(ch) < 0x80 or ord(ch) in word or ord(ch) in marks for ch in r):
-            settled.append((cp, r, f))
-        elif ud.category(chr(cp))[0] in "LN":
-            word.add(cp)
-    return settled, sorted(marks), sorted(word)
+    else:
+        raise SystemExit("FOLD replacements do not settle (a cycle?)")
+    for cp, (r, flags) in sorted(fold.items()):
+        bad = [ch for ch in r if ord(ch) >= 0x80 and ord(ch) not in word and ord(ch) not in marks]
+        if bad and unicodedata.category(chr(cp))[0] == "L" and all(
+                unicodedata.category(ch)[0] == "P" for ch in bad):
+            # Ŀ/ŀ -> l + MIDDLE DOT: the dot is part of the letter, like a diacritic; drop it.
+            r = "".join(ch for ch in r if ch not in bad)
+            fold[cp] = (r, flags | DIACRITIC)
+            bad = []
+        if bad:
+            raise SystemExit("U+%04X -> %r: %s neither WORD nor MARKS"
+                             % (cp, r, ", ".join("U+%04X" % ord(ch) for ch in bad)))
+        if any("A" <= ch <= "Z" for ch in r):
+            raise SystemExit("U+%04X -> %r: upper-case ASCII in a replacement" % (cp, r))
 
 
-def ranges(cps):
+def to_ranges(cps):
     out = []
-    for cp in cps:
+    for cp in sorted(cps):
         if out and out[-1][1] == cp - 1:
             out[-1][1] = cp
         else:
             out.append([cp, cp])
-    return out
+    return [tuple(r) for r in out]
 
 
 def rust_str(s):
@@ -226,101 +390,173 @@ def rust_str(s):
     for ch in s:
         if ch in '"\\':
             out.append("\\" + ch)
-        elif ch.isascii() and ch.isprintable():
+        elif " " <= ch <= "~":
             out.append(ch)
         else:
             out.append("\\u{%04X}" % ord(ch))
-    return '"' + "".join(out) + '"'
+    return '"%s"' % "".join(out)
 
 
-def rust_flags(f):
-    names = [n for bit, n in FLAG_NAMES if f & bit]
+def rust_flags(flags):
+    names = [name for name, bit in FLAG_NAMES if flags & bit]
     return " | ".join(names) if names else "0"
 
 
-def render():
-    fold, marks, ign, word = build()
-    keys = {cp for cp, _, _ in fold}
-    for name, rs in (("MARKS", marks), ("IGNORABLE", ign), ("WORD", word)):
-        for lo, hi in rs:
-            assert not any(lo <= k <= hi for k in range(lo, min(hi, lo + 0x3000) + 1) if k in keys), name
-    lines = [
-        "//! Unicode folding tables for the normaliser.",
-        "//!",
-        "//! @generated by `python3 tools/gen_unicode_tables.py` from Unicode 14.0.0 (Python 3.11",
-        "//! `unicodedata`: NFKD, case folding, general categories) and UTS #39 confusables.txt 13.0.0",
-        "//! (vendored at `tools/unicode/confusables.txt`). Do not edit by hand; `--check` verifies it.",
-        "",
-        "/// Unicode version of the decomposition, case-folding and category data.",
-        'pub const UNICODE_VERSION: &str = "14.0.0";',
-        "/// Version of the UTS #39 confusables data.",
-        'pub const CONFUSABLES_VERSION: &str = "13.0.0";',
-        "",
-        "/// The replacement comes from a compatibility decomposition (NFKD/NFKC).",
-        "pub const COMPAT: u8 = 1;",
-        "/// The replacement involved case folding beyond ASCII lower-casing.",
-        "pub const CASE: u8 = 2;",
-        "/// Combining marks (diacritics) were removed.",
-        "pub const DIACRITIC: u8 = 4;",
-        "/// A UTS #39 confusable was mapped to its prototype.",
-        "pub const CONFUSABLE: u8 = 8;",
-        "",
-        "/// Non-ASCII code points whose matching form differs from themselves, sorted by code point:",
-        "/// (code point, replacement, flags).",
-        "pub static FOLD: &[(u32, &str, u8)] = &[",
-    ]
-    for cp, r, f in fold:
-        lines.append("    (0x%04X, %s, %s), // %s" % (cp, rust_str(r), rust_flags(f), ud.name(chr(cp), "")))
+HEADER = """\
+//! Unicode folding tables for the normaliser.
+//!
+//! @generated by `python3 tools/gen_unicode_tables.py` from Unicode {unicode} (Python 3.11
+//! `unicodedata`: NFKD, case folding, general categories) and UTS #39 confusables.txt {conf}
+//! (vendored at `tools/unicode/confusables.txt`). Do not edit by hand; `--check` verifies it.
+
+/// Unicode version of the decomposition, case-folding and category data.
+pub const UNICODE_VERSION: &str = "{unicode}";
+/// Version of the UTS #39 confusables data.
+pub const CONFUSABLES_VERSION: &str = "{conf}";
+
+/// The replacement comes from a compatibility decomposition (NFKD/NFKC).
+pub const COMPAT: u8 = {COMPAT};
+/// The replacement involved case folding beyond ASCII lower-casing (`ẞ`, Cyrillic `С`).
+pub const CASE: u8 = {CASE};
+/// Combining marks (diacritics) were removed.
+pub const DIACRITIC: u8 = {DIACRITIC};
+/// A UTS #39 confusable was mapped to its prototype.
+pub const CONFUSABLE: u8 = {CONFUSABLE};
+"""
+
+RANGE_DOCS = (
+    ("MARKS", "Combining marks: kept after non-Latin/Greek/Cyrillic letters and dropped after Latin, Greek\n"
+              "/// and Cyrillic ones. Sorted, non-overlapping inclusive ranges."),
+    ("IGNORABLE", "Invisible characters (Default_Ignorable_Code_Point), dropped everywhere; sorted inclusive\n"
+                  "/// ranges."),
+    ("WORD", "Other non-ASCII letters and numbers (word characters) that fold to themselves; sorted\n"
+             "/// inclusive ranges."),
+)
+
+
+def render(fold, range_tables):
+    lines = [HEADER.format(unicode=UNICODE_VERSION, conf=CONFUSABLES_VERSION, COMPAT=COMPAT, CASE=CASE,
+                           DIACRITIC=DIACRITIC, CONFUSABLE=CONFUSABLE)]
+    lines.append("/// Non-ASCII code points whose matching form differs from themselves, sorted by code point:")
+    lines.append("/// (code point, replacement, flags).")
+    lines.append("pub static FOLD: &[(u32, &str, u8)] = &[")
+    for cp in sorted(fold):
+        r, flags = fold[cp]
+        line = "    (0x%04X, %s, %s)," % (cp, rust_str(r), rust_flags(flags))
+        name = unicodedata.name(chr(cp), "")
+        lines.append(line + (" // " + name if name else ""))
     lines.append("];")
-    docs = {
-        "MARKS": "Combining marks that fold to themselves: dropped after Latin, Greek and Cyrillic letters,\n/// kept after others (Devanagari vowel signs, virama, anusvara). Sorted inclusive ranges.",
-        "IGNORABLE": "Invisible characters (Default_Ignorable_Code_Point), dropped everywhere. Sorted inclusive\n/// ranges.",
-        "WORD": "Other non-ASCII letters and numbers (word characters) that fold to themselves. Sorted\n/// inclusive ranges.",
-    }
-    for name, rs in (("MARKS", marks), ("IGNORABLE", ign), ("WORD", word)):
-        lines += ["", "/// " + docs[name], "pub static %s: &[(u32, u32)] = &[" % name]
-        for lo, hi in rs:
+    for name, doc in RANGE_DOCS:
+        lines.append("")
+        lines.append("/// " + doc)
+        lines.append("pub static %s: &[(u32, u32)] = &[" % name)
+        for lo, hi in range_tables[name]:
             lines.append("    (0x%04X, 0x%04X)," % (lo, hi))
         lines.append("];")
-    return "\n".join(lines) + "\n", fold, marks, ign, word
+    return "\n".join(lines) + "\n"
 
 
-def self_test(fold, marks, ign, word):
-    f = {cp: (r, fl) for cp, r, fl in fold}
-
-    def in_r(rs, cp):
-        return any(lo <= cp <= hi for lo, hi in rs)
-
-    expect = {0xFF46: "f", 0x1D41F: "f", 0x1D4EF: "f", 0x1D523: "f", 0x24D5: "f", 0x1F175: "f",
-              0xFB01: "fi", 0xB2: "2", 0xFC: "u", 0xC9: "e", 0xDF: "ss", 0x1E9E: "ss", 0x441: "c",
-              0x440: "p", 0x421: "c", 0x3BF: "o", 0x456: "i", 0x251: "a", 0x131: "i", 0x2B0: "h",
-              0x958: "\u0915\u093c", 0xA0: " ", 0x3000: " ", 0xFF0E: ".", 0xFF04: "$"}
-    for cp, r in expect.items():
-        assert cp in f and f[cp][0] == r, "U+%04X -> %r, expected %r" % (cp, f.get(cp), r)
-    assert f[0xFF46][1] & COMPAT and not f[0xFF46][1] & CASE
-    assert f[0xFC][1] == DIACRITIC and f[0x441][1] == CONFUSABLE and f[0xDF][1] & CASE
-    for cp in (0x915, 0xAC00):
-        assert in_r(word, cp), "U+%04X should be WORD" % cp
-    for cp in (0x93E, 0x94D, 0x902, 0x301):
-        assert in_r(marks, cp), "U+%04X should be a MARK" % cp
-    for cp in (0x200B, 0x200D, 0xAD, 0xFEFF, 0x202E, 0xFE0F, 0xE0041):
-        assert in_r(ign, cp), "U+%04X should be IGNORABLE" % cp
+def self_test(fold, marks, ignorable, word):
+    """Known mappings; any failure aborts (both when writing and with --check)."""
+    failures = []
+    # (code point, replacement, exact flags or None for "any")
+    expected_folds = [
+        (0xFF46, "f", COMPAT),  # ｆ FULLWIDTH
+        (0x1D41F, "f", COMPAT),  # 𝐟 MATHEMATICAL BOLD
+        (0x1D4EF, "f", None),  # 𝓯 MATHEMATICAL BOLD SCRIPT
+        (0x1D523, "f", None),  # 𝔣 MATHEMATICAL FRAKTUR
+        (0x24D5, "f", None),  # ⓕ CIRCLED
+        (0x1F175, "f", None),  # 🅵 NEGATIVE SQUARED (So, by name)
+        (0xFB01, "fi", None),  # ﬁ ligature
+        (0x00B2, "2", COMPAT),  # ²
+        (0x00FC, "u", DIACRITIC),  # ü
+        (0x00C9, "e", DIACRITIC),  # É: ASCII case is not reported
+        (0x00DF, "ss", CASE),  # ß
+        (0x1E9E, "ss", None),  # ẞ
+        (0x0441, "c", CONFUSABLE),  # Cyrillic с
+        (0x0440, "p", CONFUSABLE),  # Cyrillic р
+        (0x0421, "c", CASE | CONFUSABLE),  # Cyrillic С
+        (0x03BF, "o", CONFUSABLE),  # Greek ο
+        (0x0456, "i", CONFUSABLE),  # Cyrillic і
+        (0x0251, "a", CONFUSABLE),  # Latin ɑ
+        (0x0131, "i", CONFUSABLE),  # dotless ı
+        (0x0958, "\u0915\u093C", None),  # क़ decomposed, nukta kept
+        (0x00A0, " ", COMPAT),  # NBSP
+        (0x3000, " ", COMPAT),  # ideographic space
+        (0xFF0E, ".", COMPAT),  # fullwidth full stop
+        (0xFF04, "$", COMPAT),  # fullwidth dollar
+        (0x2010, "-", CONFUSABLE),  # hyphen
+        (0x2217, "*", CONFUSABLE),  # asterisk operator
+        (0x00BD, "1/2", None),  # ½ -> 1⁄2 -> 1/2 (settled)
+        (0xA730, "f", COMPAT),  # ꜰ small capital, by name
+        (0x1D0B, "k", COMPAT),  # ᴋ small capital (its confusable ĸ is not ASCII), by name
+        (0x1D1C, "u", CONFUSABLE),  # ᴜ small capital, confusable
+        (0x1FB3, "a", DIACRITIC | CONFUSABLE),  # ᾳ: iota subscript dropped like in NFD α + U+0345
+        (0x013F, "l", COMPAT | DIACRITIC),  # Ŀ -> L· : middle dot dropped
+        (0x2126, "\u03C9", CASE),  # Ω OHM SIGN -> ω (a WORD letter)
+    ]
+    for cp, r, flags in expected_folds:
+        got = fold.get(cp)
+        if got is None or got[0] != r or (flags is not None and got[1] != flags):
+            failures.append("U+%04X: expected %r %s, got %r" % (
+                cp, r, rust_flags(flags) if flags is not None else "", got))
+    memberships = (
+        ("WORD", word, (0x0915, 0xAC00, 0x03C9)),  # क, 가, ω
+        ("MARKS", marks, (0x093E, 0x094D, 0x0902, 0x0301, 0x0345)),  # ा ् ं, acute, iota subscript
+        ("IGNORABLE", ignorable, (0x200B, 0x200C, 0x200D, 0x00AD, 0xFEFF, 0x202E, 0xFE0F, 0xE0041, 0x2060)),
+    )
+    for name, table, cps in memberships:
+        for cp in cps:
+            if cp not in table:
+                where = "FOLD" if cp in fold else next(
+                    (n for n, t in (("WORD", word), ("MARKS", marks), ("IGNORABLE", ignorable)) if cp in t),
+                    "nothing")
+                failures.append("U+%04X: expected in %s, is in %s" % (cp, name, where))
+    if failures:
+        raise SystemExit("self-test failed:\n  " + "\n  ".join(failures))
+    return len(expected_folds) + sum(len(cps) for _, _, cps in memberships)
 
 
 def main():
-    if ud.unidata_version != UNICODE:
-        sys.exit("tools/gen_unicode_tables.py needs Python's unicodedata %s (Python 3.11); this is %s"
-                 % (UNICODE, ud.unidata_version))
-    text, *tables = render()
-    self_test(*tables)
-    if "--check" in sys.argv[1:]:
-        if OUT.read_text(encoding="utf-8") != text:
-            sys.exit("core/src/normalize/tables.rs is stale: run python3 tools/gen_unicode_tables.py")
-        return
-    OUT.write_text(text, encoding="utf-8")
-    print("wrote %s: %d FOLD entries, %d MARKS, %d IGNORABLE, %d WORD ranges, %d bytes"
-          % (OUT.relative_to(ROOT), len(tables[0]), len(tables[1]), len(tables[2]), len(tables[3]), len(text)))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true",
+                        help="regenerate in memory and fail if %s differs" % OUTPUT_NAME)
+    args = parser.parse_args()
+
+    if unicodedata.unidata_version != UNICODE_VERSION:
+        raise SystemExit("gen_unicode_tables.py needs Unicode %s (Python 3.11's unicodedata); this Python "
+                         "(%s) has Unicode %s" % (UNICODE_VERSION, sys.version.split()[0],
+                                                  unicodedata.unidata_version))
+
+    fold, marks, ignorable, word = build(load_confusables(CONFUSABLES_TXT))
+    keys = set(fold)
+    sets = (("FOLD", keys), ("MARKS", marks), ("IGNORABLE", ignorable), ("WORD", word))
+    for i, (na, a) in enumerate(sets):
+        for nb, b in sets[i + 1:]:
+            both = a & b
+            assert not both, "%s and %s overlap: %s" % (na, nb, ", ".join("U+%04X" % cp for cp in sorted(both)[:10]))
+    checks = self_test(fold, marks, ignorable, word)
+
+    range_tables = {"MARKS": to_ranges(marks), "IGNORABLE": to_ranges(ignorable), "WORD": to_ranges(word)}
+    text = render(fold, range_tables)
+    summary = "%d FOLD entries, %d MARKS / %d IGNORABLE / %d WORD ranges, %d bytes; self-test: %d checks passed" % (
+        len(fold), len(range_tables["MARKS"]), len(range_tables["IGNORABLE"]), len(range_tables["WORD"]),
+        len(text.encode("utf-8")), checks)
+
+    if args.check:
+        try:
+            current = OUTPUT.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            current = None
+        if current != text:
+            print("%s is stale: run python3 tools/gen_unicode_tables.py" % OUTPUT_NAME, file=sys.stderr)
+            return 1
+        print("%s is up to date (%s)" % (OUTPUT_NAME, summary))
+        return 0
+    OUTPUT.write_text(text, encoding="utf-8", newline="\n")
+    print("wrote %s: %s" % (OUTPUT_NAME, summary))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

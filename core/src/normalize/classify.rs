@@ -13,9 +13,10 @@ pub(super) enum Class {
     Digit,
     /// A symbol that stands for a letter inside a word: `@ $ ! | +`.
     Leet,
-    /// A symbol that hides a letter inside a word: `* #`.
+    /// A symbol that hides a letter inside a word: `* # _`.
     Mask,
-    /// A separator that may sit between spaced-out letters: space, `. - _ ~ / \ : ; ' " ^ =`.
+    /// A separator that may sit between spaced-out letters: space, `. - ~ / \ : ; ' " ^ =` (and
+    /// masks between single letters: `f*u*c*k`, `f_u_c_k`).
     Soft,
     /// Any other boundary: line breaks, other punctuation, symbols, emoji.
     Hard,
@@ -43,9 +44,9 @@ const fn ascii_classes() -> [Class; 128] {
         } else {
             match c {
                 b'@' | b'$' | b'!' | b'|' | b'+' => Class::Leet,
-                b'*' | b'#' => Class::Mask,
-                b' ' | b'\t' | b'.' | b'-' | b'_' | b'~' | b'/' | b'\\' | b':' | b';' | b'\''
-                | b'"' | b'`' | b'^' | b'=' => Class::Soft,
+                b'*' | b'#' | b'_' => Class::Mask,
+                b' ' | b'\t' | b'.' | b'-' | b'~' | b'/' | b'\\' | b':' | b';' | b'\'' | b'"'
+                | b'`' | b'^' | b'=' => Class::Soft,
                 _ => Class::Hard,
             }
         };

@@ -47,6 +47,9 @@ struct Word {
     gap: u32,
 }
 
+/// The gap signature between the letters of a masked spelling.
+const MASKED_SPELLING_GAP: u32 = u32::MAX;
+
 /// Folds a separator character into a gap signature.
 #[inline]
 fn gap_with(gap: u32, ch: char) -> u32 {
@@ -194,13 +197,13 @@ fn split_words(units: &[Unit], words: &mut Vec<Word>) {
         }
         let (mut a2, mut b2) = (a, i);
         while a2 < b2 && edge_forbidden(&units[a2]) {
-            hard |= units[a2].ch != '*';
+            hard |= !matches!(units[a2].ch, '*' | '_');
             gap = gap_with(gap, units[a2].ch);
             a2 += 1;
         }
         let mut trailing_hard = false;
         while b2 > a2 && edge_forbidden(&units[b2 - 1]) {
-            trailing_hard |= units[b2 - 1].ch != '*';
+            trailing_hard |= !matches!(units[b2 - 1].ch, '*' | '_');
             b2 -= 1;
         }
         if a2 < b2 {
@@ -208,7 +211,6 @@ fn split_words(units: &[Unit], words: &mut Vec<Word>) {
                 let mut g = a2;
                 while g < b2 {
                     if units[g].class == Class::Mask {
-                        gap = gap_with(gap, units[g].ch);
                         g += 1;
                         continue;
                     }
@@ -224,7 +226,9 @@ fn split_words(units: &[Unit], words: &mut Vec<Word>) {
                         gap,
                     });
                     hard = false;
-                    gap = 0;
+                    // The letters of one masked spelling share a gap, so they are joined
+                    // whatever the masks between them (`f*u#c*k`).
+                    gap = MASKED_SPELLING_GAP;
                 }
             } else {
                 let single = is_single(&units[a2..b2]);
@@ -248,10 +252,8 @@ fn split_words(units: &[Unit], words: &mut Vec<Word>) {
 fn is_masked_spelling(units: &[Unit]) -> bool {
     let leet = reads_leet(units);
     let mut groups = 0;
-    let mut masks = false;
     for group in units.split(|u| u.class == Class::Mask) {
         if group.is_empty() {
-            masks = true;
             continue;
         }
         if !is_single(group) || group.iter().any(|u| !reads_as_letter(u, leet)) {
@@ -259,7 +261,7 @@ fn is_masked_spelling(units: &[Unit]) -> bool {
         }
         groups += 1;
     }
-    groups >= 3 && (masks || units.iter().any(|u| u.class == Class::Mask))
+    groups >= 3 && units.iter().any(|u| u.class == Class::Mask)
 }
 
 /// Whether a unit is a letter in the matching form (`1`, read as `i` or `l`, is not decided).
