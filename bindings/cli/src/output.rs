@@ -106,7 +106,7 @@ pub(crate) fn write_check(
         let transforms: Vec<&str> = m.transforms.names().collect();
         writeln!(
             out,
-            "  {}..{} {:?} -> {} ({}, {}) {}@{}{}",
+            "  {}..{} \"{}\" -> {} ({}, {}) {}@{}{}",
             m.start,
             m.end,
             m.text,
