@@ -36,7 +36,8 @@ pub use normalize::{normalize, Transforms, CONFUSABLES_VERSION, UNICODE_VERSION}
 pub use policy::{Decision, Policy, Thresholds, Verdict};
 pub use span::{convert_offsets, OffsetUnit};
 pub use wordlist::{
-    AllowEntry, Category, Entry, Format, ImportOptions, ListMeta, MatchMode, Severity, Wordlist,
+    lint, AllowEntry, Category, Entry, Format, ImportOptions, ListDiff, ListMeta, ListStats,
+    MatchMode, Severity, Warning, Wordlist,
 };
 
 /// The README's examples run as doctests.

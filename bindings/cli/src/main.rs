@@ -3,6 +3,7 @@
 //! Exit codes: 0 done; 1 with `--fail-on-match` when something was flagged; 2 usage or input
 //! error (including malformed input lines, reported and skipped).
 
+mod lists;
 mod output;
 mod scan;
 
@@ -26,26 +27,26 @@ struct Cli {
 }
 
 #[derive(Args)]
-struct ListArgs {
+pub(crate) struct ListArgs {
     /// Bundled list to use, as ID or ID@VERSION (repeatable; default: every bundled list).
     #[arg(long = "list", value_name = "ID[@VERSION]", global = true)]
-    list: Vec<String>,
+    pub(crate) list: Vec<String>,
     /// Extra list file to use (repeatable).
     #[arg(long = "list-file", value_name = "PATH", global = true)]
-    list_file: Vec<PathBuf>,
+    pub(crate) list_file: Vec<PathBuf>,
     /// Format of the --list-file files (default: from the extension; .txt plain, .csv CSV,
     /// otherwise kavach).
     #[arg(long, value_name = "txt|csv|kavach", global = true)]
-    format: Option<Format>,
+    pub(crate) format: Option<Format>,
     /// Category of plain-text and CSV entries that do not give one.
     #[arg(long, default_value = "profanity", global = true)]
-    category: Category,
+    pub(crate) category: Category,
     /// Severity of plain-text and CSV entries that do not give one.
     #[arg(long, default_value = "medium", global = true)]
-    severity: Severity,
+    pub(crate) severity: Severity,
     /// Match mode of plain-text and CSV entries that do not give one.
     #[arg(long, default_value = "word", global = true)]
-    mode: MatchMode,
+    pub(crate) mode: MatchMode,
 }
 
 #[derive(Subcommand)]
@@ -85,6 +86,11 @@ enum Command {
     },
     /// List the bundled lists with versions, entry counts and fingerprints.
     Lists,
+    /// Work with list files: validate, import, diff, stats.
+    List {
+        #[command(subcommand)]
+        action: lists::ListCommand,
+    },
 }
 
 /// An error that ends the run with exit code 2.
@@ -129,6 +135,7 @@ fn build_matcher(args: &ListArgs) -> Result<Matcher, Fatal> {
 
 fn run(cli: Cli) -> Result<u8, Fatal> {
     match cli.command {
+        Command::List { action } => lists::run(action, &cli.lists),
         Command::Lists => {
             let mut out = io::stdout().lock();
             writeln!(

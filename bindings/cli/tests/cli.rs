@@ -229,3 +229,114 @@ fn censor_and_check() {
     );
     assert!(s.contains("verdict: block"), "{s}");
 }
+
+#[test]
+fn list_import_validate_diff_stats() {
+    let dir = std::env::temp_dir().join(format!("kavach-list-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let txt = dir.join("platform.txt");
+    std::fs::write(&txt, "# terms seen in posts\nscam\ngrift\nScam\n").expect("write");
+    let p = |p: &Path| p.to_str().expect("path").to_string();
+    let out = kavach(
+        &[
+            "list",
+            "import",
+            &p(&txt),
+            "--id",
+            "platform",
+            "--version",
+            "1.0.0",
+            "--category",
+            "insult",
+            "--date",
+            "2026-11-28",
+            "--lang",
+            "en",
+        ],
+        b"",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let imported = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        imported
+            .starts_with("id = platform\nversion = 1.0.0\ntitle = Imported from platform.txt\n"),
+        "{imported}"
+    );
+    assert!(
+        imported.contains("\ngrift | insult | medium | word | en\n"),
+        "{imported}"
+    );
+    let v1 = dir.join("platform-1.kavach");
+    std::fs::write(&v1, &imported).expect("write v1");
+
+    let dict = dir.join("words.txt");
+    std::fs::write(&dict, "scam\nscampi\nscams\ngrifter\n").expect("write dict");
+    let out = kavach(
+        &["list", "validate", &p(&v1), "--dictionary", &p(&dict)],
+        b"",
+    );
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        report.contains(
+            "platform-1.kavach:13: warning[duplicate]: duplicate term `Scam` (first on line 11)"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "ok: platform@1.0.0, 3 terms, 0 allow entries, 1 warnings (checked against 4 words"
+        ),
+        "{report}"
+    );
+
+    let v2 = dir.join("platform-2.kavach");
+    let changed = imported
+        .replace("version = 1.0.0", "version = 1.1.0")
+        .replace("grift | insult | medium", "grift | insult | high")
+        .replace("Scam  | insult | medium | word | en\n", "")
+        + "fraud | insult | low | word | en\n";
+    std::fs::write(&v2, changed).expect("write v2");
+    let out = kavach(&["list", "diff", &p(&v1), &p(&v2)], b"");
+    let diff = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        diff.contains("+ fraud | insult | low | word | en"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains(
+            "~ grift | insult | high | word | en  (was: grift | insult | medium | word | en)"
+        ),
+        "{diff}"
+    );
+    assert!(
+        diff.ends_with("1 added, 0 removed, 1 changed; allow: 0 added, 0 removed\n"),
+        "{diff}"
+    );
+    let out = kavach(&["list", "diff", &p(&v1), &p(&v2), "--json"], b"");
+    let d: Value = serde_json::from_slice(&out.stdout).expect("diff JSON");
+    assert_eq!(d["new"]["version"], "1.1.0");
+    assert_eq!(d["changed"][0]["new"]["severity"], "high");
+
+    let bad = dir.join("bad.kavach");
+    std::fs::write(
+        &bad,
+        imported.replace("grift | insult | medium", "grift | insult | awful"),
+    )
+    .expect("write bad");
+    let out = kavach(&["list", "validate", &p(&bad)], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("bad.kavach:12: unknown severity `awful`")
+    );
+
+    let out = kavach(&["list", "stats", "hi-Latn", &p(&v2)], b"");
+    let stats = String::from_utf8_lossy(&out.stdout);
+    assert!(stats.contains("platform@1.1.0: 3 terms, 0 allow entries\n  category: insult 3\n  severity: low 1, medium 1, high 1\n"), "{stats}");
+    assert!(stats.starts_with("hi-Latn@0.1.0: "), "{stats}");
+}

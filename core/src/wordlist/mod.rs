@@ -3,8 +3,11 @@
 //! and CSV as platforms supply them) and [`bundled`] (the lists compiled into the library).
 
 pub(crate) mod bundled;
+pub(crate) mod diff;
 pub(crate) mod format;
 pub(crate) mod import;
+pub(crate) mod lint;
+mod write;
 
 use std::fmt;
 use std::str::FromStr;
@@ -14,7 +17,9 @@ use sha2::{Digest, Sha256};
 use crate::error::{Error, ErrorKind};
 use crate::normalize::normalize;
 
+pub use diff::ListDiff;
 pub use import::{Format, ImportOptions};
+pub use lint::{lint, Warning};
 
 macro_rules! named_enum {
     ($(#[$m:meta])* $name:ident, $err:ident, { $($(#[$vm:meta])* $v:ident => $s:literal),+ $(,)? }) => {
@@ -242,10 +247,78 @@ impl Wordlist {
         &self.allow
     }
 
+    /// The same entries under new metadata (id, version, provenance), re-validated.
+    pub fn with_meta(self, meta: ListMeta) -> Result<Self, Error> {
+        let source = meta.id.clone();
+        if !format::valid_id(&meta.id) || !format::valid_semver(&meta.version) {
+            return Err(Error::in_source(
+                ErrorKind::BadHeader(format!(
+                    "invalid id `{}` or version `{}`",
+                    meta.id, meta.version
+                )),
+                &source,
+            ));
+        }
+        Wordlist::new(meta, self.entries, self.allow, &source)
+    }
+
+    /// The list in kavach format (for converting a platform's plain-text or CSV list).
+    pub fn to_kavach(&self) -> String {
+        write::to_kavach(self)
+    }
+
+    /// Counts of terms by category, severity, match mode and language, in a stable order.
+    pub fn stats(&self) -> ListStats {
+        let mut s = ListStats::default();
+        for e in self.entries() {
+            bump(&mut s.by_category, e.category.as_str());
+            bump(&mut s.by_severity, e.severity.as_str());
+            bump(&mut s.by_mode, e.mode.as_str());
+            bump(&mut s.by_lang, &e.lang);
+        }
+        sort_by_names(&mut s.by_category, Category::ALL.iter().map(|c| c.as_str()));
+        sort_by_names(&mut s.by_severity, Severity::ALL.iter().map(|c| c.as_str()));
+        sort_by_names(&mut s.by_mode, MatchMode::ALL.iter().map(|c| c.as_str()));
+        s.by_lang.sort();
+        s.terms = self.entries.len();
+        s.allow = self.allow.len();
+        s
+    }
+
     /// A hash of the normalised entries (`sha256:` + 16 hex digits): two lists with the same
     /// fingerprint match exactly the same things, whatever their formatting or order.
     pub fn fingerprint(&self) -> &str {
         &self.fingerprint
+    }
+}
+
+/// Counts of a list's entries.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ListStats {
+    /// Number of terms.
+    pub terms: usize,
+    /// Number of allow-list entries.
+    pub allow: usize,
+    /// Terms per category.
+    pub by_category: Vec<(String, usize)>,
+    /// Terms per severity.
+    pub by_severity: Vec<(String, usize)>,
+    /// Terms per match mode.
+    pub by_mode: Vec<(String, usize)>,
+    /// Terms per language.
+    pub by_lang: Vec<(String, usize)>,
+}
+
+/// Orders counts like `names` (the enums' declaration order).
+fn sort_by_names<'a>(counts: &mut [(String, usize)], names: impl Iterator<Item = &'a str>) {
+    let names: Vec<&str> = names.collect();
+    counts.sort_by_key(|(k, _)| names.iter().position(|n| n == k));
+}
+
+fn bump(counts: &mut Vec<(String, usize)>, key: &str) {
+    match counts.iter_mut().find(|(k, _)| k == key) {
+        Some((_, n)) => *n += 1,
+        None => counts.push((key.to_string(), 1)),
     }
 }
 

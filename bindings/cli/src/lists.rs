@@ -1,0 +1,284 @@
+//! `kavach list …`: validate, import, diff and count wordlists. The logic lives in the core
+//! (`lint`, `ListDiff`, `Wordlist::to_kavach`, `Wordlist::stats`); this file reads arguments
+//! and prints.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+use kavach::{lint, Entry, ImportOptions, ListDiff, Wordlist};
+use serde_json::json;
+
+use crate::{Fatal, ListArgs};
+
+/// The system word list used by `validate` when no `--dictionary` is given.
+const SYSTEM_DICTIONARY: &str = "/usr/share/dict/words";
+
+#[derive(Subcommand)]
+pub(crate) enum ListCommand {
+    /// Check a list: errors (file, line, reason; exit 2) and warnings for duplicates, entries
+    /// with the same matching form, and entries that match ordinary dictionary words.
+    Validate {
+        /// The list file (format from --format or the extension).
+        file: PathBuf,
+        /// Word list to check against, one word per line (default: /usr/share/dict/words if
+        /// present).
+        #[arg(long)]
+        dictionary: Option<PathBuf>,
+    },
+    /// Convert a platform's plain-text or CSV list into kavach format (written to stdout).
+    Import {
+        /// The list file.
+        file: PathBuf,
+        /// List id (default: the file name without extension).
+        #[arg(long)]
+        id: Option<String>,
+        /// List version.
+        #[arg(long = "version", value_name = "X.Y.Z", default_value = "0.1.0")]
+        list_version: String,
+        /// Title (default: "Imported from FILE").
+        #[arg(long)]
+        title: Option<String>,
+        /// Provenance (default: "Imported from FILE").
+        #[arg(long)]
+        source: Option<String>,
+        /// SPDX licence id.
+        #[arg(long, default_value = "NOASSERTION")]
+        license: String,
+        /// Release date, YYYY-MM-DD (default: today, UTC).
+        #[arg(long)]
+        date: Option<String>,
+        /// Language of entries that do not give one (BCP 47).
+        #[arg(long, default_value = "und")]
+        lang: String,
+    },
+    /// Entries added, removed and changed between two versions of a list (files, or bundled ids
+    /// as ID[@VERSION]).
+    Diff {
+        /// The old list.
+        old: String,
+        /// The new list.
+        new: String,
+        /// Write JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Counts by category, severity, mode and language (default: every bundled list).
+    Stats {
+        /// List files or bundled ids.
+        lists: Vec<String>,
+    },
+}
+
+fn options(args: &ListArgs) -> ImportOptions {
+    ImportOptions {
+        category: args.category,
+        severity: args.severity,
+        mode: args.mode,
+        ..ImportOptions::default()
+    }
+}
+
+/// A list file if `arg` names one, else a bundled list `ID[@VERSION]`.
+fn load(arg: &str, args: &ListArgs) -> Result<Wordlist, Fatal> {
+    let path = Path::new(arg);
+    if path.exists() {
+        Ok(Wordlist::load(path, args.format, &options(args))?)
+    } else {
+        Ok(Wordlist::bundled(arg)?)
+    }
+}
+
+pub(crate) fn run(command: ListCommand, args: &ListArgs) -> Result<u8, Fatal> {
+    let mut out = io::stdout().lock();
+    match command {
+        ListCommand::Validate { file, dictionary } => {
+            let list = Wordlist::load(&file, args.format, &options(args))?;
+            let dict_path = dictionary.or_else(|| {
+                Path::new(SYSTEM_DICTIONARY)
+                    .exists()
+                    .then(|| PathBuf::from(SYSTEM_DICTIONARY))
+            });
+            let dict_text = match &dict_path {
+                Some(p) => std::fs::read_to_string(p)
+                    .map_err(|e| Fatal(format!("{}: {e}", p.display())))?,
+                None => String::new(),
+            };
+            let words: Vec<&str> = dict_text
+                .lines()
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+                .collect();
+            let warnings = lint(&list, &words);
+            for w in &warnings {
+                writeln!(
+                    out,
+                    "{}:{}: warning[{}]: {}",
+                    file.display(),
+                    w.line,
+                    w.code,
+                    w.message
+                )?;
+            }
+            let checked = match &dict_path {
+                Some(p) => format!("checked against {} words of {}", words.len(), p.display()),
+                None => "no dictionary found; dictionary check skipped".to_string(),
+            };
+            writeln!(
+                out,
+                "{}: ok: {}@{}, {} terms, {} allow entries, {} warnings ({checked})",
+                file.display(),
+                list.meta().id,
+                list.meta().version,
+                list.entries().len(),
+                list.allow().len(),
+                warnings.len()
+            )?;
+            Ok(0)
+        }
+        ListCommand::Import {
+            file,
+            id,
+            list_version,
+            title,
+            source,
+            license,
+            date,
+            lang,
+        } => {
+            let from = format!(
+                "Imported from {}",
+                file.file_name()
+                    .and_then(|f| f.to_str())
+                    .unwrap_or("a file")
+            );
+            let mut o = options(args);
+            o.id = id.unwrap_or_default();
+            o.version = list_version;
+            o.lang = lang;
+            o.license = license;
+            o.source = source.unwrap_or_else(|| from.clone());
+            let mut list = Wordlist::load(&file, args.format, &o)?;
+            let mut meta = list.meta().clone();
+            meta.title = title.unwrap_or(from);
+            meta.date = date.unwrap_or_else(today);
+            list = list.with_meta(meta)?;
+            out.write_all(list.to_kavach().as_bytes())?;
+            Ok(0)
+        }
+        ListCommand::Diff { old, new, json } => {
+            let (a, b) = (load(&old, args)?, load(&new, args)?);
+            let d = ListDiff::between(&a, &b);
+            if json {
+                let entry = |e: &Entry| json!({"term": e.term, "category": e.category.as_str(), "severity": e.severity.as_str(), "mode": e.mode.as_str(), "lang": e.lang});
+                let side = |l: &Wordlist| json!({"id": l.meta().id, "version": l.meta().version, "fingerprint": l.fingerprint()});
+                let doc = json!({
+                    "old": side(&a),
+                    "new": side(&b),
+                    "added": d.added.iter().map(entry).collect::<Vec<_>>(),
+                    "removed": d.removed.iter().map(entry).collect::<Vec<_>>(),
+                    "changed": d.changed.iter().map(|(o, n)| json!({"old": entry(o), "new": entry(n)})).collect::<Vec<_>>(),
+                    "allow_added": d.allow_added.iter().map(|a| json!({"term": a.term, "mode": a.mode.as_str()})).collect::<Vec<_>>(),
+                    "allow_removed": d.allow_removed.iter().map(|a| json!({"term": a.term, "mode": a.mode.as_str()})).collect::<Vec<_>>(),
+                });
+                serde_json::to_writer_pretty(&mut out, &doc)?;
+                writeln!(out)?;
+            } else {
+                let line = |e: &Entry| {
+                    format!(
+                        "{} | {} | {} | {} | {}",
+                        e.term, e.category, e.severity, e.mode, e.lang
+                    )
+                };
+                writeln!(
+                    out,
+                    "{}@{} ({}) -> {}@{} ({})",
+                    a.meta().id,
+                    a.meta().version,
+                    a.fingerprint(),
+                    b.meta().id,
+                    b.meta().version,
+                    b.fingerprint()
+                )?;
+                for e in &d.added {
+                    writeln!(out, "+ {}", line(e))?;
+                }
+                for e in &d.removed {
+                    writeln!(out, "- {}", line(e))?;
+                }
+                for (o, n) in &d.changed {
+                    writeln!(out, "~ {}  (was: {})", line(n), line(o))?;
+                }
+                for a in &d.allow_added {
+                    writeln!(out, "+ allow {} | {}", a.term, a.mode)?;
+                }
+                for a in &d.allow_removed {
+                    writeln!(out, "- allow {} | {}", a.term, a.mode)?;
+                }
+                writeln!(
+                    out,
+                    "{} added, {} removed, {} changed; allow: {} added, {} removed",
+                    d.added.len(),
+                    d.removed.len(),
+                    d.changed.len(),
+                    d.allow_added.len(),
+                    d.allow_removed.len()
+                )?;
+            }
+            Ok(0)
+        }
+        ListCommand::Stats { lists } => {
+            let lists: Vec<Wordlist> = if lists.is_empty() {
+                Wordlist::bundled_ids()
+                    .map(Wordlist::bundled)
+                    .collect::<Result<_, _>>()?
+            } else {
+                lists
+                    .iter()
+                    .map(|l| load(l, args))
+                    .collect::<Result<_, _>>()?
+            };
+            for l in &lists {
+                let s = l.stats();
+                let fmt = |counts: &[(String, usize)]| {
+                    counts
+                        .iter()
+                        .map(|(k, n)| format!("{k} {n}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                writeln!(
+                    out,
+                    "{}@{}: {} terms, {} allow entries",
+                    l.meta().id,
+                    l.meta().version,
+                    s.terms,
+                    s.allow
+                )?;
+                writeln!(out, "  category: {}", fmt(&s.by_category))?;
+                writeln!(out, "  severity: {}", fmt(&s.by_severity))?;
+                writeln!(out, "  mode:     {}", fmt(&s.by_mode))?;
+                writeln!(out, "  language: {}", fmt(&s.by_lang))?;
+            }
+            Ok(0)
+        }
+    }
+}
+
+/// Today's date (UTC) as YYYY-MM-DD, from days since the Unix epoch (Howard Hinnant's
+/// civil-from-days algorithm).
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}

@@ -1,0 +1,53 @@
+//! Writes a list in kavach format, so a platform's plain-text or CSV list can be converted
+//! once and then versioned, reviewed and diffed like the bundled ones.
+
+use std::fmt::Write;
+
+use super::Wordlist;
+
+/// The list in kavach format: header, `[terms]`, `[allow]`; parsing the result gives the same
+/// entries and the same fingerprint.
+pub(crate) fn to_kavach(list: &Wordlist) -> String {
+    let m = list.meta();
+    let mut out = String::new();
+    let header = [
+        ("id", m.id.clone()),
+        ("version", m.version.clone()),
+        ("title", m.title.clone()),
+        ("languages", m.languages.join(", ")),
+        ("source", m.source.clone()),
+        ("license", m.license.clone()),
+        ("date", m.date.clone()),
+    ];
+    for (k, v) in header {
+        // Header values are single lines.
+        let _ = writeln!(out, "{k} = {}", v.replace(['\n', '\r'], " "));
+    }
+    out.push_str("\n[terms]\n# term | category | severity | mode | lang\n");
+    let width = list
+        .entries()
+        .iter()
+        .map(|e| e.term.chars().count())
+        .max()
+        .unwrap_or(0);
+    for e in list.entries() {
+        let pad = width - e.term.chars().count();
+        let _ = writeln!(
+            out,
+            "{}{} | {} | {} | {} | {}",
+            e.term,
+            " ".repeat(pad),
+            e.category,
+            e.severity,
+            e.mode,
+            e.lang
+        );
+    }
+    if !list.allow().is_empty() {
+        out.push_str("\n[allow]\n");
+        for a in list.allow() {
+            let _ = writeln!(out, "{} | {}", a.term, a.mode);
+        }
+    }
+    out
+}
