@@ -198,7 +198,7 @@ fn bad_lists_report_code_and_line() {
 #[test]
 fn bundled_lists_load_with_provenance() {
     let ids: Vec<&str> = Wordlist::bundled_ids().collect();
-    assert_eq!(ids, ["en", "hi", "hi-Latn"]);
+    assert_eq!(ids, ["en", "hi", "hi-Latn", "child-safety"]);
     let mut fingerprints = Vec::new();
     for id in ids {
         let l = Wordlist::bundled(id).expect("bundled list");
@@ -212,7 +212,7 @@ fn bundled_lists_load_with_provenance() {
             assert!(!v.is_empty(), "{id}: empty {k}");
         }
         assert!(
-            l.entries().len() >= 20,
+            l.entries().len() >= 15,
             "{id}: only {} entries",
             l.entries().len()
         );
@@ -220,7 +220,13 @@ fn bundled_lists_load_with_provenance() {
     }
     fingerprints.sort();
     fingerprints.dedup();
-    assert_eq!(fingerprints.len(), 3);
+    assert_eq!(fingerprints.len(), 4);
+    let cs = Wordlist::bundled("child-safety").expect("child-safety list");
+    assert!(cs
+        .entries()
+        .iter()
+        .all(|e| e.category == kavach::Category::ChildSafety
+            && e.severity == kavach::Severity::Critical));
     let e = Wordlist::bundled("en@9.9.9").unwrap_err();
     assert_eq!(e.code(), "version-mismatch");
     assert_eq!(Wordlist::bundled("xx").unwrap_err().code(), "unknown-list");

@@ -140,7 +140,7 @@ fn run(cli: Cli) -> Result<u8, Fatal> {
             let mut out = io::stdout().lock();
             writeln!(
                 out,
-                "{:<10} {:<8} {:>7} {:>6}  {:<23}  title",
+                "{:<13} {:<8} {:>7} {:>6}  {:<23}  title",
                 "id", "version", "entries", "allow", "fingerprint"
             )?;
             for id in Wordlist::bundled_ids() {
@@ -148,7 +148,7 @@ fn run(cli: Cli) -> Result<u8, Fatal> {
                 let m = l.meta();
                 writeln!(
                     out,
-                    "{:<10} {:<8} {:>7} {:>6}  {:<23}  {}",
+                    "{:<13} {:<8} {:>7} {:>6}  {:<23}  {}",
                     m.id,
                     m.version,
                     l.entries().len(),

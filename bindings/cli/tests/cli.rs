@@ -157,7 +157,7 @@ fn bundled_lists_by_id_and_version() {
         .contains("bundled list `en` is version 0.1.0, not 0.0.1"));
     let out = kavach(&["lists"], b"");
     let listing = String::from_utf8_lossy(&out.stdout);
-    for id in ["en ", "hi ", "hi-Latn "] {
+    for id in ["en ", "hi ", "hi-Latn ", "child-safety "] {
         assert!(
             listing
                 .lines()

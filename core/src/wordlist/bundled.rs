@@ -20,6 +20,11 @@ const BUNDLED: &[(&str, &str, &str)] = &[
         "wordlists/hi-Latn/hi-Latn.kavach",
         include_str!("../../../wordlists/hi-Latn/hi-Latn.kavach"),
     ),
+    (
+        "child-safety",
+        "wordlists/child-safety/child-safety.kavach",
+        include_str!("../../../wordlists/child-safety/child-safety.kavach"),
+    ),
 ];
 
 pub(crate) fn ids() -> impl Iterator<Item = &'static str> {
