@@ -21,10 +21,14 @@ test: setup ## run every test: generated-data checks, fmt, clippy, unit/integrat
 	$(CARGO) run --quiet --example quickstart
 	$(CARGO) run --quiet --example hot_reload
 
+measure: ## recall on a generated evasion set; CLEAN=wordlist adds a false-positive count
+	$(CARGO) build --quiet --release -p kavach-cli
+	$(PYTHON) tools/measure_recall.py target/release/kavach $(CLEAN)
+
 tables: ## regenerate the Unicode tables
 	$(PYTHON) tools/gen_unicode_tables.py
 
 vectors: ## refill the span fields of the shared test vectors
 	$(PYTHON) tools/fill_vectors.py
 
-.PHONY: help setup demo test tables vectors
+.PHONY: help setup demo test measure tables vectors
