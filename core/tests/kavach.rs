@@ -417,3 +417,31 @@ mod properties {
         }
     }
 }
+
+/// Released list versions are immutable: each bundled list's content must match the
+/// fingerprint `wordlists/MANIFEST` records for its version.
+#[test]
+fn released_lists_match_the_manifest() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../wordlists/MANIFEST");
+    let manifest = std::fs::read_to_string(path).expect("wordlists/MANIFEST");
+    let recorded: Vec<(&str, &str, &str)> = manifest
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            assert_eq!(f.len(), 3, "bad MANIFEST line: {l}");
+            (f[0], f[1], f[2])
+        })
+        .collect();
+    for id in Wordlist::bundled_ids() {
+        let l = Wordlist::bundled(id).expect("bundled list");
+        let (v, fp) = (&l.meta().version, l.fingerprint());
+        match recorded.iter().find(|(i, ver, _)| *i == id && ver == v) {
+            Some((_, _, want)) => assert_eq!(
+                fp, *want,
+                "{id}@{v} changed after release: bump its version and add `{id} <new version> <fingerprint>` to wordlists/MANIFEST"
+            ),
+            None => panic!("{id}@{v} is not in wordlists/MANIFEST: add `{id} {v} {fp}`"),
+        }
+    }
+}
