@@ -25,10 +25,14 @@ measure: ## recall on a generated evasion set; CLEAN=wordlist adds a false-posit
 	$(CARGO) build --quiet --release -p kavach-cli
 	$(PYTHON) tools/measure_recall.py target/release/kavach $(CLEAN)
 
+allow-candidates: ## dictionary words the lists flag that may need allow entries: DICTS="file ..."
+	$(CARGO) build --quiet --release -p kavach-cli
+	$(PYTHON) tools/gen_allow.py target/release/kavach $(DICTS)
+
 tables: ## regenerate the Unicode tables
 	$(PYTHON) tools/gen_unicode_tables.py
 
 vectors: ## refill the span fields of the shared test vectors
 	$(PYTHON) tools/fill_vectors.py
 
-.PHONY: help setup demo test measure tables vectors
+.PHONY: help setup demo test measure allow-candidates tables vectors
