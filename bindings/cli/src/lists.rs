@@ -101,7 +101,7 @@ pub(crate) fn run(command: ListCommand, args: &ListArgs) -> Result<u8, Fatal> {
             });
             let dict_text = match &dict_path {
                 Some(p) => std::fs::read_to_string(p)
-                    .map_err(|e| Fatal(format!("{}: {e}", p.display())))?,
+                    .map_err(|e| Fatal::Error(format!("{}: {e}", p.display())))?,
                 None => String::new(),
             };
             let words: Vec<&str> = dict_text

@@ -93,12 +93,21 @@ enum Command {
     },
 }
 
-/// An error that ends the run with exit code 2.
-pub(crate) struct Fatal(pub String);
+/// Why a run stopped early.
+pub(crate) enum Fatal {
+    /// A usage or input error: printed, exit code 2.
+    Error(String),
+    /// Standard output was closed (`kavach scan … | head`): the reader has what it wanted.
+    BrokenPipe,
+}
 
-impl<E: std::fmt::Display> From<E> for Fatal {
+impl<E: std::error::Error + 'static> From<E> for Fatal {
     fn from(e: E) -> Self {
-        Fatal(e.to_string())
+        let io = (&e as &dyn std::error::Error).downcast_ref::<io::Error>();
+        if io.is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) {
+            return Fatal::BrokenPipe;
+        }
+        Fatal::Error(e.to_string())
     }
 }
 
@@ -106,7 +115,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => ExitCode::from(code),
-        Err(Fatal(msg)) => {
+        Err(Fatal::BrokenPipe) => ExitCode::SUCCESS,
+        Err(Fatal::Error(msg)) => {
             let _ = writeln!(io::stderr(), "kavach: {msg}");
             ExitCode::from(2)
         }

@@ -36,7 +36,7 @@ fn open(file: &str) -> Result<Input, Fatal> {
             progress: None,
         });
     }
-    let f = File::open(file).map_err(|e| Fatal(format!("{file}: {e}")))?;
+    let f = File::open(file).map_err(|e| Fatal::Error(format!("{file}: {e}")))?;
     let len = f.metadata().map(|m| m.len()).unwrap_or(0);
     let progress = (len >= PROGRESS_MIN_BYTES && io::stderr().is_terminal()).then(|| {
         let bar = ProgressBar::new(len);
