@@ -267,20 +267,15 @@ impl Matcher {
         let c = &self.inner;
         for (vi, v) in c.variants[pattern].iter().enumerate() {
             let t = &c.targets[v.target as usize];
-            let runs = &norm.runs[i..j];
-            let key = &norm.key[i..j];
-            // A stem's last consonant doubles before an ending: shit → shitty, slut → slutty.
-            let last = if t.mode == MatchMode::Stem {
-                j - i - 1
-            } else {
-                usize::MAX
-            };
-            let runs_ok = runs.iter().zip(v.min_run.iter()).zip(key).enumerate().all(
-                |(k, ((&have, &need), &b))| {
-                    run_matches(have, need, if k == last { b'a' } else { b })
-                },
-            );
-            if !runs_ok {
+            let stem = t.mode == MatchMode::Stem;
+            if !(0..j - i).all(|k| {
+                run_fit(
+                    norm.runs[i + k],
+                    v.min_run[k],
+                    norm.key[i + k],
+                    stem && k + 1 == j - i,
+                ) != RunFit::No
+            }) {
                 continue;
             }
             let end = match t.mode {
@@ -350,16 +345,14 @@ impl Matcher {
         let t = &c.targets[v.target as usize];
         let (start, end) = norm.original_span(x.i, x.j);
         let mut flags = norm.flags_in(x.i, x.j) | v.flags;
-        // A stem's final letter doubled before an ending (`shitty`) is inflection, not stretch.
-        let inflected = |k: usize, have: u16| {
-            t.mode == MatchMode::Stem && k + 1 == x.term_end - x.i && have == 2 && x.j > x.term_end
-        };
-        if norm.runs[x.i..x.term_end]
-            .iter()
-            .zip(v.min_run.iter())
-            .enumerate()
-            .any(|(k, (&have, &need))| have > need && !inflected(k, have))
-        {
+        // The last letter of a stem may double before an ending (`shitty`): inflection.
+        let len = x.term_end - x.i;
+        let inflects = t.mode == MatchMode::Stem && x.j > x.term_end;
+        if (0..len).any(|k| {
+            let (have, need) = (norm.runs[x.i + k], v.min_run[k]);
+            have > need
+                && run_fit(have, need, norm.key[x.i + k], inflects && k + 1 == len) != RunFit::Fits
+        }) {
             flags |= Transforms::STRETCH.bits();
         }
         let list = &c.lists[t.list as usize];
@@ -378,15 +371,33 @@ impl Matcher {
     }
 }
 
-/// Whether `have` equal letters in the text can stand for `need` in the term. More are a
-/// stretch (`fuuuck`), but a consonant doubled exactly once is ordinary spelling, not stretching:
-/// `rapped` is not `raped`, `assess` is not `asses`, `BBC` is not `bc`. Vowels may double
-/// (`shiit`, and romanised Hindi spells long vowels so: `gaand`, `choot`).
+/// How `have` equal letters in the text stand for `need` letters of the term.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RunFit {
+    /// They do not.
+    No,
+    /// As spelled (or as an inflected stem's last letter).
+    Fits,
+    /// Stretched (`fuuuck`).
+    Stretched,
+}
+
+/// More letters than the term has are a stretch, but a consonant doubled exactly once is
+/// ordinary spelling, not stretching: `rapped` is not `raped`, `assess` is not `asses`, `BBC` is
+/// not `bc`. Vowels may double (`shiit`, and romanised Hindi's long vowels: `gaand`, `choot`).
+/// A stem's last letter may double before an ending (`shit` → `shitty`): `stem_last` says the
+/// position is one.
 #[inline]
-fn run_matches(have: u16, need: u16, key_byte: u8) -> bool {
+fn run_fit(have: u16, need: u16, key_byte: u8, stem_last: bool) -> RunFit {
     let consonant = key_byte.is_ascii_lowercase()
         && !matches!(key_byte, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
-    have == need || (have > need && (have >= 3 || !consonant))
+    if have == need || (stem_last && have == 2 && need == 1) {
+        RunFit::Fits
+    } else if have < need || (consonant && have < 3) {
+        RunFit::No
+    } else {
+        RunFit::Stretched
+    }
 }
 
 thread_local! {

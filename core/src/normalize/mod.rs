@@ -177,6 +177,12 @@ fn edge_forbidden(u: &Unit) -> bool {
     u.class == Class::Mask || (u.class == Class::Leet && matches!(u.ch, '!' | '|' | '+' | '@'))
 }
 
+/// Trimmed edge masks `*` and `_` separate softly (`*wow*`, `_wow_`); `#`, `@`, `!`, `|`, `+`
+/// are hard boundaries (`#tag`, `@user`, `fuck!`).
+fn soft_edge(u: &Unit) -> bool {
+    matches!(u.ch, '*' | '_')
+}
+
 /// Pass 2: words between boundaries, with edge punctuation trimmed and `f*u*c*k` split.
 fn split_words(units: &[Unit], words: &mut Vec<Word>) {
     let n = units.len();
@@ -197,13 +203,13 @@ fn split_words(units: &[Unit], words: &mut Vec<Word>) {
         }
         let (mut a2, mut b2) = (a, i);
         while a2 < b2 && edge_forbidden(&units[a2]) {
-            hard |= !matches!(units[a2].ch, '*' | '_');
+            hard |= !soft_edge(&units[a2]);
             gap = gap_with(gap, units[a2].ch);
             a2 += 1;
         }
         let mut trailing_hard = false;
         while b2 > a2 && edge_forbidden(&units[b2 - 1]) {
-            trailing_hard |= !matches!(units[b2 - 1].ch, '*' | '_');
+            trailing_hard |= !soft_edge(&units[b2 - 1]);
             b2 -= 1;
         }
         if a2 < b2 {
