@@ -8,7 +8,7 @@ words, and counts as found when kavach flags the text. The clean set is a word l
 given on the command line (for example Debian's wamerican-huge), one text per word; every match
 there that is not the word itself being offensive is a false positive to review by hand.
 
-    python3 tools/measure_recall.py target/release/kavach [CLEAN_WORDS_FILE]
+    python3 tools/measure_recall.py target/release/kavach [CLEAN_WORDS_FILE [-v]]
 """
 import json
 import pathlib
@@ -73,6 +73,14 @@ EVASIONS = {
 }
 
 
+# Clean words around the term, as typed in each list's language: romanised Hindi terms appear in
+# Hinglish sentences (which is also what lets the list's context-mode terms match).
+FILLERS = {
+    "en": [("you are a", "today"), ("what a", "today"), ("such", "today"), ("lol", "today"), ("this is", "today")],
+    "hi-Latn": [("tu", "hai"), ("abe", "kya kar raha"), ("kya", "yaar"), ("bhai ye", "hai"), ("lol", "hai kya")],
+}
+
+
 def scan(kavach, texts):
     data = "".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in enumerate(texts))
     out = subprocess.run([kavach, "scan"], input=data.encode(), capture_output=True, check=False).stdout
@@ -87,8 +95,8 @@ def main():
         for name, f in EVASIONS.items():
             t = f(term)
             if t and t != term or name == "plain":
-                pre = rng.choice(["you are a", "what a", "such", "lol", "this is"])
-                cases.append((name, term, f"{pre} {t} today"))
+                pre, post = rng.choice(FILLERS[lst])
+                cases.append((name, term, f"{pre} {t} {post}"))
     results = scan(kavach, [c[2] for c in cases])
     found, total = {}, {}
     for (name, term, _), r in zip(cases, results):
@@ -105,9 +113,15 @@ def main():
     print(f"  {'all':18} {all_found:4}/{all_total:<4} {100 * all_found / all_total:5.1f}%")
     if len(sys.argv) > 2:
         words = [w for w in pathlib.Path(sys.argv[2]).read_text(encoding="utf-8").split("\n") if w and not w.endswith("'s")]
-        flagged = [r for r in scan(kavach, words) if r.get("flagged")]
+        results = scan(kavach, words)
+        flagged = [(w, r) for w, r in zip(words, results) if r.get("flagged")]
+        acted = [(w, r) for w, r in flagged if r["verdict"] != "allow"]
         print(f"clean set {sys.argv[2]}: {len(words)} words, {len(flagged)} flagged "
-              f"({100 * (1 - len(flagged) / len(words)):.3f}% not flagged)")
+              f"({100 * (1 - len(flagged) / len(words)):.3f}% not flagged), "
+              f"{len(acted)} with verdict review or block")
+        if "-v" in sys.argv:
+            for w, r in flagged:
+                print(f"  {r['verdict']:6} {w}  <- {', '.join(m['term'] for m in r['matches'])}")
 
 
 if __name__ == "__main__":

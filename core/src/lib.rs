@@ -36,8 +36,8 @@ pub use normalize::{normalize, Transforms, CONFUSABLES_VERSION, UNICODE_VERSION}
 pub use policy::{Decision, Policy, Thresholds, Verdict};
 pub use span::{convert_offsets, OffsetUnit};
 pub use wordlist::{
-    lint, AllowEntry, Category, Entry, Format, ImportOptions, ListDiff, ListMeta, ListStats,
-    MatchMode, Severity, Warning, Wordlist,
+    lint, AllowEntry, Category, ContextWord, Entry, Format, ImportOptions, ListDiff, ListMeta,
+    ListStats, MatchMode, Severity, Warning, Wordlist,
 };
 
 /// The README's examples run as doctests.

@@ -53,12 +53,21 @@ pub struct ListInfo {
     pub allow: usize,
 }
 
-/// What an automaton pattern stands for: a term or an allow-list word.
+/// What an automaton pattern stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    /// A term to report.
+    Term(Category),
+    /// An allow-list word: suppresses terms inside it.
+    Allow,
+    /// A context word: lets the list's context-mode terms match.
+    Context,
+}
+
 #[derive(Debug)]
 struct Target {
     term: Arc<str>,
-    /// `None` for allow-list words.
-    category: Option<Category>,
+    role: Role,
     severity: Severity,
     mode: MatchMode,
     list: u16,
@@ -84,6 +93,20 @@ struct Compiled {
     /// Longest allow-list pattern, in key bytes: how far back an allow word can reach.
     max_allow_len: usize,
     has_allow: bool,
+}
+
+/// Per-scan evidence besides candidates: allow-word spans and context-word hits.
+#[derive(Default)]
+struct Evidence {
+    allows: Vec<(usize, usize)>,
+    /// (start, end, list) of each context word.
+    contexts: Vec<(usize, usize, u16)>,
+}
+
+impl Evidence {
+    fn allowed(&self, x: &Candidate) -> bool {
+        self.allows.iter().any(|&(a, b)| a <= x.i && x.j <= b)
+    }
 }
 
 /// Compiles lists into a [`Matcher`].
@@ -200,12 +223,46 @@ impl Matcher {
     fn find_in(&self, text: &str, norm: &Normalized) -> Vec<Match> {
         let c = &self.inner;
         let mut cands = Vec::new();
-        let mut allows = Vec::new();
+        let mut ev = Evidence::default();
         for m in c.automaton.find_overlapping_iter(&norm.key[..]) {
-            self.verify(norm, &m, &mut cands, &mut allows);
+            self.verify(norm, &m, &mut cands, &mut ev);
         }
-        cands.retain(|x| !allowed(x, &allows));
+        self.confirm(&mut cands, &ev);
         self.resolve(text, norm, cands)
+    }
+
+    /// Drops candidates inside allow words, then context-mode candidates with no context: no
+    /// context word of their list and no other confirmed match outside their span.
+    fn confirm(&self, cands: &mut Vec<Candidate>, ev: &Evidence) {
+        cands.retain(|x| !ev.allowed(x));
+        if !cands.iter().any(|x| self.needs_context(x)) {
+            return;
+        }
+        let sure: Vec<(usize, usize)> = cands
+            .iter()
+            .filter(|x| !self.needs_context(x))
+            .map(|x| (x.i, x.j))
+            .collect();
+        let apart = |x: &Candidate, (a, b): (usize, usize)| b <= x.i || x.j <= a;
+        cands.retain(|x| {
+            if !self.needs_context(x) {
+                return true;
+            }
+            let list = self.target(x).list;
+            ev.contexts
+                .iter()
+                .any(|&(a, b, l)| l == list && apart(x, (a, b)))
+                || sure.iter().any(|&s| apart(x, s))
+        });
+    }
+
+    fn target(&self, x: &Candidate) -> &Target {
+        let c = &self.inner;
+        &c.targets[c.variants[x.variant.0 as usize][x.variant.1 as usize].target as usize]
+    }
+
+    fn needs_context(&self, x: &Candidate) -> bool {
+        self.target(x).mode == MatchMode::Context
     }
 
     /// Whether `text` has any match; stops at the first confirmed one.
@@ -216,31 +273,37 @@ impl Matcher {
     fn is_match_in(&self, norm: &Normalized) -> bool {
         let c = &self.inner;
         let mut cands = Vec::new();
-        let mut allows = Vec::new();
+        let mut ev = Evidence::default();
+        // Candidates that need context wait for the end of the text; others are settled early.
+        let mut waiting = Vec::new();
         for m in c.automaton.find_overlapping_iter(&norm.key[..]) {
-            self.verify(norm, &m, &mut cands, &mut allows);
-            if !c.has_allow {
-                if !cands.is_empty() {
-                    return true;
-                }
-                continue;
-            }
+            self.verify(norm, &m, &mut cands, &mut ev);
             // An allow word covering a candidate starts at or before it, so it has been
             // reported once the search is past the candidate's start plus the longest allow word.
-            let settled = m.end().saturating_sub(c.max_allow_len);
+            let settled = if c.has_allow {
+                m.end().saturating_sub(c.max_allow_len)
+            } else {
+                usize::MAX
+            };
             let mut k = 0;
             while k < cands.len() {
                 if cands[k].i < settled {
-                    if !allowed(&cands[k], &allows) {
+                    let x = cands.swap_remove(k);
+                    if ev.allowed(&x) {
+                        continue;
+                    }
+                    if !self.needs_context(&x) {
                         return true;
                     }
-                    cands.swap_remove(k);
+                    waiting.push(x);
                 } else {
                     k += 1;
                 }
             }
         }
-        cands.iter().any(|x| !allowed(x, &allows))
+        waiting.append(&mut cands);
+        self.confirm(&mut waiting, &ev);
+        !waiting.is_empty()
     }
 
     /// `text` with every match masked, one mask character per grapheme.
@@ -261,7 +324,7 @@ impl Matcher {
         norm: &Normalized,
         hit: &aho_corasick::Match,
         cands: &mut Vec<Candidate>,
-        allows: &mut Vec<(usize, usize)>,
+        ev: &mut Evidence,
     ) {
         let (pattern, i, j) = (hit.pattern().as_usize(), hit.start(), hit.end());
         let c = &self.inner;
@@ -280,7 +343,7 @@ impl Matcher {
             }
             let end = match t.mode {
                 MatchMode::Substring => j,
-                MatchMode::Word => {
+                MatchMode::Word | MatchMode::Context => {
                     if !norm.starts_word(i) || !norm.ends_word(j) {
                         continue;
                     }
@@ -293,15 +356,15 @@ impl Matcher {
                     norm.word_end(j)
                 }
             };
-            if t.category.is_none() {
-                allows.push((i, end));
-            } else {
-                cands.push(Candidate {
+            match t.role {
+                Role::Allow => ev.allows.push((i, end)),
+                Role::Context => ev.contexts.push((i, end, t.list)),
+                Role::Term(_) => cands.push(Candidate {
                     i,
                     j: end,
                     term_end: j,
                     variant: (pattern as u32, vi as u32),
-                });
+                }),
             }
         }
     }
@@ -361,8 +424,11 @@ impl Matcher {
             end,
             text: text[start..end].to_string(),
             term: t.term.clone(),
-            // Candidates are never allow-list targets.
-            category: t.category.unwrap_or(Category::Profanity),
+            // Candidates are only ever terms.
+            category: match t.role {
+                Role::Term(c) => c,
+                Role::Allow | Role::Context => Category::Profanity,
+            },
             severity: t.severity,
             list: list.id.clone(),
             version: list.version.clone(),
@@ -428,10 +494,6 @@ fn with_normalized<R>(text: &str, f: impl FnOnce(&Normalized) -> R) -> R {
             f(&norm)
         }
     })
-}
-
-fn allowed(x: &Candidate, allows: &[(usize, usize)]) -> bool {
-    allows.iter().any(|&(a, b)| a <= x.i && x.j <= b)
 }
 
 /// Letters in a key with their run lengths, for building variants.
@@ -549,11 +611,12 @@ fn compile(lists: &[Wordlist], policy: Policy) -> Result<Matcher, Error> {
     let mut add =
         |term: &str, target: Target, targets: &mut Vec<Target>, max_allow_len: &mut usize| {
             normalize_into(term, &mut norm, &mut scratch);
-            let is_allow = target.category.is_none();
+            // Allow and context words are matched as spelled; only terms get evasion variants.
+            let is_allow = !matches!(target.role, Role::Term(_));
+            let counts_for_reach = target.role == Role::Allow;
             let id = targets.len() as u32;
             targets.push(target);
             let sp = spelling(&norm);
-            // Allow words are matched as spelled; only terms get evasion variants.
             let vs = if is_allow {
                 vec![(sp, 0)]
             } else {
@@ -561,7 +624,7 @@ fn compile(lists: &[Wordlist], policy: Policy) -> Result<Matcher, Error> {
             };
             for (v, flags) in vs {
                 let (key, min_run) = layout(&v);
-                if is_allow {
+                if counts_for_reach {
                     *max_allow_len = (*max_allow_len).max(key.len());
                 }
                 let p = *index.entry(key.clone()).or_insert_with(|| {
@@ -583,7 +646,7 @@ fn compile(lists: &[Wordlist], policy: Policy) -> Result<Matcher, Error> {
         for e in list.entries() {
             let t = Target {
                 term: Arc::from(e.term.as_str()),
-                category: Some(e.category),
+                role: Role::Term(e.category),
                 severity: e.severity,
                 mode: e.mode,
                 list: list_idx,
@@ -593,12 +656,22 @@ fn compile(lists: &[Wordlist], policy: Policy) -> Result<Matcher, Error> {
         for a in list.allow() {
             let t = Target {
                 term: Arc::from(a.term.as_str()),
-                category: None,
+                role: Role::Allow,
                 severity: Severity::Low,
                 mode: a.mode,
                 list: list_idx,
             };
             add(&a.term, t, &mut targets, &mut max_allow_len);
+        }
+        for w in list.context() {
+            let t = Target {
+                term: Arc::from(w.term.as_str()),
+                role: Role::Context,
+                severity: Severity::Low,
+                mode: MatchMode::Word,
+                list: list_idx,
+            };
+            add(&w.term, t, &mut targets, &mut max_allow_len);
         }
         infos.push(ListInfo {
             id: Arc::from(meta.id.as_str()),
@@ -609,7 +682,7 @@ fn compile(lists: &[Wordlist], policy: Policy) -> Result<Matcher, Error> {
             allow: list.allow().len(),
         });
     }
-    let has_allow = targets.iter().any(|t| t.category.is_none());
+    let has_allow = targets.iter().any(|t| t.role == Role::Allow);
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::DFA))

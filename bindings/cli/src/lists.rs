@@ -180,6 +180,8 @@ pub(crate) fn run(command: ListCommand, args: &ListArgs) -> Result<u8, Fatal> {
                     "changed": d.changed.iter().map(|(o, n)| json!({"old": entry(o), "new": entry(n)})).collect::<Vec<_>>(),
                     "allow_added": d.allow_added.iter().map(|a| json!({"term": a.term, "mode": a.mode.as_str()})).collect::<Vec<_>>(),
                     "allow_removed": d.allow_removed.iter().map(|a| json!({"term": a.term, "mode": a.mode.as_str()})).collect::<Vec<_>>(),
+                    "context_added": d.context_added,
+                    "context_removed": d.context_removed,
                 });
                 serde_json::to_writer_pretty(&mut out, &doc)?;
                 writeln!(out)?;
@@ -215,14 +217,22 @@ pub(crate) fn run(command: ListCommand, args: &ListArgs) -> Result<u8, Fatal> {
                 for a in &d.allow_removed {
                     writeln!(out, "- allow {} | {}", a.term, a.mode)?;
                 }
+                for w in &d.context_added {
+                    writeln!(out, "+ context {w}")?;
+                }
+                for w in &d.context_removed {
+                    writeln!(out, "- context {w}")?;
+                }
                 writeln!(
                     out,
-                    "{} added, {} removed, {} changed; allow: {} added, {} removed",
+                    "{} added, {} removed, {} changed; allow: {} added, {} removed; context: {} added, {} removed",
                     d.added.len(),
                     d.removed.len(),
                     d.changed.len(),
                     d.allow_added.len(),
-                    d.allow_removed.len()
+                    d.allow_removed.len(),
+                    d.context_added.len(),
+                    d.context_removed.len()
                 )?;
             }
             Ok(0)

@@ -154,7 +154,7 @@ fn bundled_lists_by_id_and_version() {
     let out = kavach(&["scan", "--list", "en@0.0.1"], b"");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr)
-        .contains("bundled list `en` is version 0.1.0, not 0.0.1"));
+        .contains("bundled list `en` is version 0.2.0, not 0.0.1"));
     let out = kavach(&["lists"], b"");
     let listing = String::from_utf8_lossy(&out.stdout);
     for id in ["en ", "hi ", "hi-Latn ", "child-safety "] {
@@ -315,7 +315,7 @@ fn list_import_validate_diff_stats() {
         "{diff}"
     );
     assert!(
-        diff.ends_with("1 added, 0 removed, 1 changed; allow: 0 added, 0 removed\n"),
+        diff.ends_with("1 added, 0 removed, 1 changed; allow: 0 added, 0 removed; context: 0 added, 0 removed\n"),
         "{diff}"
     );
     let out = kavach(&["list", "diff", &p(&v1), &p(&v2), "--json"], b"");
@@ -338,5 +338,5 @@ fn list_import_validate_diff_stats() {
     let out = kavach(&["list", "stats", "hi-Latn", &p(&v2)], b"");
     let stats = String::from_utf8_lossy(&out.stdout);
     assert!(stats.contains("platform@1.1.0: 3 terms, 0 allow entries\n  category: insult 3\n  severity: low 1, medium 1, high 1\n"), "{stats}");
-    assert!(stats.starts_with("hi-Latn@0.1.0: "), "{stats}");
+    assert!(stats.starts_with("hi-Latn@0.2.0: "), "{stats}");
 }

@@ -19,6 +19,10 @@ pub struct ListDiff {
     pub allow_added: Vec<AllowEntry>,
     /// Allow-list words only in the old list.
     pub allow_removed: Vec<AllowEntry>,
+    /// Context words only in the new list.
+    pub context_added: Vec<String>,
+    /// Context words only in the old list.
+    pub context_removed: Vec<String>,
 }
 
 impl ListDiff {
@@ -62,6 +66,23 @@ impl ListDiff {
             .filter(|(k, _)| !new_allow.contains_key(*k))
             .map(|(_, a)| (*a).clone())
             .collect();
+        let context = |l: &Wordlist| -> BTreeMap<String, String> {
+            l.context()
+                .iter()
+                .map(|w| (normalize(&w.term), w.term.clone()))
+                .collect()
+        };
+        let (old_ctx, new_ctx) = (context(old), context(new));
+        d.context_added = new_ctx
+            .iter()
+            .filter(|(k, _)| !old_ctx.contains_key(*k))
+            .map(|(_, w)| w.clone())
+            .collect();
+        d.context_removed = old_ctx
+            .iter()
+            .filter(|(k, _)| !new_ctx.contains_key(*k))
+            .map(|(_, w)| w.clone())
+            .collect();
         d
     }
 
@@ -72,6 +93,8 @@ impl ListDiff {
             && self.changed.is_empty()
             && self.allow_added.is_empty()
             && self.allow_removed.is_empty()
+            && self.context_added.is_empty()
+            && self.context_removed.is_empty()
     }
 }
 

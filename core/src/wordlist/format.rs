@@ -1,7 +1,7 @@
 //! The kavach list format: a `key = value` header, then `[terms]` and `[allow]` sections with
 //! `|`-separated fields. Documented in `wordlists/README.md`.
 
-use super::{AllowEntry, Entry, ListMeta, MatchMode, Wordlist};
+use super::{AllowEntry, ContextWord, Entry, ListMeta, MatchMode, Wordlist};
 use crate::error::{Error, ErrorKind};
 
 const HEADER_KEYS: [&str; 7] = [
@@ -18,6 +18,7 @@ enum Section {
     Header,
     Terms,
     Allow,
+    Context,
 }
 
 /// Parses a whole list; the first problem is reported with its line and nothing is returned.
@@ -26,6 +27,7 @@ pub(crate) fn parse(text: &str, source: &str) -> Result<Wordlist, Error> {
     let mut header: Vec<(&str, String, usize)> = Vec::new();
     let mut entries = Vec::new();
     let mut allow = Vec::new();
+    let mut context = Vec::new();
     let mut section = Section::Header;
     let mut meta: Option<ListMeta> = None;
     for (n, raw) in text.lines().enumerate() {
@@ -39,6 +41,7 @@ pub(crate) fn parse(text: &str, source: &str) -> Result<Wordlist, Error> {
             section = match name.trim() {
                 "terms" => Section::Terms,
                 "allow" => Section::Allow,
+                "context" => Section::Context,
                 other => return Err(at(ErrorKind::UnknownSection(other.to_string()))),
             };
             if meta.is_none() {
@@ -71,13 +74,14 @@ pub(crate) fn parse(text: &str, source: &str) -> Result<Wordlist, Error> {
                 entries.push(parse_entry(line, &default_lang, line_no).map_err(at)?);
             }
             Section::Allow => allow.push(parse_allow(line, line_no).map_err(at)?),
+            Section::Context => context.push(parse_context(line, line_no).map_err(at)?),
         }
     }
     let meta = match meta {
         Some(m) => m,
         None => header_meta(&header, source, text.lines().count().max(1))?,
     };
-    Wordlist::new(meta, entries, allow, source)
+    Wordlist::assemble(meta, entries, allow, context, source)
 }
 
 fn fields(line: &str) -> Vec<&str> {
@@ -137,6 +141,21 @@ fn parse_allow(line: &str, line_no: usize) -> Result<AllowEntry, ErrorKind> {
     Ok(AllowEntry {
         term: f[0].to_string(),
         mode,
+        line: line_no,
+    })
+}
+
+/// One word per line.
+fn parse_context(line: &str, line_no: usize) -> Result<ContextWord, ErrorKind> {
+    let f = fields(line);
+    if f.len() != 1 {
+        return Err(ErrorKind::BadColumns {
+            expected: "1",
+            found: f.len(),
+        });
+    }
+    Ok(ContextWord {
+        term: f[0].to_string(),
         line: line_no,
     })
 }

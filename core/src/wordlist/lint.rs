@@ -65,14 +65,13 @@ fn dictionary_hits(list: &Wordlist, dictionary: &[&str]) -> Vec<Warning> {
     let Ok(matcher) = Matcher::builder().list(list.clone()).build() else {
         return Vec::new();
     };
-    let text = dictionary.join("\n");
-    let starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    // term -> dictionary words it flags
+    // term -> dictionary words it flags. Each word is scanned alone, as a post of one word:
+    // context-mode terms need context a joined text would lend them.
     let mut hits: HashMap<&str, Vec<&str>> = HashMap::new();
-    for m in matcher.find(&text) {
-        let word = dictionary[starts.partition_point(|&s| s <= m.start) - 1];
+    for (word, m) in dictionary
+        .iter()
+        .flat_map(|&w| matcher.find(w).into_iter().map(move |m| (w, m)))
+    {
         let Some(e) = list.entries().iter().find(|e| *e.term == *m.term) else {
             continue;
         };

@@ -96,6 +96,10 @@ named_enum!(
         Stem => "stem",
         /// Anywhere, including inside run-together words and hashtags.
         Substring => "substring",
+        /// As a whole word, and only in a text that also holds one of the list's `[context]`
+        /// words or a match in another mode: for terms that are ordinary words or names
+        /// elsewhere (`bc` is "because" in English chat, Randi and Lund are names).
+        Context => "context",
     }
 );
 
@@ -128,6 +132,16 @@ pub struct AllowEntry {
     pub line: usize,
 }
 
+/// A word that shows a text is in a list's language (`hai`, `yaar`, `है` for romanised Hindi):
+/// the list's [`MatchMode::Context`] entries only match in a text that holds one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContextWord {
+    /// The word (matched as a whole word).
+    pub term: String,
+    /// 1-based line in the source file (0 when built in code).
+    pub line: usize,
+}
+
 /// A list's identity and provenance.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ListMeta {
@@ -153,6 +167,7 @@ pub struct Wordlist {
     meta: ListMeta,
     entries: Vec<Entry>,
     allow: Vec<AllowEntry>,
+    context: Vec<ContextWord>,
     fingerprint: String,
 }
 
@@ -164,6 +179,21 @@ impl Wordlist {
         meta: ListMeta,
         entries: Vec<Entry>,
         allow: Vec<AllowEntry>,
+        source: &str,
+    ) -> Result<Self, Error> {
+        Wordlist::assemble(meta, entries, allow, Vec::new(), source)
+    }
+
+    /// The same list with `context` as its context words (see [`MatchMode::Context`]).
+    pub fn with_context(self, context: Vec<ContextWord>, source: &str) -> Result<Self, Error> {
+        Wordlist::assemble(self.meta, self.entries, self.allow, context, source)
+    }
+
+    pub(crate) fn assemble(
+        meta: ListMeta,
+        entries: Vec<Entry>,
+        allow: Vec<AllowEntry>,
+        context: Vec<ContextWord>,
         source: &str,
     ) -> Result<Self, Error> {
         if entries.is_empty() {
@@ -181,6 +211,10 @@ impl Wordlist {
             let key = checked_key(&a.term, source, a.line)?;
             lines.push(format!("allow\t{key}\t{}\n", a.mode));
         }
+        for w in &context {
+            let key = checked_key(&w.term, source, w.line)?;
+            lines.push(format!("context\t{key}\n"));
+        }
         lines.sort_unstable();
         lines.dedup();
         let mut h = Sha256::new();
@@ -193,6 +227,7 @@ impl Wordlist {
             meta,
             entries,
             allow,
+            context,
             fingerprint: format!("sha256:{hex}"),
         })
     }
@@ -247,6 +282,11 @@ impl Wordlist {
         &self.allow
     }
 
+    /// The context words.
+    pub fn context(&self) -> &[ContextWord] {
+        &self.context
+    }
+
     /// The same entries under new metadata (id, version, provenance), re-validated.
     pub fn with_meta(self, meta: ListMeta) -> Result<Self, Error> {
         let source = meta.id.clone();
@@ -259,7 +299,7 @@ impl Wordlist {
                 &source,
             ));
         }
-        Wordlist::new(meta, self.entries, self.allow, &source)
+        Wordlist::assemble(meta, self.entries, self.allow, self.context, &source)
     }
 
     /// The list in kavach format (for converting a platform's plain-text or CSV list).

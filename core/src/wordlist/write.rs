@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::Wordlist;
 
-/// The list in kavach format: header, `[terms]`, `[allow]`; parsing the result gives the same
+/// The list in kavach format: header, `[terms]`, `[allow]`, `[context]`; parsing the result gives the same
 /// entries and the same fingerprint.
 pub(crate) fn to_kavach(list: &Wordlist) -> String {
     let m = list.meta();
@@ -47,6 +47,12 @@ pub(crate) fn to_kavach(list: &Wordlist) -> String {
         out.push_str("\n[allow]\n");
         for a in list.allow() {
             let _ = writeln!(out, "{} | {}", a.term, a.mode);
+        }
+    }
+    if !list.context().is_empty() {
+        out.push_str("\n[context]\n");
+        for w in list.context() {
+            let _ = writeln!(out, "{}", w.term);
         }
     }
     out
