@@ -62,8 +62,8 @@ pub enum ErrorKind {
     /// A CSV file without a `term` column, or otherwise malformed.
     #[error("CSV: {0}")]
     Csv(String),
-    /// The list has no entries at all.
-    #[error("the list has no entries")]
+    /// The list has no terms and no allow entries.
+    #[error("the list has no terms and no allow entries")]
     EmptyList,
     /// No bundled list has this id.
     #[error("no bundled list `{0}` (bundled: {1})")]

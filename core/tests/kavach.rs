@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use kavach::{
-    convert_offsets, normalize, CensorOptions, Format, ImportOptions, Matcher, OffsetUnit, Wordlist,
+    convert_offsets, normalize, CensorOptions, Format, ImportOptions, MatchMode, Matcher,
+    OffsetUnit, Wordlist,
 };
 use serde_json::Value;
 
@@ -265,6 +266,42 @@ fn builder_rejects_duplicate_and_missing_lists() {
         .unwrap_err();
     assert_eq!(e.to_string(), "list id `en` given twice");
     assert_eq!(Matcher::builder().build().unwrap_err().code(), "no-lists");
+}
+
+#[test]
+fn an_allow_only_list_guards_a_platform_list() {
+    const HEADER: &str = "version = 1.0.0\ntitle = t\nlanguages = en\nsource = tests\nlicense = CC0-1.0\ndate = 2026-11-29\n";
+    let platform = Wordlist::from_bytes(
+        b"shit\n",
+        "platform.txt",
+        Format::Plain,
+        &ImportOptions {
+            mode: MatchMode::Stem,
+            ..ImportOptions::default()
+        },
+    )
+    .expect("platform list");
+    let allow = Wordlist::parse(
+        &format!("id = benign\n{HEADER}[allow]\nshitake | word\n"),
+        "benign.kavach",
+    )
+    .expect("allow-only list");
+    assert!(allow.entries().is_empty());
+    let text = "shitake soup, no shit";
+    let alone = Matcher::builder()
+        .list(platform.clone())
+        .build()
+        .expect("build");
+    assert_eq!(alone.find(text).len(), 2);
+    let guarded = Matcher::builder()
+        .list(platform)
+        .list(allow)
+        .build()
+        .expect("build");
+    let found = guarded.find(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(&text[found[0].start..found[0].end], "shit");
+    assert_eq!(found[0].start, 17);
 }
 
 #[test]

@@ -196,7 +196,8 @@ impl Wordlist {
         context: Vec<ContextWord>,
         source: &str,
     ) -> Result<Self, Error> {
-        if entries.is_empty() {
+        // An allow-only list is useful: a platform's own benign words, beside other lists.
+        if entries.is_empty() && allow.is_empty() {
             return Err(Error::in_source(ErrorKind::EmptyList, source));
         }
         let mut lines = Vec::with_capacity(entries.len() + allow.len());
