@@ -21,9 +21,10 @@ test: setup ## run every test: generated-data checks, fmt, clippy, unit/integrat
 	$(CARGO) run --quiet --example quickstart
 	$(CARGO) run --quiet --example hot_reload
 
-measure: ## recall on a generated evasion set; CLEAN=wordlist adds a false-positive count
+measure: ## recall on a generated evasion set and on labelled posts; CLEAN=wordlist adds a dictionary false-positive count
 	$(CARGO) build --quiet --release -p kavach-cli
 	$(PYTHON) tools/measure_recall.py target/release/kavach $(CLEAN)
+	$(PYTHON) tools/measure_posts.py target/release/kavach
 
 allow-candidates: ## dictionary words the lists flag that may need allow entries: DICTS="file ..."
 	$(CARGO) build --quiet --release -p kavach-cli
