@@ -36,6 +36,10 @@ Rules, for every code point U+0080..U+10FFFF except surrogates and unassigned (C
      entry. Two refinements: on the LGC path marks are also removed *before* case folding,
      and a mark whose result is not all marks stays a mark; both only concern U+0345 (iota
      subscript), which case-folds to the letter ι.
+   * Devanagari (rule 2b): in the result, the characters of INDIC_FOLD are replaced (nukta
+     dropped, chandrabindu -> anusvara, long i/u -> short, digits -> ASCII); flag INDIC. A
+     nukta alone is a FOLD entry to the empty string (the runtime attaches it to the letter
+     before it, like an invisible character).
    * Symbols (So) go through the same steps and become FOLD entries when the result, or
      their own confusable prototype, is ASCII letters/digits only (ⓕ -> f, ™ -> tm). The
      negative squared/circled capitals (🅵) have no decomposition and no confusable; their
@@ -78,7 +82,26 @@ COMPAT = 1
 CASE = 2
 DIACRITIC = 4
 CONFUSABLE = 8
-FLAG_NAMES = (("COMPAT", COMPAT), ("CASE", CASE), ("DIACRITIC", DIACRITIC), ("CONFUSABLE", CONFUSABLE))
+INDIC = 16
+FLAG_NAMES = (("COMPAT", COMPAT), ("CASE", CASE), ("DIACRITIC", DIACRITIC), ("CONFUSABLE", CONFUSABLE),
+              ("INDIC", INDIC))
+
+# Devanagari spelling variants that Hindi writers use interchangeably (rule 2b), folded to one
+# form. Nukta letters (ड़, ज़, फ़: U+0958..U+095F decompose to letter + nukta) lose the nukta;
+# chandrabindu becomes anusvara (गाँड / गांड); long i and u, as vowel signs and as letters, become
+# short (चूतिया / चुतिया); Devanagari digits become ASCII digits.
+INDIC_FOLD = {
+    0x093C: "",  # DEVANAGARI SIGN NUKTA
+    0x0901: "\u0902",  # CANDRABINDU -> ANUSVARA
+    0x0940: "\u093F",  # VOWEL SIGN II -> I
+    0x0942: "\u0941",  # VOWEL SIGN UU -> U
+    0x0908: "\u0907",  # LETTER II -> I
+    0x090A: "\u0909",  # LETTER UU -> U
+    0x0929: "\u0928",  # NNNA (न + nukta, precomposed) -> NA
+    0x0931: "\u0930",  # RRA -> RA
+    0x0934: "\u0933",  # LLLA -> LLA
+}
+INDIC_FOLD.update({0x0966 + d: str(d) for d in range(10)})  # DEVANAGARI DIGIT ZERO..NINE
 
 # Latin, Greek, Cyrillic, Armenian and IPA/phonetic blocks, where combining marks are diacritics
 # (ASCII counts too, see `is_lgc`).
@@ -313,6 +336,12 @@ def build(confusables):
             continue
         if cat[0] in "LNM":
             r, flags = folder.fold_word(c)
+            if any(ord(ch) in INDIC_FOLD for ch in r):
+                r = "".join(INDIC_FOLD.get(ord(ch), ch) for ch in r)
+                flags |= INDIC
+                if not r:
+                    fold[cp] = ("", flags)
+                    continue
             if cat[0] == "M" and not all(is_mark(ch) for ch in r):
                 # A mark never becomes a letter: U+0345 would fold to ι -> "i" and put letters
                 # into Zalgo text. It stays a mark (dropped after Latin/Greek/Cyrillic).
@@ -422,6 +451,8 @@ pub const CASE: u8 = {CASE};
 pub const DIACRITIC: u8 = {DIACRITIC};
 /// A UTS #39 confusable was mapped to its prototype.
 pub const CONFUSABLE: u8 = {CONFUSABLE};
+/// A Devanagari spelling variant was folded (nukta, chandrabindu, long i/u, digits).
+pub const INDIC: u8 = {INDIC};
 """
 
 RANGE_DOCS = (
@@ -436,7 +467,7 @@ RANGE_DOCS = (
 
 def render(fold, range_tables):
     lines = [HEADER.format(unicode=UNICODE_VERSION, conf=CONFUSABLES_VERSION, COMPAT=COMPAT, CASE=CASE,
-                           DIACRITIC=DIACRITIC, CONFUSABLE=CONFUSABLE)]
+                           DIACRITIC=DIACRITIC, CONFUSABLE=CONFUSABLE, INDIC=INDIC)]
     lines.append("/// Non-ASCII code points whose matching form differs from themselves, sorted by code point:")
     lines.append("/// (code point, replacement, flags).")
     lines.append("pub static FOLD: &[(u32, &str, u8)] = &[")
@@ -480,7 +511,12 @@ def self_test(fold, marks, ignorable, word):
         (0x0456, "i", CONFUSABLE),  # Cyrillic і
         (0x0251, "a", CONFUSABLE),  # Latin ɑ
         (0x0131, "i", CONFUSABLE),  # dotless ı
-        (0x0958, "\u0915\u093C", None),  # क़ decomposed, nukta kept
+        (0x0958, "\u0915", INDIC),  # क़ decomposed, nukta dropped
+        (0x093C, "", INDIC),  # nukta alone
+        (0x0901, "\u0902", INDIC),  # chandrabindu -> anusvara
+        (0x0940, "\u093F", INDIC),  # ी -> ि
+        (0x090A, "\u0909", INDIC),  # ऊ -> उ
+        (0x0967, "1", INDIC),  # १
         (0x00A0, " ", COMPAT),  # NBSP
         (0x3000, " ", COMPAT),  # ideographic space
         (0xFF0E, ".", COMPAT),  # fullwidth full stop

@@ -418,6 +418,16 @@ impl Matcher {
         }) {
             flags |= Transforms::STRETCH.bits();
         }
+        // A Devanagari fold is a transform exactly when the text spells the term differently
+        // (`चुतिया` for `चूतिया`); when both are folded alike it is not.
+        if flags & Transforms::INDIC.bits() != 0 || t.term.chars().any(is_devanagari) {
+            let (_, term_end) = norm.original_span(x.i, x.term_end);
+            if same_devanagari(&text[start..term_end], &t.term) {
+                flags &= !Transforms::INDIC.bits();
+            } else {
+                flags |= Transforms::INDIC.bits();
+            }
+        }
         let list = &c.lists[t.list as usize];
         Match {
             start,
@@ -435,6 +445,17 @@ impl Matcher {
             transforms: Transforms::from_bits(flags),
         }
     }
+}
+
+fn is_devanagari(c: char) -> bool {
+    ('\u{0900}'..='\u{097F}').contains(&c)
+}
+
+/// Whether `a` and `b` have the same Devanagari characters in the same order.
+fn same_devanagari(a: &str, b: &str) -> bool {
+    a.chars()
+        .filter(|&c| is_devanagari(c))
+        .eq(b.chars().filter(|&c| is_devanagari(c)))
 }
 
 /// How `have` equal letters in the text stand for `need` letters of the term.

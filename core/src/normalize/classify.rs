@@ -103,6 +103,17 @@ fn in_ranges(ranges: &[(u32, u32)], cp: u32) -> bool {
         .is_ok()
 }
 
+/// The [`Transforms`](super::Transforms) bits of a table entry's flags: the low four are the
+/// same bits; the table's INDIC bit is a separate transform.
+#[inline]
+pub(super) fn table_transforms(flags: u8) -> u16 {
+    let mut t = u16::from(flags & 0x0f);
+    if flags & tables::INDIC != 0 {
+        t |= super::Transforms::INDIC.bits();
+    }
+    t
+}
+
 /// Looks a non-ASCII character up in the generated tables.
 pub(super) fn lookup(c: char) -> Fold {
     let cp = c as u32;

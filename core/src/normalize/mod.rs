@@ -13,7 +13,9 @@ mod offsets;
 mod tables;
 mod transforms;
 
-use classify::{ascii_class, folded_class, leet_letter, lookup, strips_marks, Class, Fold};
+use classify::{
+    ascii_class, folded_class, leet_letter, lookup, strips_marks, table_transforms, Class, Fold,
+};
 pub(crate) use offsets::{is_boundary_byte, Normalized};
 pub use tables::{CONFUSABLES_VERSION, UNICODE_VERSION};
 pub use transforms::Transforms;
@@ -125,15 +127,25 @@ fn classify_chars(text: &str, units: &mut Vec<Unit>) {
             continue;
         }
         match lookup(c) {
+            // A dropped mark (the Devanagari nukta) belongs to the letter before it.
+            Fold::Map("", flags) => {
+                if let Some(prev) = units.last_mut() {
+                    if prev.end == start && prev.class.is_wordish() {
+                        prev.end = end;
+                        prev.flags |= table_transforms(flags);
+                    }
+                }
+            }
             Fold::Map(s, flags) => {
+                let flags = table_transforms(flags);
                 for ch in s.chars() {
                     if ch.is_ascii() {
-                        push_unit(units, start, end, ch, folded_class(ch), u16::from(flags));
+                        push_unit(units, start, end, ch, folded_class(ch), flags);
                     } else {
                         // The tables guarantee a replacement's other characters fold to
                         // themselves: letters or marks.
                         let fold = lookup(ch);
-                        push_folded(units, start, end, ch, fold, u16::from(flags));
+                        push_folded(units, start, end, ch, fold, flags);
                     }
                 }
             }
@@ -449,7 +461,20 @@ mod tests {
 
     #[test]
     fn keeps_devanagari_marks_and_strips_latin_ones() {
-        assert_eq!(normalize("चूतिया"), "चूतिया");
+        assert_eq!(normalize("चुतिया"), "चुतिया");
+        assert_eq!(normalize("f\u{301}\u{316}u\u{334}ck"), "fuck");
+    }
+
+    #[test]
+    fn folds_devanagari_spelling_variants() {
+        // Long ू and ी read as short, chandrabindu as anusvara, nukta dropped (precomposed or
+        // not), ZWJ/ZWNJ dropped, Devanagari digits as ASCII.
+        assert_eq!(normalize("चूतिया"), "चुतिया");
+        assert_eq!(normalize("गाँड"), normalize("गांड"));
+        assert_eq!(normalize("भोसड़ी"), "भोसडि");
+        assert_eq!(normalize("भोसड\u{93C}ी"), "भोसडि");
+        assert_eq!(normalize("क़\u{200D}मीना"), "कमिना");
+        assert_eq!(normalize("१२३"), "123");
         assert_eq!(normalize("f\u{301}\u{316}u\u{334}ck"), "fuck");
     }
 

@@ -17,6 +17,8 @@ pub const CASE: u8 = 2;
 pub const DIACRITIC: u8 = 4;
 /// A UTS #39 confusable was mapped to its prototype.
 pub const CONFUSABLE: u8 = 8;
+/// A Devanagari spelling variant was folded (nukta, chandrabindu, long i/u, digits).
+pub const INDIC: u8 = 16;
 
 /// Non-ASCII code points whose matching form differs from themselves, sorted by code point:
 /// (code point, replacement, flags).
@@ -830,14 +832,33 @@ pub static FOLD: &[(u32, &str, u8)] = &[
     (0x0702, ".", CONFUSABLE), // SYRIAC SUBLINEAR FULL STOP
     (0x0703, ":", CONFUSABLE), // SYRIAC SUPRALINEAR COLON
     (0x0704, ":", CONFUSABLE), // SYRIAC SUBLINEAR COLON
-    (0x0958, "\u{0915}\u{093C}", 0), // DEVANAGARI LETTER QA
-    (0x0959, "\u{0916}\u{093C}", 0), // DEVANAGARI LETTER KHHA
-    (0x095A, "\u{0917}\u{093C}", 0), // DEVANAGARI LETTER GHHA
-    (0x095B, "\u{091C}\u{093C}", 0), // DEVANAGARI LETTER ZA
-    (0x095C, "\u{0921}\u{093C}", 0), // DEVANAGARI LETTER DDDHA
-    (0x095D, "\u{0922}\u{093C}", 0), // DEVANAGARI LETTER RHA
-    (0x095E, "\u{092B}\u{093C}", 0), // DEVANAGARI LETTER FA
-    (0x095F, "\u{092F}\u{093C}", 0), // DEVANAGARI LETTER YYA
+    (0x0901, "\u{0902}", INDIC), // DEVANAGARI SIGN CANDRABINDU
+    (0x0908, "\u{0907}", INDIC), // DEVANAGARI LETTER II
+    (0x090A, "\u{0909}", INDIC), // DEVANAGARI LETTER UU
+    (0x0929, "\u{0928}", INDIC), // DEVANAGARI LETTER NNNA
+    (0x0931, "\u{0930}", INDIC), // DEVANAGARI LETTER RRA
+    (0x0934, "\u{0933}", INDIC), // DEVANAGARI LETTER LLLA
+    (0x093C, "", INDIC), // DEVANAGARI SIGN NUKTA
+    (0x0940, "\u{093F}", INDIC), // DEVANAGARI VOWEL SIGN II
+    (0x0942, "\u{0941}", INDIC), // DEVANAGARI VOWEL SIGN UU
+    (0x0958, "\u{0915}", INDIC), // DEVANAGARI LETTER QA
+    (0x0959, "\u{0916}", INDIC), // DEVANAGARI LETTER KHHA
+    (0x095A, "\u{0917}", INDIC), // DEVANAGARI LETTER GHHA
+    (0x095B, "\u{091C}", INDIC), // DEVANAGARI LETTER ZA
+    (0x095C, "\u{0921}", INDIC), // DEVANAGARI LETTER DDDHA
+    (0x095D, "\u{0922}", INDIC), // DEVANAGARI LETTER RHA
+    (0x095E, "\u{092B}", INDIC), // DEVANAGARI LETTER FA
+    (0x095F, "\u{092F}", INDIC), // DEVANAGARI LETTER YYA
+    (0x0966, "0", INDIC), // DEVANAGARI DIGIT ZERO
+    (0x0967, "1", INDIC), // DEVANAGARI DIGIT ONE
+    (0x0968, "2", INDIC), // DEVANAGARI DIGIT TWO
+    (0x0969, "3", INDIC), // DEVANAGARI DIGIT THREE
+    (0x096A, "4", INDIC), // DEVANAGARI DIGIT FOUR
+    (0x096B, "5", INDIC), // DEVANAGARI DIGIT FIVE
+    (0x096C, "6", INDIC), // DEVANAGARI DIGIT SIX
+    (0x096D, "7", INDIC), // DEVANAGARI DIGIT SEVEN
+    (0x096E, "8", INDIC), // DEVANAGARI DIGIT EIGHT
+    (0x096F, "9", INDIC), // DEVANAGARI DIGIT NINE
     (0x09DC, "\u{09A1}\u{09BC}", 0), // BENGALI LETTER RRA
     (0x09DD, "\u{09A2}\u{09BC}", 0), // BENGALI LETTER RHA
     (0x09DF, "\u{09AF}\u{09BC}", 0), // BENGALI LETTER YYA
@@ -6253,9 +6274,12 @@ pub static MARKS: &[(u32, u32)] = &[
     (0x0859, 0x085B),
     (0x0898, 0x089F),
     (0x08CA, 0x08E1),
-    (0x08E3, 0x0903),
-    (0x093A, 0x093C),
-    (0x093E, 0x094F),
+    (0x08E3, 0x0900),
+    (0x0902, 0x0903),
+    (0x093A, 0x093B),
+    (0x093E, 0x093F),
+    (0x0941, 0x0941),
+    (0x0943, 0x094F),
     (0x0951, 0x0957),
     (0x0962, 0x0963),
     (0x0981, 0x0983),
@@ -6743,11 +6767,15 @@ pub static WORD: &[(u32, u32)] = &[
     (0x0870, 0x0887),
     (0x0889, 0x088E),
     (0x08A0, 0x08C9),
-    (0x0904, 0x0939),
+    (0x0904, 0x0907),
+    (0x0909, 0x0909),
+    (0x090B, 0x0928),
+    (0x092A, 0x0930),
+    (0x0932, 0x0933),
+    (0x0935, 0x0939),
     (0x093D, 0x093D),
     (0x0950, 0x0950),
     (0x0960, 0x0961),
-    (0x0966, 0x096F),
     (0x0971, 0x0980),
     (0x0985, 0x098C),
     (0x098F, 0x0990),

@@ -27,8 +27,16 @@ impl Transforms {
     pub const STRETCH: Transforms = Transforms(128);
     /// Masked letters (`f*ck`, `f#ck`).
     pub const MASK: Transforms = Transforms(256);
+    /// A Devanagari spelling variant folded: nukta, chandrabindu, long `ई`/`ऊ` vowels, digits
+    /// (`भोसडी` for `भोसड़ी`, `चुतिया` for `चूतिया`).
+    pub const INDIC: Transforms = Transforms(512);
+    /// A romanised Hindi spelling variant of the term (`chootiya`, `chutia` for `chutiya`).
+    pub const SPELLING: Transforms = Transforms(1024);
+    /// The term matched in the other script: a Devanagari term in romanised text or the other
+    /// way round (`chutiya` for `चूतिया`).
+    pub const SCRIPT: Transforms = Transforms(2048);
 
-    const NAMES: [(Transforms, &'static str); 9] = [
+    const NAMES: [(Transforms, &'static str); 12] = [
         (Self::COMPAT, "compat"),
         (Self::CASE, "case"),
         (Self::DIACRITIC, "diacritic"),
@@ -38,6 +46,9 @@ impl Transforms {
         (Self::SEPARATOR, "separator"),
         (Self::STRETCH, "stretch"),
         (Self::MASK, "mask"),
+        (Self::INDIC, "indic"),
+        (Self::SPELLING, "spelling"),
+        (Self::SCRIPT, "script"),
     ];
 
     /// The empty set.
@@ -66,11 +77,11 @@ impl Transforms {
     }
 
     pub(crate) const fn from_bits(bits: u16) -> Self {
-        Transforms(bits & 0x1ff)
+        Transforms(bits & 0xfff)
     }
 
     /// Stable names in a fixed order: `compat`, `case`, `diacritic`, `confusable`, `invisible`,
-    /// `leet`, `separator`, `stretch`, `mask`.
+    /// `leet`, `separator`, `stretch`, `mask`, `indic`, `spelling`, `script`.
     pub fn names(self) -> impl Iterator<Item = &'static str> {
         Self::NAMES
             .into_iter()
