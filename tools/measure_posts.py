@@ -5,7 +5,8 @@
     python3 tools/measure_posts.py target/release/kavach [-v]
 
 clean-posts.txt holds benign posts (English, Hinglish, Devanagari): any verdict other than
-`allow` is a false positive. abusive-posts.tsv holds abusive posts with the abusive word as
+`allow` is a false positive. hinglish-variants.tsv holds spellings of Hindi abuse as typed,
+each scanned in a short Hinglish sentence ("tu ... hai"). abusive-posts.tsv holds abusive posts with the abusive word as
 typed: a post counts as found when a match covers that word, by language.
 """
 import json
@@ -57,6 +58,17 @@ def main():
     total = sum(v[0] for v in by_lang.values())
     hit = sum(v[1] for v in by_lang.values())
     print(f"abusive posts [all]: {total}, expected word found in {hit} ({100 * hit / total:.1f}%)")
+
+    rows = [l.split("\t") for l in (CORPUS / "hinglish-variants.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    results = scan(kavach, [f"tu {variant} hai" for _, variant in rows])
+    found = 0
+    for (canonical, variant), r in zip(rows, results):
+        s, e = 3, 3 + len(variant.encode())
+        hit = any(m["start"] < e and s < m["end"] for m in r["matches"])
+        found += hit
+        if verbose and not hit:
+            print(f"  missed variant {variant!r} of {canonical!r}")
+    print(f"Hindi spelling variants: {len(rows)}, found {found} ({100 * found / len(rows):.1f}%)")
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@
 
 mod censor;
 mod error;
+mod indic;
 mod matcher;
 mod normalize;
 mod policy;

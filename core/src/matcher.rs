@@ -9,6 +9,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::censor::{censor_spans, CensorOptions};
 use crate::error::{Error, ErrorKind};
+use crate::indic::{self, Spelling};
 use crate::normalize::{normalize_into, Normalized, Scratch, Transforms};
 use crate::policy::{Policy, Verdict};
 use crate::wordlist::{Category, MatchMode, Severity, Wordlist};
@@ -375,12 +376,16 @@ impl Matcher {
         let c = &self.inner;
         cands.sort_by_key(|x| (x.i, std::cmp::Reverse(x.j)));
         // Longest span, then most severe, then the most specific term, then the first listed.
+        let hindi_bits = Transforms::SPELLING.bits() | Transforms::SCRIPT.bits();
         let rank = |x: &Candidate| {
-            let t = c.variants[x.variant.0 as usize][x.variant.1 as usize].target;
+            let v = &c.variants[x.variant.0 as usize][x.variant.1 as usize];
+            let t = v.target;
             (
                 x.j - x.i,
                 c.targets[t as usize].severity,
                 x.term_end - x.i,
+                // A term as listed before one reached through a Hindi spelling or script rule.
+                v.flags & hindi_bits == 0,
                 std::cmp::Reverse(t),
             )
         };
@@ -420,8 +425,11 @@ impl Matcher {
         }
         // A Devanagari fold is a transform exactly when the text spells the term differently
         // (`चुतिया` for `चूतिया`); when both are folded alike it is not.
-        if flags & Transforms::INDIC.bits() != 0 || t.term.chars().any(is_devanagari) {
-            let (_, term_end) = norm.original_span(x.i, x.term_end);
+        let (_, term_end) = norm.original_span(x.i, x.term_end);
+        let span_deva = text[start..term_end].chars().any(is_devanagari);
+        if !span_deva {
+            flags &= !Transforms::INDIC.bits();
+        } else if t.term.chars().any(is_devanagari) {
             if same_devanagari(&text[start..term_end], &t.term) {
                 flags &= !Transforms::INDIC.bits();
             } else {
@@ -516,9 +524,6 @@ fn with_normalized<R>(text: &str, f: impl FnOnce(&Normalized) -> R) -> R {
         }
     })
 }
-
-/// Letters in a key with their run lengths, for building variants.
-type Spelling = Vec<(char, u16)>;
 
 fn spelling(norm: &Normalized) -> Spelling {
     let key = std::str::from_utf8(&norm.key).unwrap_or_default();
@@ -620,6 +625,45 @@ fn spellings(sp: &Spelling) -> Vec<(Spelling, u16)> {
     out
 }
 
+/// Fewest letters a Devanagari term's romanised form needs to be matched in Latin text.
+const MIN_ROMANISED_LEN: usize = 7;
+
+/// The extra spellings of a Hindi term (entry language `hi` or `hi-*`): romanised spelling
+/// variants of a Latin term, and the romanised form (and its variants) of a Devanagari term.
+fn hindi_spellings(
+    norm: &Normalized,
+    sp: &Spelling,
+    hindi: bool,
+    stem: bool,
+) -> Vec<(Spelling, u16)> {
+    let mut out = Vec::new();
+    if !hindi {
+        return out;
+    }
+    let spelling_bit = Transforms::SPELLING.bits();
+    let script_bit = Transforms::SCRIPT.bits();
+    for v in indic::spelling_variants(sp, stem) {
+        out.push((v, spelling_bit));
+    }
+    let key = std::str::from_utf8(&norm.key).unwrap_or_default();
+    // Short romanised forms are ordinary words (लंड → land, चोद → chod "leave", गांड → gand as
+    // in Gandhi): only longer ones are matched across scripts.
+    if let Some(latin) = indic::romanise(key).filter(|l| l.len() >= MIN_ROMANISED_LEN) {
+        let mut rsp: Spelling = Vec::new();
+        for ch in latin.chars() {
+            match rsp.last_mut() {
+                Some((last, r)) if *last == ch && ch != ' ' => *r += 1,
+                _ => rsp.push((ch, 1)),
+            }
+        }
+        for v in indic::spelling_variants(&rsp, stem) {
+            out.push((v, script_bit | spelling_bit));
+        }
+        out.insert(0, (rsp, script_bit));
+    }
+    out
+}
+
 fn compile(lists: &[Wordlist], policy: Policy) -> Result<Matcher, Error> {
     let mut patterns: Vec<Vec<u8>> = Vec::new();
     let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
@@ -629,37 +673,50 @@ fn compile(lists: &[Wordlist], policy: Policy) -> Result<Matcher, Error> {
     let mut max_allow_len = 0;
     let mut norm = Normalized::default();
     let mut scratch = Scratch::default();
-    let mut add =
-        |term: &str, target: Target, targets: &mut Vec<Target>, max_allow_len: &mut usize| {
-            normalize_into(term, &mut norm, &mut scratch);
-            // Allow and context words are matched as spelled; only terms get evasion variants.
-            let is_allow = !matches!(target.role, Role::Term(_));
-            let counts_for_reach = target.role == Role::Allow;
-            let id = targets.len() as u32;
-            targets.push(target);
-            let sp = spelling(&norm);
-            let vs = if is_allow {
-                vec![(sp, 0)]
-            } else {
-                spellings(&sp)
-            };
-            for (v, flags) in vs {
-                let (key, min_run) = layout(&v);
-                if counts_for_reach {
-                    *max_allow_len = (*max_allow_len).max(key.len());
-                }
-                let p = *index.entry(key.clone()).or_insert_with(|| {
-                    patterns.push(key);
-                    variants.push(Vec::new());
-                    patterns.len() - 1
-                });
-                variants[p].push(Variant {
-                    target: id,
-                    min_run: min_run.into_boxed_slice(),
-                    flags,
-                });
-            }
+    let mut add = |term: &str,
+                   hindi: bool,
+                   target: Target,
+                   targets: &mut Vec<Target>,
+                   max_allow_len: &mut usize| {
+        normalize_into(term, &mut norm, &mut scratch);
+        // Allow and context words are matched as spelled; only terms get evasion variants.
+        let is_allow = !matches!(target.role, Role::Term(_));
+        let counts_for_reach = target.role == Role::Allow;
+        let stem = target.mode == MatchMode::Stem;
+        let id = targets.len() as u32;
+        targets.push(target);
+        let sp = spelling(&norm);
+        let vs = if is_allow {
+            vec![(sp, 0)]
+        } else {
+            let mut vs = spellings(&sp);
+            vs.extend(hindi_spellings(&norm, &sp, hindi, stem));
+            vs
         };
+        for (v, flags) in vs {
+            let (key, min_run) = layout(&v);
+            if counts_for_reach {
+                *max_allow_len = (*max_allow_len).max(key.len());
+            }
+            let p = *index.entry(key.clone()).or_insert_with(|| {
+                patterns.push(key);
+                variants.push(Vec::new());
+                patterns.len() - 1
+            });
+            // The same key can come from several rules; keep the first (plainest) variant.
+            if variants[p]
+                .iter()
+                .any(|x| x.target == id && *x.min_run == *min_run)
+            {
+                continue;
+            }
+            variants[p].push(Variant {
+                target: id,
+                min_run: min_run.into_boxed_slice(),
+                flags,
+            });
+        }
+    };
     for (li, list) in lists.iter().enumerate() {
         let meta = list.meta();
         let list_idx = u16::try_from(li)
@@ -672,7 +729,8 @@ fn compile(lists: &[Wordlist], policy: Policy) -> Result<Matcher, Error> {
                 mode: e.mode,
                 list: list_idx,
             };
-            add(&e.term, t, &mut targets, &mut max_allow_len);
+            let hindi = e.lang == "hi" || e.lang.starts_with("hi-");
+            add(&e.term, hindi, t, &mut targets, &mut max_allow_len);
         }
         for a in list.allow() {
             let t = Target {
@@ -682,7 +740,7 @@ fn compile(lists: &[Wordlist], policy: Policy) -> Result<Matcher, Error> {
                 mode: a.mode,
                 list: list_idx,
             };
-            add(&a.term, t, &mut targets, &mut max_allow_len);
+            add(&a.term, false, t, &mut targets, &mut max_allow_len);
         }
         for w in list.context() {
             let t = Target {
@@ -692,7 +750,7 @@ fn compile(lists: &[Wordlist], policy: Policy) -> Result<Matcher, Error> {
                 mode: MatchMode::Word,
                 list: list_idx,
             };
-            add(&w.term, t, &mut targets, &mut max_allow_len);
+            add(&w.term, false, t, &mut targets, &mut max_allow_len);
         }
         infos.push(ListInfo {
             id: Arc::from(meta.id.as_str()),

@@ -1,0 +1,329 @@
+//! Hindi across spellings and scripts, applied to terms when the matcher is built (the text is
+//! never rewritten, so spans stay exact and scanning costs nothing extra):
+//!
+//! - [`spelling_variants`]: the ways romanised Hindi is typed for one word (`chutiya`,
+//!   `chootiya`, `chutia`, `chuttiya`, `chutiye`), from a small set of documented rules;
+//! - [`romanise`]: a Devanagari term as it is typed in Latin letters, with Hindi schwa deletion
+//!   (`चूतिया` → `chutiya`, `मादरचोद` → `madarchod`), so a Devanagari entry also catches its
+//!   romanised spellings.
+//!
+//! Both work on a *spelling*: the letters of a term's matching form with their run lengths
+//! (`chootiya` is `c h o×2 t i y a`). A run of one vowel in a term also matches a doubled vowel in
+//! the text, so `a`/`aa` need no rule here.
+
+/// Letters of a matching form with their run lengths.
+pub(crate) type Spelling = Vec<(char, u16)>;
+
+/// At most this many rules are combined in one variant: one or two changes keep the variants
+/// close to how people actually type a word, and keep ordinary English words out.
+const MAX_RULES: usize = 2;
+/// At most this many variants per term.
+const MAX_VARIANTS: usize = 64;
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+/// Every single-rule rewrite of `sp`. The rules, each a common alternation in romanised Hindi:
+///
+/// 1. `u` ↔ `oo`, `i` ↔ `ee` (long vowels written doubled or not);
+/// 2. `w` ↔ `v`, `z` ↔ `j`, `ph` ↔ `f`;
+/// 3. an aspirate typed without its `h`: `bh` → `b`, `chh` → `ch` (not `jh` or `th`: `jhaat`
+///    and `muth` would become `jaat` and English `mut`);
+/// 4. endings: `-iya` as `-ia` or `-ya`, `-iye` as `-ie`; a final `e` as `ey`; for stems, a
+///    final `a` inflected as `e` or `o` (`chutiya` → `chutiye`, `chutiyo(n)`).
+fn one_rule(sp: &Spelling, stem: bool) -> Vec<Spelling> {
+    let mut out = Vec::new();
+    let n = sp.len();
+    let replace = |at: usize, len: usize, with: &[(char, u16)]| -> Spelling {
+        let mut v = sp[..at].to_vec();
+        v.extend_from_slice(with);
+        v.extend_from_slice(&sp[at + len..]);
+        v
+    };
+    for k in 0..n {
+        let (c, run) = sp[k];
+        let next = sp.get(k + 1).map(|&(c, _)| c);
+        match (c, run) {
+            ('u', 1) => out.push(replace(k, 1, &[('o', 2)])),
+            ('o', 2) => out.push(replace(k, 1, &[('u', 1)])),
+            ('i', 1) => out.push(replace(k, 1, &[('e', 2)])),
+            ('e', 2) => out.push(replace(k, 1, &[('i', 1)])),
+            ('w', r) => out.push(replace(k, 1, &[('v', r)])),
+            ('v', r) => out.push(replace(k, 1, &[('w', r)])),
+            ('z', r) => out.push(replace(k, 1, &[('j', r)])),
+            ('j', r) if next != Some('h') => out.push(replace(k, 1, &[('z', r)])),
+            ('f', 1) => out.push(replace(k, 1, &[('p', 1), ('h', 1)])),
+            ('p', 1) if next == Some('h') => out.push(replace(k, 2, &[('f', 1)])),
+            ('b', 1) if next == Some('h') && sp[k + 1].1 == 1 => {
+                out.push(replace(k, 2, &[(c, 1)]));
+            }
+            ('c', 1) if next == Some('h') && sp[k + 1].1 == 2 => {
+                out.push(replace(k, 2, &[('c', 1), ('h', 1)]));
+            }
+            _ => {}
+        }
+    }
+    // Endings.
+    let tail: String = sp.iter().rev().take(3).map(|&(c, _)| c).collect();
+    if n >= 5 {
+        match tail.as_str() {
+            "ayi" => {
+                out.push(replace(n - 3, 3, &[('i', 1), ('a', 1)]));
+                out.push(replace(n - 3, 3, &[('y', 1), ('a', 1)]));
+            }
+            "eyi" => out.push(replace(n - 3, 3, &[('i', 1), ('e', 1)])),
+            _ => {}
+        }
+    }
+    if n >= 4 {
+        match sp[n - 1] {
+            ('e', 1) if !sp[n - 2].0.eq(&'y') => out.push(replace(n - 1, 1, &[('e', 1), ('y', 1)])),
+            ('a', 1) if stem && !is_vowel(sp[n - 2].0) => {
+                out.push(replace(n - 1, 1, &[('e', 1)]));
+                out.push(replace(n - 1, 1, &[('o', 1)]));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Romanised-Hindi spelling variants of a term's spelling (not including the spelling itself),
+/// combining up to [`MAX_RULES`] rules. `stem` says the term is a stem (and so inflects).
+/// Spellings with anything but ASCII lower-case letters and spaces get none.
+pub(crate) fn spelling_variants(sp: &Spelling, stem: bool) -> Vec<Spelling> {
+    if sp.is_empty() || !sp.iter().all(|&(c, _)| c.is_ascii_lowercase() || c == ' ') {
+        return Vec::new();
+    }
+    let mut seen = vec![sp.clone()];
+    let mut frontier = vec![sp.clone()];
+    for _ in 0..MAX_RULES {
+        let mut next = Vec::new();
+        for s in &frontier {
+            for v in one_rule(s, stem) {
+                if !seen.contains(&v) && seen.len() <= MAX_VARIANTS {
+                    seen.push(v.clone());
+                    next.push(v);
+                }
+            }
+        }
+        frontier = next;
+    }
+    seen.remove(0);
+    seen
+}
+
+/// Latin letters for a Devanagari consonant (after the normaliser's folding: no nukta letters).
+fn consonant(c: char) -> Option<&'static str> {
+    Some(match c {
+        'क' => "k",
+        'ख' => "kh",
+        'ग' => "g",
+        'घ' => "gh",
+        'ङ' => "n",
+        'च' => "ch",
+        'छ' => "chh",
+        'ज' => "j",
+        'झ' => "jh",
+        'ञ' => "n",
+        'ट' => "t",
+        'ठ' => "th",
+        // ड़ (folded to ड) is typed d or r: d is the more common (bhosdi, bhosri are both listed).
+        'ड' => "d",
+        'ढ' => "dh",
+        'ण' => "n",
+        'त' => "t",
+        'थ' => "th",
+        'द' => "d",
+        'ध' => "dh",
+        'न' => "n",
+        'प' => "p",
+        'फ' => "ph",
+        'ब' => "b",
+        'भ' => "bh",
+        'म' => "m",
+        'य' => "y",
+        'र' => "r",
+        'ल' | 'ळ' => "l",
+        'व' => "v",
+        'श' | 'ष' => "sh",
+        'स' => "s",
+        'ह' => "h",
+        _ => return None,
+    })
+}
+
+/// Latin letters for a vowel sign (matra) or an independent vowel. Long vowels are written
+/// single: a single vowel in a term also matches it doubled in the text.
+fn vowel(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ा' | 'आ' | 'अ' => "a",
+        'ि' | 'ी' | 'इ' | 'ई' => "i",
+        'ु' | 'ू' | 'उ' | 'ऊ' => "u",
+        'े' | 'ए' => "e",
+        'ै' | 'ऐ' => "ai",
+        'ो' | 'ओ' => "o",
+        'ौ' | 'औ' => "au",
+        'ृ' | 'ऋ' => "ri",
+        'ॉ' | 'ऑ' => "o",
+        'ॅ' | 'ऍ' => "e",
+        _ => return None,
+    })
+}
+
+/// A syllable of a Devanagari word: a consonant (or none, for an independent vowel), then its
+/// vowel; `schwa` when the vowel is the consonant's inherent `a`.
+struct Syllable {
+    consonant: &'static str,
+    vowel: &'static str,
+    schwa: bool,
+    /// Anusvara, chandrabindu or visarga after the vowel.
+    coda: &'static str,
+}
+
+/// A Devanagari term as romanised Hindi is typed (`चूतिया` → `chutiya`, `मादरचोद` →
+/// `madarchod`, `गांड` → `gand`), or `None` when the term has anything but Devanagari letters,
+/// signs and spaces. Schwa deletion: the inherent `a` is dropped at the end of a word, and in
+/// the middle of a word when it stands between a vowel-consonant and a consonant-vowel
+/// (`बहनचोद` → `bahanchod` keeps it, `गलती` → `galti` drops it).
+pub(crate) fn romanise(term: &str) -> Option<String> {
+    let mut out = String::new();
+    for (w, word) in term.split(' ').enumerate() {
+        if w > 0 {
+            out.push(' ');
+        }
+        out.push_str(&romanise_word(word)?);
+    }
+    Some(out)
+}
+
+fn romanise_word(word: &str) -> Option<String> {
+    let mut syl: Vec<Syllable> = Vec::new();
+    for c in word.chars() {
+        if let Some(cons) = consonant(c) {
+            syl.push(Syllable {
+                consonant: cons,
+                vowel: "a",
+                schwa: true,
+                coda: "",
+            });
+        } else if c == '्' {
+            // Virama: the consonant has no vowel.
+            let last = syl.last_mut()?;
+            last.vowel = "";
+            last.schwa = false;
+        } else if matches!(c, 'ं' | 'ँ' | 'ः') {
+            let last = syl.last_mut()?;
+            last.coda = if c == 'ः' { "h" } else { "n" };
+        } else if let Some(v) = vowel(c) {
+            match syl.last_mut() {
+                // A vowel sign after a consonant that still has its inherent vowel.
+                Some(last) if last.schwa && !"अआइईउऊएऐओऔऋऑऍ".contains(c) =>
+                {
+                    last.vowel = v;
+                    last.schwa = false;
+                }
+                _ => syl.push(Syllable {
+                    consonant: "",
+                    vowel: v,
+                    schwa: false,
+                    coda: "",
+                }),
+            }
+        } else {
+            return None;
+        }
+    }
+    // Final schwa deletion (not after a lone consonant: क stays ka).
+    let n = syl.len();
+    if n > 1 && syl[n - 1].schwa && syl[n - 1].coda.is_empty() {
+        syl[n - 1].vowel = "";
+        syl[n - 1].schwa = false;
+    }
+    // Medial schwa deletion, right to left: V C [a] C V → the schwa goes.
+    for k in (1..n.saturating_sub(1)).rev() {
+        let before_has_vowel = !syl[k - 1].vowel.is_empty();
+        let after = &syl[k + 1];
+        if syl[k].schwa
+            && syl[k].coda.is_empty()
+            && before_has_vowel
+            && !syl[k].consonant.is_empty()
+            && !after.consonant.is_empty()
+            && !after.vowel.is_empty()
+        {
+            syl[k].vowel = "";
+            syl[k].schwa = false;
+        }
+    }
+    Some(
+        syl.iter()
+            .map(|s| format!("{}{}{}", s.consonant, s.vowel, s.coda))
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sp(s: &str) -> Spelling {
+        let mut out: Spelling = Vec::new();
+        for c in s.chars() {
+            match out.last_mut() {
+                Some((l, r)) if *l == c => *r += 1,
+                _ => out.push((c, 1)),
+            }
+        }
+        out
+    }
+
+    fn text(s: &Spelling) -> String {
+        s.iter()
+            .flat_map(|&(c, r)| std::iter::repeat_n(c, r as usize))
+            .collect()
+    }
+
+    #[test]
+    fn romanises_with_schwa_deletion() {
+        for (d, r) in [
+            ("चूतिया", "chutiya"),
+            ("मादरचोद", "madarchod"),
+            ("बहनचोद", "bahanchod"),
+            ("गांड", "gand"),
+            ("गाँडू", "gandu"),
+            ("भोसडी", "bhosdi"),
+            ("हरामी", "harami"),
+            ("कमीना", "kamina"),
+            ("रंडी", "randi"),
+            ("लंड", "land"),
+            ("कुत्ते की औलाद", "kutte ki aulad"),
+            ("झाटू", "jhatu"),
+        ] {
+            assert_eq!(romanise(d).as_deref(), Some(r), "{d}");
+        }
+        assert_eq!(romanise("f*ck"), None);
+    }
+
+    #[test]
+    fn spelling_variants_cover_common_typings() {
+        let v: Vec<String> = spelling_variants(&sp("chutiya"), true)
+            .iter()
+            .map(text)
+            .collect();
+        for want in ["chootiya", "chutia", "chutya", "chutiye", "chootiye"] {
+            assert!(v.iter().any(|x| x == want), "{want} not in {v:?}");
+        }
+        let v: Vec<String> = spelling_variants(&sp("bhenchod"), true)
+            .iter()
+            .map(text)
+            .collect();
+        assert!(v.iter().any(|x| x == "benchod"), "{v:?}");
+        let v: Vec<String> = spelling_variants(&sp("haramzada"), true)
+            .iter()
+            .map(text)
+            .collect();
+        assert!(v.iter().any(|x| x == "haramjada"), "{v:?}");
+        assert!(spelling_variants(&sp("f*ck"), false).is_empty());
+    }
+}
