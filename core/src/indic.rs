@@ -263,6 +263,176 @@ fn romanise_word(word: &str) -> Option<String> {
     )
 }
 
+/// Devanagari spellings a romanised term may have in Devanagari text (`chutiya` → `चुतिया`,
+/// `चुटिया`, `चुतिआ`…), at most [`MAX_VARIANTS`], or none when the term is not plain lower-case
+/// ASCII words. Romanisation loses distinctions Devanagari makes, so the likely readings are
+/// produced: `d` as dental or retroflex (द ड; `t` is dental only), `a` as the inherent vowel or `ा`
+/// (`ा` only at the end of a word), a consonant before
+/// another as a conjunct (`न्` + `च`) or with its inherent vowel (schwa deletion), `n`/`m` before a
+/// consonant also as anusvara (गांड). Long and short `i`/`u` need no choice: the normaliser folds
+/// them.
+pub(crate) fn devanagari_spellings(term: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for (w, word) in term.split(' ').enumerate() {
+        if word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return Vec::new();
+        }
+        let options = word_options(word);
+        let mut next = Vec::new();
+        for prefix in &out {
+            for o in &options {
+                if next.len() >= MAX_VARIANTS {
+                    break;
+                }
+                let sep = if w > 0 { " " } else { "" };
+                next.push(format!("{prefix}{sep}{o}"));
+            }
+        }
+        out = next;
+    }
+    out
+}
+
+/// Romanised letters read as one sound, longest first.
+const TOKENS: [&str; 15] = [
+    "chh", "kh", "gh", "ch", "jh", "th", "dh", "ph", "bh", "sh", "ai", "au", "aa", "ee", "oo",
+];
+
+fn consonant_letters(t: &str) -> Option<&'static [&'static str]> {
+    Some(match t {
+        "k" | "q" => &["क"],
+        "kh" => &["ख"],
+        "g" => &["ग"],
+        "gh" => &["घ"],
+        "ch" | "c" => &["च"],
+        "chh" => &["छ"],
+        "j" | "z" => &["ज"],
+        "jh" => &["झ"],
+        // Dental only: retroflex readings hit ordinary words (chutiya → चुटिया "braid",
+        // kutiya → कुटिया "hut"); Devanagari spellings with ट are listed in `hi`.
+        "t" => &["त"],
+        "th" => &["थ"],
+        "d" => &["द", "ड"],
+        "dh" => &["ध", "ढ"],
+        "n" => &["न"],
+        "p" => &["प"],
+        "ph" | "f" => &["फ"],
+        "b" => &["ब"],
+        "bh" => &["भ"],
+        "m" => &["म"],
+        "y" => &["य"],
+        "r" => &["र"],
+        "l" => &["ल"],
+        "v" | "w" => &["व"],
+        "sh" => &["श"],
+        "s" => &["स"],
+        "h" => &["ह"],
+        "x" => &["क्स"],
+        _ => return None,
+    })
+}
+
+/// (vowel sign after a consonant, independent vowel) readings of a romanised vowel.
+fn vowel_readings(t: &str) -> (&'static [&'static str], &'static [&'static str]) {
+    match t {
+        "a" => (&["", "ा"], &["अ", "आ"]),
+        "aa" => (&["ा"], &["आ"]),
+        "i" | "ee" => (&["ि"], &["इ"]),
+        "u" | "oo" => (&["ु"], &["उ"]),
+        "e" => (&["े"], &["ए"]),
+        "ai" => (&["ै", "ाइ"], &["ऐ"]),
+        "o" => (&["ो"], &["ओ"]),
+        "au" => (&["ौ"], &["औ"]),
+        _ => (&[], &[]),
+    }
+}
+
+fn tokens(word: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = word;
+    while !rest.is_empty() {
+        let t = TOKENS
+            .iter()
+            .find(|t| rest.starts_with(**t))
+            .map_or(&rest[..1], |t| &rest[..t.len()]);
+        out.push(t);
+        rest = &rest[t.len()..];
+    }
+    out
+}
+
+fn word_options(word: &str) -> Vec<String> {
+    let toks = tokens(word);
+    let mut out = vec![String::new()];
+    let mut k = 0;
+    let extend = |out: &mut Vec<String>, opts: &[String]| {
+        let mut next = Vec::new();
+        for prefix in out.iter() {
+            for o in opts {
+                if next.len() < MAX_VARIANTS {
+                    next.push(format!("{prefix}{o}"));
+                }
+            }
+        }
+        *out = next;
+    };
+    while k < toks.len() {
+        let t = toks[k];
+        if let Some(letters) = consonant_letters(t) {
+            let next = toks.get(k + 1).copied();
+            let mut opts: Vec<String> = Vec::new();
+            if next == Some(t) {
+                // A doubled consonant is a conjunct of the letter with itself (त्त, ट्ट).
+                for l in letters {
+                    opts.push(format!("{l}्{l}"));
+                }
+                k += 1;
+            } else {
+                opts = letters.iter().map(|l| (*l).to_string()).collect();
+            }
+            let after = toks.get(k + 1).copied();
+            let before_consonant = after.is_some_and(|a| consonant_letters(a).is_some());
+            if before_consonant {
+                let mut with: Vec<String> = Vec::new();
+                for o in &opts {
+                    with.push(format!("{o}्"));
+                    with.push(o.clone());
+                }
+                if matches!(t, "n" | "m") {
+                    with.push("ं".to_string());
+                }
+                opts = with;
+            } else if let Some(v) = after.filter(|a| consonant_letters(a).is_none()) {
+                // A word-final `a` is typed for `ा`: the inherent vowel is silent there (loda is
+                // लोडा, not लोड "load"; saala is साला, not साल "year").
+                let (signs, _) = if v == "a" && k + 2 == toks.len() {
+                    vowel_readings("aa")
+                } else {
+                    vowel_readings(v)
+                };
+                let mut with: Vec<String> = Vec::new();
+                for o in &opts {
+                    for s in signs {
+                        with.push(format!("{o}{s}"));
+                    }
+                }
+                opts = with;
+                k += 1;
+            }
+            extend(&mut out, &opts);
+        } else {
+            let (_, independent) = vowel_readings(t);
+            if independent.is_empty() {
+                return Vec::new();
+            }
+            let opts: Vec<String> = independent.iter().map(|s| (*s).to_string()).collect();
+            extend(&mut out, &opts);
+        }
+        k += 1;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -303,6 +473,25 @@ mod tests {
             assert_eq!(romanise(d).as_deref(), Some(r), "{d}");
         }
         assert_eq!(romanise("f*ck"), None);
+    }
+
+    #[test]
+    fn devanagari_spellings_of_romanised_terms() {
+        let has = |term: &str, want: &str| {
+            let got = devanagari_spellings(term);
+            let want = crate::normalize::normalize(want);
+            assert!(
+                got.iter().any(|g| crate::normalize::normalize(g) == want),
+                "{term}: {want} not in {got:?}"
+            );
+        };
+        has("chutiya", "चूतिया");
+        has("madarchod", "मादरचोद");
+        has("bhenchod", "भेनचोद");
+        has("gaand", "गांड");
+        has("harami", "हरामी");
+        has("kutte ki aulad", "कुत्ते की औलाद");
+        assert!(devanagari_spellings("f*ck").is_empty());
     }
 
     #[test]

@@ -425,16 +425,18 @@ impl Matcher {
         }
         // A Devanagari fold is a transform exactly when the text spells the term differently
         // (`चुतिया` for `चूतिया`); when both are folded alike it is not.
+        // A romanised term read in Devanagari text is a `script` match: its Devanagari reading
+        // is ours, so no `indic` either way.
         let (_, term_end) = norm.original_span(x.i, x.term_end);
-        let span_deva = text[start..term_end].chars().any(is_devanagari);
-        if !span_deva {
-            flags &= !Transforms::INDIC.bits();
-        } else if t.term.chars().any(is_devanagari) {
-            if same_devanagari(&text[start..term_end], &t.term) {
+        let span = &text[start..term_end];
+        if span.chars().any(is_devanagari) && t.term.chars().any(is_devanagari) {
+            if same_devanagari(span, &t.term) {
                 flags &= !Transforms::INDIC.bits();
             } else {
                 flags |= Transforms::INDIC.bits();
             }
+        } else {
+            flags &= !Transforms::INDIC.bits();
         }
         let list = &c.lists[t.list as usize];
         Match {
@@ -625,6 +627,8 @@ fn spellings(sp: &Spelling) -> Vec<(Spelling, u16)> {
     out
 }
 
+/// Fewest letters a romanised term needs to be matched in Devanagari text (`bc`, `mc` are not).
+const MIN_LATIN_FOR_DEVANAGARI: usize = 4;
 /// Fewest letters a Devanagari term's romanised form needs to be matched in Latin text.
 const MIN_ROMANISED_LEN: usize = 7;
 
@@ -649,19 +653,37 @@ fn hindi_spellings(
     // Short romanised forms are ordinary words (लंड → land, चोद → chod "leave", गांड → gand as
     // in Gandhi): only longer ones are matched across scripts.
     if let Some(latin) = indic::romanise(key).filter(|l| l.len() >= MIN_ROMANISED_LEN) {
-        let mut rsp: Spelling = Vec::new();
-        for ch in latin.chars() {
-            match rsp.last_mut() {
-                Some((last, r)) if *last == ch && ch != ' ' => *r += 1,
-                _ => rsp.push((ch, 1)),
-            }
-        }
+        let rsp = collapse_runs(&latin);
         for v in indic::spelling_variants(&rsp, stem) {
             out.push((v, script_bit | spelling_bit));
         }
         out.insert(0, (rsp, script_bit));
     }
+    // A romanised term in Devanagari text: every Devanagari reading of its letters.
+    let letters = sp.iter().filter(|(c, _)| c.is_ascii_lowercase()).count();
+    if letters >= MIN_LATIN_FOR_DEVANAGARI {
+        let latin: String = sp
+            .iter()
+            .flat_map(|&(c, r)| std::iter::repeat_n(c, r as usize))
+            .collect();
+        for d in indic::devanagari_spellings(&latin) {
+            let key = crate::normalize::normalize(&d);
+            out.push((collapse_runs(&key), script_bit));
+        }
+    }
     out
+}
+
+/// A spelling with equal neighbours as runs (spaces excepted).
+fn collapse_runs(s: &str) -> Spelling {
+    let mut sp: Spelling = Vec::new();
+    for ch in s.chars() {
+        match sp.last_mut() {
+            Some((last, r)) if *last == ch && ch != ' ' => *r += 1,
+            _ => sp.push((ch, 1)),
+        }
+    }
+    sp
 }
 
 fn compile(lists: &[Wordlist], policy: Policy) -> Result<Matcher, Error> {
