@@ -34,7 +34,7 @@ pub enum ErrorKind {
     #[error("duplicate header key `{0}`")]
     DuplicateHeader(String),
     /// An unknown `[section]`.
-    #[error("unknown section `{0}` (expected [terms] or [allow])")]
+    #[error("unknown section `{0}` (expected [terms], [allow] or [context])")]
     UnknownSection(String),
     /// A line outside any section that is not a header line.
     #[error("expected `key = value` or a [section], found `{0}`")]
@@ -57,7 +57,7 @@ pub enum ErrorKind {
     #[error("unknown severity `{0}` (expected one of: low, medium, high, critical)")]
     UnknownSeverity(String),
     /// An unknown match mode.
-    #[error("unknown match mode `{0}` (expected one of: word, stem, substring)")]
+    #[error("unknown match mode `{0}` (expected one of: word, stem, substring, context)")]
     UnknownMode(String),
     /// A CSV file without a `term` column, or otherwise malformed.
     #[error("CSV: {0}")]
