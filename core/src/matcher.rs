@@ -94,6 +94,8 @@ struct Compiled {
     /// Longest allow-list pattern, in key bytes: how far back an allow word can reach.
     max_allow_len: usize,
     has_allow: bool,
+    /// The lists as given, so a matcher can be described and rebuilt (pickling, reloads).
+    wordlists: Vec<Wordlist>,
 }
 
 /// Per-scan evidence besides candidates: allow-word spans and context-word hits.
@@ -172,7 +174,7 @@ impl MatcherBuilder {
         if lists.is_empty() {
             return Err(Error::new(ErrorKind::NoLists));
         }
-        compile(&lists, self.policy)
+        compile(lists, self.policy)
     }
 }
 
@@ -209,6 +211,44 @@ impl Matcher {
     /// The compiled lists.
     pub fn lists(&self) -> &[ListInfo] {
         &self.inner.lists
+    }
+
+    /// The lists compiled into this matcher, as loaded: with [`Matcher::policy`], all it takes
+    /// to build the same matcher again (for example in another process).
+    pub fn wordlists(&self) -> &[Wordlist] {
+        &self.inner.wordlists
+    }
+
+    /// [`Matcher::find`] on many texts, on up to `threads` threads (0: one per available
+    /// core); results are in input order and identical to calling `find` on each text.
+    pub fn find_many<S: AsRef<str> + Sync>(&self, texts: &[S], threads: usize) -> Vec<Vec<Match>> {
+        let threads = match threads {
+            0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            n => n,
+        }
+        .min(texts.len())
+        .max(1);
+        if threads == 1 {
+            return texts.iter().map(|t| self.find(t.as_ref())).collect();
+        }
+        // Contiguous chunks keep the output in order without sorting.
+        let chunk = texts.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = texts
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|t| self.find(t.as_ref()))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
     }
 
     /// The policy used by [`Matcher::verdict`].
@@ -686,7 +726,7 @@ fn collapse_runs(s: &str) -> Spelling {
     sp
 }
 
-fn compile(lists: &[Wordlist], policy: Policy) -> Result<Matcher, Error> {
+fn compile(lists: Vec<Wordlist>, policy: Policy) -> Result<Matcher, Error> {
     let mut patterns: Vec<Vec<u8>> = Vec::new();
     let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
     let mut variants: Vec<Vec<Variant>> = Vec::new();
@@ -803,6 +843,7 @@ fn compile(lists: &[Wordlist], policy: Policy) -> Result<Matcher, Error> {
             policy,
             max_allow_len,
             has_allow,
+            wordlists: lists,
         }),
     })
 }

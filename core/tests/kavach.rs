@@ -327,6 +327,32 @@ fn an_allow_only_list_guards_a_platform_list() {
 }
 
 #[test]
+fn find_many_equals_find_in_order_on_any_thread_count() {
+    let m = Matcher::bundled().expect("bundled matcher");
+    let texts: Vec<String> = (0..101)
+        .map(|i| match i % 4 {
+            0 => format!("post {i}: what the f.u.c.k"),
+            1 => format!("post {i}: tu chootiya hai"),
+            2 => format!("post {i}: तू चुतिया है 😀"),
+            _ => format!("post {i}: a clean post about Scunthorpe"),
+        })
+        .collect();
+    let one: Vec<Vec<kavach::Match>> = texts.iter().map(|t| m.find(t)).collect();
+    for threads in [0, 1, 2, 7, 500] {
+        assert_eq!(m.find_many(&texts, threads), one, "threads = {threads}");
+    }
+    assert!(m.find_many::<&str>(&[], 4).is_empty());
+    // The lists it was built from rebuild the same matcher.
+    let again = m
+        .wordlists()
+        .iter()
+        .fold(Matcher::builder(), |b, l| b.list(l.clone()))
+        .build()
+        .expect("rebuild");
+    assert_eq!(again.find_many(&texts, 2), one);
+}
+
+#[test]
 fn public_types_are_thread_safe() {
     fn assert_traits<T: Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>() {}
     assert_traits::<Matcher>();
