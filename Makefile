@@ -12,7 +12,10 @@ setup: ## install what the tests need (idempotent)
 demo: ## scan examples/posts.jsonl with the bundled lists
 	$(CARGO) run --quiet --release -p kavach-cli -- scan examples/posts.jsonl
 
-test: setup ## run every test: generated-data checks, fmt, clippy, unit/integration/doc tests, examples, CLI
+VENV := target/py-venv
+PY_PINS := maturin==1.16.0 pytest==8.4.2 tqdm==4.67.1
+
+test: setup ## run every test: generated-data checks, fmt, clippy, unit/integration/doc tests, examples, CLI, Python
 	$(PYTHON) tools/gen_unicode_tables.py --check
 	$(PYTHON) tools/fill_vectors.py --check
 	$(CARGO) fmt --all -- --check
@@ -20,6 +23,13 @@ test: setup ## run every test: generated-data checks, fmt, clippy, unit/integrat
 	$(CARGO) test --workspace
 	$(CARGO) run --quiet --example quickstart
 	$(CARGO) run --quiet --example hot_reload
+	$(MAKE) --no-print-directory python
+
+python: ## build the Python module into target/py-venv and run its tests
+	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check $(PY_PINS)
+	VIRTUAL_ENV=$(CURDIR)/$(VENV) PATH=$(CURDIR)/$(VENV)/bin:$$PATH $(VENV)/bin/maturin develop --release --quiet -m bindings/python/Cargo.toml
+	$(VENV)/bin/python -m pytest -q bindings/python/tests
 
 measure: ## recall on a generated evasion set and on labelled posts; CLEAN=wordlist adds a dictionary false-positive count
 	$(CARGO) build --quiet --release -p kavach-cli
@@ -36,4 +46,4 @@ tables: ## regenerate the Unicode tables
 vectors: ## refill the span fields of the shared test vectors
 	$(PYTHON) tools/fill_vectors.py
 
-.PHONY: help setup demo test measure allow-candidates tables vectors
+.PHONY: help setup demo test python measure allow-candidates tables vectors

@@ -309,6 +309,10 @@ fn an_allow_only_list_guards_a_platform_list() {
     )
     .expect("allow-only list");
     assert!(allow.entries().is_empty());
+    // An imported list is dated the day it was loaded, so it round-trips through the format.
+    let again = Wordlist::parse(&platform.to_kavach(), "again").expect("round trip");
+    assert_eq!(again.fingerprint(), platform.fingerprint());
+    assert_eq!(again.meta().date.len(), 10);
     let text = "shitake soup, no shit";
     let alone = Matcher::builder()
         .list(platform.clone())

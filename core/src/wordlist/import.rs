@@ -167,8 +167,27 @@ fn meta(options: &ImportOptions, source: &str) -> Result<ListMeta, Error> {
         languages: vec![options.lang.clone()],
         source: options.source.clone(),
         license: options.license.clone(),
-        date: String::new(),
+        // A list without a header was "released" when it was loaded.
+        date: today(),
     })
+}
+
+/// Today's date (UTC) as YYYY-MM-DD, from days since the Unix epoch (Howard Hinnant's
+/// civil-from-days algorithm).
+pub(crate) fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
 }
 
 fn plain(text: &str, source: &str, options: &ImportOptions) -> Result<Wordlist, Error> {

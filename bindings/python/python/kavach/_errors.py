@@ -1,0 +1,28 @@
+"""kavach's exceptions. Every error carries the core's stable ``code`` and, for list errors,
+the ``file`` and 1-based ``line`` it is about, so a script can point at the bad line."""
+
+from typing import Optional
+
+
+class KavachError(Exception):
+    """Base class of every kavach error."""
+
+    def __init__(self, message: str, code: str, reason: str,
+                 file: Optional[str] = None, line: Optional[int] = None) -> None:
+        super().__init__(message)
+        #: Stable error code shared by every binding (``unknown-category``, ``invalid-utf8``, ...).
+        self.code = code
+        #: What is wrong, without the location.
+        self.reason = reason
+        #: The file (or list name) the error is about, if any.
+        self.file = file
+        #: The 1-based line, if the error belongs to one line.
+        self.line = line
+
+
+class WordlistError(KavachError, ValueError):
+    """A list could not be read or parsed: bad line, unknown category, invalid UTF-8, I/O."""
+
+
+class MatcherError(KavachError, ValueError):
+    """The matcher could not be built: unknown or duplicate list, no lists, bad options."""

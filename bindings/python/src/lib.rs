@@ -1,0 +1,413 @@
+//! `kavach._kavach`: the Python face of the kavach core. It converts types and errors and
+//! nothing else: offsets become code points, errors become `kavach.KavachError` subclasses, and
+//! long scans run without the GIL.
+
+use std::path::PathBuf;
+
+use kavach::{
+    convert_offsets, CensorOptions, Error, ErrorKind, Format, ImportOptions, Matcher, OffsetUnit,
+    Policy, Severity, Thresholds, Wordlist,
+};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyTuple};
+
+/// Texts at least this long are scanned with the GIL released.
+const DETACH_BYTES: usize = 4096;
+
+/// Raises the `kavach` exception class for `e`, carrying its code, reason, file and line.
+fn raise(py: Python<'_>, e: &Error) -> PyErr {
+    let class = match e.kind() {
+        ErrorKind::UnknownList(..)
+        | ErrorKind::VersionMismatch { .. }
+        | ErrorKind::DuplicateList(_)
+        | ErrorKind::NoLists
+        | ErrorKind::Build(_) => "MatcherError",
+        _ => "WordlistError",
+    };
+    raise_as(py, e, class)
+}
+
+/// Raises `kavach._errors.<class>` for `e`.
+fn raise_as(py: Python<'_>, e: &Error, class: &str) -> PyErr {
+    let (file, line) = match e.location() {
+        Some(l) => (Some(l.source.clone()), l.line),
+        None => (None, None),
+    };
+    let args = (e.to_string(), e.code(), e.kind().to_string(), file, line);
+    match py
+        .import("kavach._errors")
+        .and_then(|m| m.getattr(class))
+        .and_then(|c| c.call1(args))
+    {
+        Ok(exc) => PyErr::from_value(exc),
+        Err(err) => err,
+    }
+}
+
+/// One match. `start`/`end` are code-point offsets into the scanned `str`, so
+/// `text[m.start:m.end] == m.text`; `byte_start`/`byte_end` are UTF-8 byte offsets.
+#[pyclass(module = "kavach", frozen, eq, hash, get_all)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Match {
+    /// Code-point offset of the first character.
+    start: usize,
+    /// Code-point offset one past the last character.
+    end: usize,
+    /// UTF-8 byte offset of the first byte.
+    byte_start: usize,
+    /// UTF-8 byte offset one past the last byte.
+    byte_end: usize,
+    /// The matched text, as written.
+    text: String,
+    /// The canonical term from the list.
+    term: String,
+    /// Category: profanity, sexual, slur, insult, violence or child-safety.
+    category: String,
+    /// Severity: low, medium, high or critical.
+    severity: String,
+    /// Id of the list that flagged it.
+    list: String,
+    /// Version of that list.
+    version: String,
+    /// The evasions undone to find it (`leet`, `separator`, `spelling`, …).
+    transforms: Vec<String>,
+}
+
+#[pymethods]
+impl Match {
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let transforms: Vec<String> = self.transforms.iter().map(|t| py_repr(py, t)).collect();
+        format!(
+            "Match(start={}, end={}, text={}, term={}, category={}, severity={}, list={}, transforms=[{}])",
+            self.start,
+            self.end,
+            py_repr(py, &self.text),
+            py_repr(py, &self.term),
+            py_repr(py, &self.category),
+            py_repr(py, &self.severity),
+            py_repr(py, &format!("{}@{}", self.list, self.version)),
+            transforms.join(", ")
+        )
+    }
+
+    /// The match as a plain dict (for JSON, pandas, logging).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("start", self.start)?;
+        d.set_item("end", self.end)?;
+        d.set_item("byte_start", self.byte_start)?;
+        d.set_item("byte_end", self.byte_end)?;
+        d.set_item("text", &self.text)?;
+        d.set_item("term", &self.term)?;
+        d.set_item("category", &self.category)?;
+        d.set_item("severity", &self.severity)?;
+        d.set_item("list", &self.list)?;
+        d.set_item("version", &self.version)?;
+        d.set_item("transforms", &self.transforms)?;
+        Ok(d)
+    }
+}
+
+/// The policy's decision on a text: `decision` is "allow", "review" or "block"; `report` is
+/// true for child-safety matches; `max_severity` is the most severe match's severity or None.
+#[pyclass(module = "kavach", frozen, eq, get_all)]
+#[derive(Clone, PartialEq, Eq)]
+pub struct Verdict {
+    /// "allow", "review" or "block".
+    decision: String,
+    /// Whether the text must be reported (a child-safety match).
+    report: bool,
+    /// Severity of the most severe match, if any.
+    max_severity: Option<String>,
+}
+
+#[pymethods]
+impl Verdict {
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!(
+            "Verdict(decision={}, report={}, max_severity={})",
+            py_repr(py, &self.decision),
+            if self.report { "True" } else { "False" },
+            self.max_severity
+                .as_ref()
+                .map_or("None".to_string(), |s| py_repr(py, s))
+        )
+    }
+}
+
+/// Matches of `text` with code-point offsets.
+fn to_py_matches(text: &str, found: Vec<kavach::Match>) -> Vec<Match> {
+    let mut offsets: Vec<usize> = found.iter().flat_map(|m| [m.start, m.end]).collect();
+    convert_offsets(text, &mut offsets, OffsetUnit::CodePoint);
+    found
+        .into_iter()
+        .zip(offsets.chunks_exact(2))
+        .map(|(m, cp)| Match {
+            start: cp[0],
+            end: cp[1],
+            byte_start: m.start,
+            byte_end: m.end,
+            text: m.text,
+            term: m.term.to_string(),
+            category: m.category.as_str().to_string(),
+            severity: m.severity.as_str().to_string(),
+            list: m.list.to_string(),
+            version: m.version.to_string(),
+            transforms: m.transforms.names().map(str::to_string).collect(),
+        })
+        .collect()
+}
+
+/// A severity option (`review_at`, `block_at`): a bad name is a `MatcherError`.
+fn severity(py: Python<'_>, name: &str) -> PyResult<Severity> {
+    name.parse::<Severity>()
+        .map_err(|kind| raise_as(py, &Error::new(kind), "MatcherError"))
+}
+
+/// `repr()` of a Python str, for `__repr__`s that read like Python.
+fn py_repr(py: Python<'_>, s: &str) -> String {
+    pyo3::types::PyString::new(py, s)
+        .repr()
+        .map_or_else(|_| format!("{s:?}"), |r| r.to_string())
+}
+
+/// A compiled matcher over bundled and/or your own lists. Immutable and safe to share between
+/// threads; pickles (the lists travel with it), so it works with multiprocessing.
+#[pyclass(module = "kavach", name = "Matcher", frozen)]
+pub struct PyMatcher {
+    inner: Matcher,
+}
+
+#[pymethods]
+impl PyMatcher {
+    #[new]
+    #[pyo3(signature = (lists=None, list_files=None, list_texts=None, *, review_at=None, block_at=None))]
+    fn new(
+        py: Python<'_>,
+        lists: Option<Vec<String>>,
+        list_files: Option<Vec<PathBuf>>,
+        list_texts: Option<Vec<String>>,
+        review_at: Option<&str>,
+        block_at: Option<&str>,
+    ) -> PyResult<Self> {
+        let mut b = Matcher::builder();
+        match lists {
+            Some(ids) => {
+                for id in ids {
+                    b = b.bundled(&id);
+                }
+            }
+            None if list_files.is_none() && list_texts.is_none() => b = b.all_bundled(),
+            None => {}
+        }
+        for path in list_files.unwrap_or_default() {
+            let list = Wordlist::load(&path, None, &ImportOptions::default())
+                .map_err(|e| raise(py, &e))?;
+            b = b.list(list);
+        }
+        for (k, text) in list_texts.unwrap_or_default().iter().enumerate() {
+            let list = Wordlist::from_bytes(
+                text.as_bytes(),
+                &format!("list_texts[{k}]"),
+                Format::Kavach,
+                &ImportOptions::default(),
+            )
+            .map_err(|e| raise(py, &e))?;
+            b = b.list(list);
+        }
+        let mut policy = Policy::default();
+        if let Some(r) = review_at {
+            policy.default.review = severity(py, r)?;
+        }
+        if let Some(bl) = block_at {
+            policy.default.block = severity(py, bl)?;
+        }
+        let inner = b.policy(policy).build().map_err(|e| raise(py, &e))?;
+        Ok(PyMatcher { inner })
+    }
+
+    /// All matches in `text`, in order, one per overlapping region.
+    fn find(&self, py: Python<'_>, text: &str) -> Vec<Match> {
+        let found = if text.len() >= DETACH_BYTES {
+            py.detach(|| self.inner.find(text))
+        } else {
+            self.inner.find(text)
+        };
+        to_py_matches(text, found)
+    }
+
+    /// Whether `text` has any match; stops at the first one.
+    fn is_match(&self, py: Python<'_>, text: &str) -> bool {
+        if text.len() >= DETACH_BYTES {
+            py.detach(|| self.inner.is_match(text))
+        } else {
+            self.inner.is_match(text)
+        }
+    }
+
+    /// `text` with every match masked, one mask character per grapheme.
+    #[pyo3(signature = (text, mask="*", keep_first=false))]
+    fn censor(&self, py: Python<'_>, text: &str, mask: &str, keep_first: bool) -> PyResult<String> {
+        let mut chars = mask.chars();
+        let (Some(mask), None) = (chars.next(), chars.next()) else {
+            return Err(PyValueError::new_err(format!(
+                "mask must be one character, got {mask:?}"
+            )));
+        };
+        let options = CensorOptions { mask, keep_first };
+        Ok(py.detach(|| self.inner.censor(text, &options)))
+    }
+
+    /// The policy's decision on `text`.
+    fn verdict(&self, text: &str) -> Verdict {
+        let v = self.inner.verdict(text);
+        Verdict {
+            decision: v.decision.as_str().to_string(),
+            report: v.report,
+            max_severity: v.max_severity.map(|s| s.as_str().to_string()),
+        }
+    }
+
+    /// `find` on every text of an iterable of str, in parallel on `threads` threads (default:
+    /// every core) with the GIL released. Returns one list of matches per text, in order.
+    #[pyo3(signature = (texts, threads=None))]
+    fn find_many(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        threads: Option<usize>,
+    ) -> PyResult<Vec<Vec<Match>>> {
+        if texts.is_instance_of::<pyo3::types::PyString>() {
+            return Err(PyTypeError::new_err(
+                "find_many takes an iterable of str, not a str",
+            ));
+        }
+        let mut owned: Vec<String> = Vec::new();
+        for (k, item) in texts.try_iter()?.enumerate() {
+            let item = item?;
+            let s: String = item.extract().map_err(|e: PyErr| {
+                if e.is_instance_of::<PyTypeError>(py) {
+                    PyTypeError::new_err(format!(
+                        "texts[{k}] is {}, not str",
+                        item.get_type()
+                            .name()
+                            .map_or("?".to_string(), |n| n.to_string())
+                    ))
+                } else {
+                    e
+                }
+            })?;
+            owned.push(s);
+        }
+        let threads = threads.unwrap_or(0);
+        let found = py.detach(|| self.inner.find_many(&owned, threads));
+        Ok(owned
+            .iter()
+            .zip(found)
+            .map(|(t, f)| to_py_matches(t, f))
+            .collect())
+    }
+
+    /// The compiled lists: id, version, title, fingerprint, entries, allow.
+    #[getter]
+    fn lists<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyDict>>> {
+        self.inner
+            .lists()
+            .iter()
+            .map(|l| {
+                let d = PyDict::new(py);
+                d.set_item("id", &*l.id)?;
+                d.set_item("version", &*l.version)?;
+                d.set_item("title", &l.title)?;
+                d.set_item("fingerprint", &l.fingerprint)?;
+                d.set_item("entries", l.entries)?;
+                d.set_item("allow", l.allow)?;
+                Ok(d)
+            })
+            .collect()
+    }
+
+    fn __repr__(&self) -> String {
+        let lists: Vec<String> = self
+            .inner
+            .lists()
+            .iter()
+            .map(|l| format!("{}@{}", l.id, l.version))
+            .collect();
+        format!(
+            "Matcher(lists=[{}])",
+            lists
+                .iter()
+                .map(|l| format!("'{l}'"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    }
+
+    /// Pickle support: the lists in kavach format and the default thresholds.
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let texts: Vec<String> = self
+            .inner
+            .wordlists()
+            .iter()
+            .map(Wordlist::to_kavach)
+            .collect();
+        let t = self.inner.policy().default;
+        let ctor = py.get_type::<PyMatcher>().getattr("_from_state")?;
+        let args = PyTuple::new(
+            py,
+            [
+                texts.into_pyobject(py)?.into_any(),
+                t.review.as_str().into_pyobject(py)?.into_any(),
+                t.block.as_str().into_pyobject(py)?.into_any(),
+            ],
+        )?;
+        Ok((ctor, args))
+    }
+
+    /// Rebuilds a pickled matcher.
+    #[staticmethod]
+    fn _from_state(
+        py: Python<'_>,
+        texts: Vec<String>,
+        review: &str,
+        block: &str,
+    ) -> PyResult<Self> {
+        let mut b = Matcher::builder();
+        for (k, text) in texts.iter().enumerate() {
+            let list =
+                Wordlist::parse(text, &format!("pickled list {k}")).map_err(|e| raise(py, &e))?;
+            b = b.list(list);
+        }
+        let policy = Policy {
+            default: Thresholds {
+                review: severity(py, review)?,
+                block: severity(py, block)?,
+            },
+            ..Policy::default()
+        };
+        let inner = b.policy(policy).build().map_err(|e| raise(py, &e))?;
+        Ok(PyMatcher { inner })
+    }
+}
+
+/// The ids of the lists bundled with kavach.
+#[pyfunction]
+fn bundled_lists() -> Vec<&'static str> {
+    Wordlist::bundled_ids().collect()
+}
+
+/// The compiled module.
+#[pymodule]
+fn _kavach(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyMatcher>()?;
+    m.add_class::<Match>()?;
+    m.add_class::<Verdict>()?;
+    m.add_function(wrap_pyfunction!(bundled_lists, m)?)?;
+    m.add("UNICODE_VERSION", kavach::UNICODE_VERSION)?;
+    Ok(())
+}
