@@ -31,6 +31,10 @@ python: ## build the Python module into target/py-venv and run its tests
 	VIRTUAL_ENV=$(CURDIR)/$(VENV) PATH=$(CURDIR)/$(VENV)/bin:$$PATH $(VENV)/bin/maturin develop --release --quiet -m bindings/python/Cargo.toml
 	$(VENV)/bin/python -m pytest -q bindings/python/tests
 
+bench-python: python ## Python binding vs better-profanity and ahocorasick-rs (pinned), one run
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r bindings/python/bench/requirements.txt
+	$(VENV)/bin/python bindings/python/bench/bench.py
+
 measure: ## recall on a generated evasion set and on labelled posts; CLEAN=wordlist adds a dictionary false-positive count
 	$(CARGO) build --quiet --release -p kavach-cli
 	$(PYTHON) tools/measure_recall.py target/release/kavach $(CLEAN)
@@ -46,4 +50,4 @@ tables: ## regenerate the Unicode tables
 vectors: ## refill the span fields of the shared test vectors
 	$(PYTHON) tools/fill_vectors.py
 
-.PHONY: help setup demo test python measure allow-candidates tables vectors
+.PHONY: help setup demo test python bench-python measure allow-candidates tables vectors
