@@ -13,6 +13,10 @@ demo: ## scan examples/posts.jsonl with the bundled lists
 	$(CARGO) run --quiet --release -p kavach-cli -- scan examples/posts.jsonl
 
 VENV := target/py-venv
+# wasm-bindgen-cli must be the version of the wasm-bindgen crate (bindings/wasm/Cargo.toml).
+WASM_BINDGEN_VERSION := 0.2.130
+WASM := target/wasm32-unknown-unknown/wasm/kavach_wasm.wasm
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PY_PINS := maturin==1.16.0 pytest==8.4.2 tqdm==4.67.1
 
 test: setup ## run every test: generated-data checks, fmt, clippy, unit/integration/doc tests, examples, CLI, Python
@@ -24,12 +28,31 @@ test: setup ## run every test: generated-data checks, fmt, clippy, unit/integrat
 	$(CARGO) run --quiet --example quickstart
 	$(CARGO) run --quiet --example hot_reload
 	$(MAKE) --no-print-directory python
+	$(MAKE) --no-print-directory wasm-test
 
 python: ## build the Python module into target/py-venv and run its tests
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check $(PY_PINS)
 	VIRTUAL_ENV=$(CURDIR)/$(VENV) PATH=$(CURDIR)/$(VENV)/bin:$$PATH $(VENV)/bin/maturin develop --release --quiet -m bindings/python/Cargo.toml
 	$(VENV)/bin/python -m pytest -q bindings/python/tests
+
+wasm: ## build the WebAssembly package into bindings/wasm/pkg (web and nodejs targets)
+	rustup target add wasm32-unknown-unknown
+	wasm-bindgen --version 2>/dev/null | grep -qx 'wasm-bindgen $(WASM_BINDGEN_VERSION)' \
+		|| $(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	$(CARGO) build --quiet --profile wasm --target wasm32-unknown-unknown -p kavach-wasm
+	wasm-bindgen --remove-name-section --remove-producers-section --target web --out-dir bindings/wasm/pkg/web $(WASM)
+	wasm-bindgen --remove-name-section --remove-producers-section --target nodejs --out-dir bindings/wasm/pkg/node $(WASM)
+	@echo "kavach_wasm_bg.wasm: $$(wc -c < bindings/wasm/pkg/web/kavach_wasm_bg.wasm) bytes, $$(gzip -9 -c bindings/wasm/pkg/web/kavach_wasm_bg.wasm | wc -c) gzipped"
+
+wasm-test: wasm ## test the WebAssembly package: node --test (shared vectors, JS tests) and the browser check in Chromium
+	command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+	cd bindings/wasm && npm ci --no-audit --no-fund --silent && npx tsc -p tests/tsconfig.json
+	! grep -nE '(:|<|\|) *any\b' bindings/wasm/pkg/*/kavach_wasm.d.ts
+	node --test bindings/wasm/tests/
+
+bench-wasm: wasm ## WebAssembly find() in Node vs obscenity (pinned), one run
+	cd bindings/wasm && npm ci --no-audit --no-fund --silent && node bench/bench.mjs
 
 bench-python: python ## Python binding vs better-profanity and ahocorasick-rs (pinned), one run
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r bindings/python/bench/requirements.txt
@@ -50,4 +73,4 @@ tables: ## regenerate the Unicode tables
 vectors: ## refill the span fields of the shared test vectors
 	$(PYTHON) tools/fill_vectors.py
 
-.PHONY: help setup demo test python bench-python measure allow-candidates tables vectors
+.PHONY: help setup demo test python wasm wasm-test bench-wasm bench-python measure allow-candidates tables vectors

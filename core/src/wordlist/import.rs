@@ -46,7 +46,7 @@ impl Format {
 /// Identity and defaults for lists that carry no header (plain text and CSV).
 #[derive(Clone, Debug)]
 pub struct ImportOptions {
-    /// List id; when empty, the file stem is used.
+    /// List id; when empty, the source's file stem (or `list`).
     pub id: String,
     /// List version.
     pub version: String,
@@ -62,6 +62,9 @@ pub struct ImportOptions {
     pub source: String,
     /// Licence, recorded in the list's metadata.
     pub license: String,
+    /// Release date recorded in the list's metadata, `YYYY-MM-DD` (default: today, UTC; on
+    /// `wasm32-unknown-unknown`, which has no clock, `1970-01-01` unless the caller sets it).
+    pub date: String,
 }
 
 impl Default for ImportOptions {
@@ -75,6 +78,7 @@ impl Default for ImportOptions {
             lang: "und".to_string(),
             source: "supplied by the caller".to_string(),
             license: "NOASSERTION".to_string(),
+            date: today(),
         }
     }
 }
@@ -138,8 +142,15 @@ pub(crate) fn from_bytes(
 }
 
 fn meta(options: &ImportOptions, source: &str) -> Result<ListMeta, Error> {
+    // Without an id, the source's file stem names the list (`platform.txt` -> `platform`).
     let id = if options.id.is_empty() {
-        "list".to_string()
+        let name = source.rsplit(['/', '\\']).next().unwrap_or(source);
+        let stem = name.split_once('.').map_or(name, |(s, _)| s);
+        if super::format::valid_id(stem) {
+            stem.to_string()
+        } else {
+            "list".to_string()
+        }
     } else {
         options.id.clone()
     };
@@ -167,14 +178,14 @@ fn meta(options: &ImportOptions, source: &str) -> Result<ListMeta, Error> {
         languages: vec![options.lang.clone()],
         source: options.source.clone(),
         license: options.license.clone(),
-        // A list without a header was "released" when it was loaded.
-        date: today(),
+        date: options.date.clone(),
     })
 }
 
 /// Today's date (UTC) as YYYY-MM-DD, from days since the Unix epoch (Howard Hinnant's
 /// civil-from-days algorithm).
-pub(crate) fn today() -> String {
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+fn today() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
@@ -188,6 +199,12 @@ pub(crate) fn today() -> String {
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
     format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// No clock on `wasm32-unknown-unknown` (`SystemTime::now` would panic): the epoch.
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+fn today() -> String {
+    "1970-01-01".to_string()
 }
 
 fn plain(text: &str, source: &str, options: &ImportOptions) -> Result<Wordlist, Error> {

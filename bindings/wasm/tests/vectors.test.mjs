@@ -1,0 +1,52 @@
+// The shared test vectors (tests/vectors/), which every binding runs: spans here are UTF-16.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const { Matcher } = require("../pkg");
+const vectors = new URL("../../../tests/vectors/", import.meta.url);
+const evasion = JSON.parse(readFileSync(new URL("evasion.json", vectors), "utf8"));
+const badLists = JSON.parse(readFileSync(new URL("bad-lists.json", vectors), "utf8"));
+
+const fixture = new Matcher({
+  extraLists: evasion.lists.map((p) => ({ text: readFileSync(new URL(p, vectors), "utf8"), name: p })),
+});
+
+for (const c of evasion.cases) {
+  test(`vector: ${c.name}`, () => {
+    const found = fixture.find(c.text);
+    assert.deepEqual(
+      found.map((m) => [m.text, m.term, m.category, m.severity, m.list, m.version, m.transforms, [m.start, m.end]]),
+      c.matches.map((m) => [m.text, m.term, m.category, m.severity, m.list, m.version, m.transforms, m.utf16]),
+    );
+    for (const m of found) assert.equal(c.text.slice(m.start, m.end), m.text);
+    assert.equal(fixture.isMatch(c.text), c.matches.length > 0);
+    if (c.verdict) assert.equal(fixture.verdict(c.text).decision, c.verdict);
+    if (c.censored !== undefined) {
+      const o = c.censor ?? {};
+      assert.equal(fixture.censor(c.text, { mask: o.mask ?? "*", keepFirst: o.keep_first ?? false }), c.censored);
+    }
+  });
+}
+
+for (const c of badLists.cases) {
+  test(`bad list: ${c.name}`, () => {
+    const name = `bad.${c.format}`;
+    const text = c.content_hex !== undefined ? Uint8Array.from(Buffer.from(c.content_hex, "hex")) : c.content;
+    const build = () => new Matcher({ extraLists: [{ text, format: c.format, name }] });
+    if (c.code === null) {
+      assert.equal(build().lists[0].entries, c.entries);
+      return;
+    }
+    assert.throws(build, (e) => {
+      assert.ok(e instanceof Error);
+      assert.equal(e.code, c.code);
+      assert.equal(e.line ?? null, c.line);
+      assert.equal(e.file, name);
+      if (c.message) assert.equal(e.message, c.message);
+      return true;
+    });
+  });
+}
