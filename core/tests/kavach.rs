@@ -424,6 +424,51 @@ mod properties {
         M.get_or_init(|| Matcher::bundled().expect("bundled"))
     }
 
+    /// Mostly plain ASCII text, the kind the quick check rules out, with terms, names and
+    /// everything that makes text not plain mixed in.
+    fn chat_text() -> impl Strategy<Value = String> {
+        let pieces = prop_oneof![
+            4 => Just("the ".to_string()),
+            4 => Just(" ".to_string()),
+            2 => Just("class ".to_string()),
+            1 => Just("fuck".to_string()),
+            1 => Just("shit".to_string()),
+            1 => Just("ass".to_string()),
+            1 => Just("bc".to_string()),
+            1 => Just("hai".to_string()),
+            1 => Just("i".to_string()),
+            1 => Just("ll".to_string()),
+            1 => Just("kill".to_string()),
+            1 => Just("you".to_string()),
+            1 => Just("chootiya".to_string()),
+            1 => Just("Scunthorpe".to_string()),
+            1 => Just("2024".to_string()),
+            1 => Just("5".to_string()),
+            1 => Just("$".to_string()),
+            1 => Just("@".to_string()),
+            1 => Just("!".to_string()),
+            1 => Just("*".to_string()),
+            1 => Just("#".to_string()),
+            1 => Just("_".to_string()),
+            1 => Just(".".to_string()),
+            1 => Just(",".to_string()),
+            1 => Just("'".to_string()),
+            1 => Just("-".to_string()),
+            1 => Just("\n".to_string()),
+            1 => Just("😀".to_string()),
+            1 => Just("\u{200b}".to_string()),
+            1 => Just("\u{fe0f}".to_string()),
+            1 => Just("\u{301}".to_string()),
+            1 => Just("é".to_string()),
+            2 => "[a-zA-Z]{1,2}",
+            3 => "[fuck] ",
+            2 => "[shit]\\.",
+            1 => Just("f u c k".to_string()),
+            1 => Just("s.h.i.t".to_string()),
+        ];
+        prop::collection::vec(pieces, 0..16).prop_map(|v| v.concat())
+    }
+
     /// Text that mixes what the normaliser treats specially with arbitrary characters.
     fn tricky_text() -> impl Strategy<Value = String> {
         let pieces = prop_oneof![
@@ -494,6 +539,17 @@ mod properties {
             }
             let _ = matcher().censor(&text, &CensorOptions { mask: '#', keep_first: true });
             prop_assert_eq!(normalize(&normalize(&text)), normalize(&text));
+        }
+
+        /// The quick check that skips normalising plain text never loses a match: appending a
+        /// Devanagari letter (which forces the full normalisation) finds the same matches.
+        #[test]
+        fn quick_check_loses_nothing(text in chat_text()) {
+            let quick = matcher().find(&text);
+            let full_text = format!("{text}\nक");
+            let full: Vec<_> = matcher().find(&full_text).into_iter().filter(|m| m.end <= text.len()).collect();
+            prop_assert_eq!(&quick, &full);
+            prop_assert_eq!(matcher().is_match(&text), !quick.is_empty());
         }
 
         #[test]

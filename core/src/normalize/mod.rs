@@ -8,6 +8,7 @@
 
 mod classify;
 mod offsets;
+mod quick;
 #[rustfmt::skip]
 #[allow(missing_docs)]
 mod tables;
@@ -17,6 +18,7 @@ use classify::{
     ascii_class, folded_class, leet_letter, lookup, strips_marks, table_transforms, Class, Fold,
 };
 pub(crate) use offsets::{is_boundary_byte, Normalized};
+pub(crate) use quick::quick_key;
 pub use tables::{CONFUSABLES_VERSION, UNICODE_VERSION};
 pub use transforms::Transforms;
 
@@ -47,6 +49,31 @@ struct Word {
     hard_before: bool,
     single: bool,
     gap: u32,
+    /// Letters and leet characters (digits, `@ $ ! | +`) in the word, counted once so later
+    /// passes need not rescan it (see [`reads_leet`]).
+    letters: u32,
+    leet: u32,
+}
+
+/// Counts of a word's letters and leet characters, and whether it has a mask.
+#[inline]
+fn word_counts(units: &[Unit]) -> (u32, u32, bool) {
+    let (mut letters, mut leet, mut mask) = (0u32, 0u32, false);
+    for u in units {
+        match u.class {
+            Class::Letter => letters += 1,
+            Class::Digit | Class::Leet => leet += 1,
+            Class::Mask => mask = true,
+            _ => {}
+        }
+    }
+    (letters, leet, mask)
+}
+
+/// The leetspeak rule on counts (see [`reads_leet`]).
+#[inline]
+fn leet_reading(letters: u32, leet: u32) -> bool {
+    letters > 0 && letters >= leet
 }
 
 /// The gap signature between the letters of a masked spelling.
@@ -225,7 +252,8 @@ fn split_words(units: &[Unit], words: &mut Vec<Word>) {
             b2 -= 1;
         }
         if a2 < b2 {
-            if is_masked_spelling(&units[a2..b2]) {
+            let (letters, leet, mask) = word_counts(&units[a2..b2]);
+            if mask && is_masked_spelling(&units[a2..b2], leet_reading(letters, leet)) {
                 let mut g = a2;
                 while g < b2 {
                     if units[g].class == Class::Mask {
@@ -236,12 +264,15 @@ fn split_words(units: &[Unit], words: &mut Vec<Word>) {
                     while g < b2 && units[g].class != Class::Mask {
                         g += 1;
                     }
+                    let (letters, leet, _) = word_counts(&units[ga..g]);
                     words.push(Word {
                         a: ga as u32,
                         b: g as u32,
                         hard_before: hard,
                         single: true,
                         gap,
+                        letters,
+                        leet,
                     });
                     hard = false;
                     // The letters of one masked spelling share a gap, so they are joined
@@ -249,13 +280,15 @@ fn split_words(units: &[Unit], words: &mut Vec<Word>) {
                     gap = MASKED_SPELLING_GAP;
                 }
             } else {
-                let single = is_single(&units[a2..b2]);
+                let single = is_single(&units[a2..b2], leet_reading(letters, leet));
                 words.push(Word {
                     a: a2 as u32,
                     b: b2 as u32,
                     hard_before: hard,
                     single,
                     gap,
+                    letters,
+                    leet,
                 });
             }
             hard = false;
@@ -267,14 +300,13 @@ fn split_words(units: &[Unit], words: &mut Vec<Word>) {
 
 /// `f*u*c*k`: at least three single-letter groups (see [`is_single`]) with masks between them,
 /// so the masks are separators, not hidden letters.
-fn is_masked_spelling(units: &[Unit]) -> bool {
-    let leet = reads_leet(units);
+fn is_masked_spelling(units: &[Unit], leet: bool) -> bool {
     let mut groups = 0;
     for group in units.split(|u| u.class == Class::Mask) {
         if group.is_empty() {
             continue;
         }
-        if !is_single(group) || group.iter().any(|u| !reads_as_letter(u, leet)) {
+        if !is_single(group, reads_leet(group)) || group.iter().any(|u| !reads_as_letter(u, leet)) {
             return false;
         }
         groups += 1;
@@ -292,16 +324,9 @@ fn reads_as_letter(u: &Unit, leet: bool) -> bool {
 
 /// Leetspeak is read only in words with at least one letter and no more leet characters than
 /// letters: `5hit`, `a55hole` and `sh1t` are words; `$3x`, `5%` and `2024` are not.
-fn reads_leet<'a>(units: impl IntoIterator<Item = &'a Unit>) -> bool {
-    let (mut letters, mut leet) = (0usize, 0usize);
-    for u in units {
-        match u.class {
-            Class::Letter => letters += 1,
-            Class::Digit | Class::Leet => leet += 1,
-            _ => {}
-        }
-    }
-    letters > 0 && letters >= leet
+fn reads_leet(units: &[Unit]) -> bool {
+    let (letters, leet, _) = word_counts(units);
+    leet_reading(letters, leet)
 }
 
 /// The matching character of a unit, given whether its word reads leetspeak.
@@ -325,8 +350,8 @@ fn collapses(u: &Unit, leet: bool) -> bool {
 }
 
 /// Whether a word's matching form is a single character (`a`, `aa`, `ß`→`s`): such words can
-/// be letters of a spaced-out word.
-fn is_single(units: &[Unit]) -> bool {
+/// be letters of a spaced-out word. `leet` is the word's [`reads_leet`].
+fn is_single(units: &[Unit], leet: bool) -> bool {
     if units.len() == 1 {
         return true;
     }
@@ -337,7 +362,6 @@ fn is_single(units: &[Unit]) -> bool {
     {
         return false;
     }
-    let leet = reads_leet(units);
     let (first, _) = key_char(&units[0], leet);
     units[1..]
         .iter()
@@ -388,10 +412,9 @@ fn emit_word(
         out.push_byte(b, (at, at), 1, 0);
         out.key.len() - 1
     });
-    let leet = reads_leet(
-        words
-            .iter()
-            .flat_map(|w| &units[w.a as usize..w.b as usize]),
+    let leet = leet_reading(
+        words.iter().map(|w| w.letters).sum(),
+        words.iter().map(|w| w.leet).sum(),
     );
     let extra = if joined {
         Transforms::SEPARATOR.bits()
