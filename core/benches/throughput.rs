@@ -1,7 +1,10 @@
 //! Throughput of `find` against raw Aho-Corasick (DFA, ASCII case-insensitive) over the same
-//! terms and text, on seeded corpora: ~100-byte posts (one call per post) and 64 KiB documents.
-//! Each group checks its match counts first, so a broken engine cannot look fast, and prints
-//! kavach's throughput as a fraction of the reference's.
+//! terms and text, on seeded corpora: ~100-byte posts (one call per post) and 64 KiB documents,
+//! clean chat, Hinglish and Devanagari, obfuscated, match-dense and adversarial text. Each group
+//! checks its match counts first, so a broken engine cannot look fast, and prints kavach's
+//! throughput as a fraction of the reference's; the English tweets group also runs rustrict
+//! (pinned), `is_match`, and `find_many` on 1 and 2 threads, and one group times building the
+//! bundled matcher.
 //!
 //! Run: `cargo bench -p kavach --bench throughput`
 
@@ -163,18 +166,20 @@ fn reference(lists: &[&str]) -> AhoCorasick {
         .expect("reference automaton")
 }
 
+/// Seconds per call of `f`, over at least 1.5 s.
+fn seconds(f: &mut dyn FnMut()) -> f64 {
+    let start = Instant::now();
+    let mut runs = 0u32;
+    while start.elapsed() < Duration::from_millis(1500) {
+        f();
+        runs += 1;
+    }
+    start.elapsed().as_secs_f64() / f64::from(runs)
+}
+
 fn ratio(name: &str, bytes: usize, mut kavach: impl FnMut(), mut reference: impl FnMut()) {
-    let time = |f: &mut dyn FnMut()| {
-        let start = Instant::now();
-        let mut runs = 0u32;
-        while start.elapsed() < Duration::from_millis(1500) {
-            f();
-            runs += 1;
-        }
-        start.elapsed().as_secs_f64() / f64::from(runs)
-    };
-    let k = time(&mut kavach);
-    let r = time(&mut reference);
+    let k = seconds(&mut kavach);
+    let r = seconds(&mut reference);
     let mb = |s: f64| bytes as f64 / s / 1e6;
     println!(
         "{name}: kavach {:.1} MB/s, aho-corasick DFA {:.1} MB/s, ratio {:.2}",
@@ -184,7 +189,7 @@ fn ratio(name: &str, bytes: usize, mut kavach: impl FnMut(), mut reference: impl
     );
 }
 
-fn group(c: &mut Criterion, name: &str, texts: &[String], lists: &[&str]) {
+fn group(c: &mut Criterion, name: &str, texts: &[String], lists: &[&str]) -> Matcher {
     let mut b = Matcher::builder();
     for id in lists {
         b = b.bundled(id);
@@ -194,8 +199,9 @@ fn group(c: &mut Criterion, name: &str, texts: &[String], lists: &[&str]) {
     let bytes: usize = texts.iter().map(String::len).sum();
     let found: usize = texts.iter().map(|t| matcher.find(t).len()).sum();
     let raw: usize = texts.iter().map(|t| ac.find_iter(t).count()).sum();
+    // The reference finds nothing in obfuscated text; kavach must find something everywhere.
     assert!(
-        found > 0 && raw > 0,
+        found > 0 && (raw > 0 || name.starts_with("adversarial")),
         "{name}: kavach found {found}, reference {raw}"
     );
     println!(
@@ -231,11 +237,80 @@ fn group(c: &mut Criterion, name: &str, texts: &[String], lists: &[&str]) {
             black_box(texts.iter().map(|t| ac.find_iter(t).count()).sum::<usize>());
         },
     );
+    matcher
 }
 
+/// `is_match`, `find_many` on 1 and 2 threads, and rustrict, on the same posts.
+fn extras(name: &str, texts: &[String], matcher: &Matcher) {
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mb = |s: f64| bytes as f64 / s / 1e6;
+    let flagged = texts.iter().filter(|t| matcher.is_match(t)).count();
+    let rustrict_flagged = texts
+        .iter()
+        .filter(|t| rustrict::CensorStr::is_inappropriate(t.as_str()))
+        .count();
+    assert!(
+        flagged > 0 && rustrict_flagged > 0,
+        "{name}: {flagged} {rustrict_flagged}"
+    );
+    let find = seconds(&mut || {
+        black_box(texts.iter().map(|t| matcher.find(t).len()).sum::<usize>());
+    });
+    let is_match = seconds(&mut || {
+        black_box(texts.iter().filter(|t| matcher.is_match(t)).count());
+    });
+    let one = seconds(&mut || {
+        black_box(matcher.find_many(texts, 1).len());
+    });
+    let two = seconds(&mut || {
+        black_box(matcher.find_many(texts, 2).len());
+    });
+    let rustrict = seconds(&mut || {
+        black_box(
+            texts
+                .iter()
+                .filter(|t| rustrict::CensorStr::is_inappropriate(t.as_str()))
+                .count(),
+        );
+    });
+    println!(
+        "{name}: find {:.1} MB/s, is_match {:.1} MB/s ({flagged} flagged); find_many 1 thread {:.1} MB/s, 2 threads {:.1} MB/s (x{:.2}); rustrict 0.7.39 is_inappropriate {:.1} MB/s ({rustrict_flagged} flagged), find/rustrict x{:.1}",
+        mb(find),
+        mb(is_match),
+        mb(one),
+        mb(two),
+        one / two,
+        mb(rustrict),
+        rustrict / find
+    );
+}
+
+/// Chat words without any term or word that contains one.
+const CLEAN: &[&str] = &[
+    "the", "a", "to", "and", "of", "is", "it", "you", "that", "this", "for", "on", "with", "was",
+    "just", "so", "what", "my", "we", "have", "not", "are", "be", "at", "lol", "today", "game",
+    "match", "really", "great", "love", "people", "think", "know", "time", "new", "good", "going",
+    "why", "can't", "don't", "happy", "birthday", "traffic", "weather", "😀", "🔥", "👍",
+    "#monday", "@friend", "2024", "100%", "Mumbai", "coffee", "morning",
+];
+
 fn benches(c: &mut Criterion) {
+    let build = seconds(&mut || {
+        black_box(Matcher::bundled().expect("bundled"));
+    });
+    println!(
+        "build: the bundled matcher (4 lists) in {:.1} ms",
+        build * 1e3
+    );
+    c.bench_function("build bundled matcher", |b| {
+        b.iter(|| black_box(Matcher::bundled().expect("bundled")))
+    });
     let tweets = posts(1, 10_000, 100, CHAT, OFFENSIVE, 25);
-    group(c, "tweets-en", &tweets, &["en"]);
+    let m = group(c, "tweets-en", &tweets, &["en"]);
+    extras("tweets-en", &tweets, &m);
+    let clean = posts(5, 10_000, 100, CLEAN, OFFENSIVE, 500);
+    let m = group(c, "tweets-clean-chat", &clean, &["en"]);
+    extras("tweets-clean-chat", &clean, &m);
     let doc = posts(2, 1, 64 << 10, CHAT, OFFENSIVE, 40);
     group(c, "doc-64k-en", &doc, &["en"]);
     let obfuscated = posts(3, 10_000, 100, CHAT, OBFUSCATED, 6);
@@ -247,6 +322,17 @@ fn benches(c: &mut Criterion) {
         &hinglish,
         &["hi", "hi-Latn"],
     );
+    let dense = posts(6, 10_000, 100, CHAT, OFFENSIVE, 2);
+    group(c, "tweets-match-dense", &dense, &["en"]);
+    // Adversarial: a letter stretched for 64 KiB, separators between single letters, masks
+    // and combining marks, each as one 64 KiB document.
+    let adversarial = vec![
+        format!("f{}ck", "u".repeat(64 << 10)),
+        "f.".repeat(32 << 10) + "uck",
+        "a*".repeat(32 << 10) + "ss",
+        format!("fu{}ck", "\u{301}".repeat(32 << 10)),
+    ];
+    group(c, "adversarial-64k", &adversarial, &["en"]);
 }
 
 criterion_group! {

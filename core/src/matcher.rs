@@ -275,7 +275,8 @@ impl Matcher {
     /// allows, so the full normalisation can be skipped. False means "maybe".
     fn cannot_match(&self, text: &str) -> bool {
         let c = &self.inner;
-        if !c.quick {
+        // Long texts almost always contain some candidate, so the check would be wasted work.
+        if !c.quick || text.len() > QUICK_MAX_BYTES {
             return false;
         }
         QUICK.with(|cell| {
@@ -612,9 +613,12 @@ fn mode_bit(mode: MatchMode) -> u8 {
     }
 }
 
+/// Texts longer than this skip the quick check.
+const QUICK_MAX_BYTES: usize = 4096;
+
 /// Buffers larger than this (in key bytes) are dropped after use, so one huge text does not pin
 /// memory in every thread.
-const KEEP_BUFFER_BYTES: usize = 1 << 20;
+const KEEP_BUFFER_BYTES: usize = 64 << 10;
 
 /// Normalises `text` into this thread's reusable buffers and runs `f` on the result.
 fn with_normalized<R>(text: &str, f: impl FnOnce(&Normalized) -> R) -> R {
