@@ -90,6 +90,22 @@ pub enum ErrorKind {
     /// The automaton could not be built (e.g. too many patterns).
     #[error("cannot build the automaton: {0}")]
     Build(String),
+    /// A text is longer than the matcher's limit (see [`crate::Limits`]).
+    #[error("text of {bytes} bytes is over the limit of {max} bytes")]
+    InputTooLong {
+        /// The text's length in bytes.
+        bytes: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// A text has more matches than the matcher's limit (see [`crate::Limits`]).
+    #[error("text has {found} matches, over the limit of {max}")]
+    TooManyMatches {
+        /// How many matches the text has.
+        found: usize,
+        /// The limit.
+        max: usize,
+    },
 }
 
 impl ErrorKind {
@@ -115,6 +131,8 @@ impl ErrorKind {
             ErrorKind::NoLists => "no-lists",
             ErrorKind::Io(_) => "io",
             ErrorKind::Build(_) => "build",
+            ErrorKind::InputTooLong { .. } => "input-too-long",
+            ErrorKind::TooManyMatches { .. } => "too-many-matches",
         }
     }
 }

@@ -32,7 +32,7 @@ mod wordlist;
 
 pub use censor::CensorOptions;
 pub use error::{Error, ErrorKind, Location};
-pub use matcher::{ListInfo, Match, Matcher, MatcherBuilder};
+pub use matcher::{Limits, ListInfo, Match, Matcher, MatcherBuilder};
 pub use normalize::{normalize, Transforms, CONFUSABLES_VERSION, UNICODE_VERSION};
 pub use policy::{Decision, Policy, Thresholds, Verdict};
 pub use span::{convert_offsets, OffsetUnit};

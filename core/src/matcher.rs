@@ -93,6 +93,7 @@ struct Compiled {
     targets: Vec<Target>,
     lists: Vec<ListInfo>,
     policy: Policy,
+    limits: Limits,
     /// Longest allow-list pattern, in key bytes: how far back an allow word can reach.
     max_allow_len: usize,
     has_allow: bool,
@@ -119,11 +120,41 @@ impl Evidence {
     }
 }
 
+/// Limits that keep one hostile text from exhausting a server. [`Matcher::scan`] and the
+/// bindings enforce them and report an error when a text exceeds them (nothing is truncated);
+/// [`Matcher::find`] does not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Longest text accepted, in UTF-8 bytes (default 1 MiB); `None` for no limit. Scanning
+    /// allocates a few dozen bytes per input byte, once per thread.
+    pub max_input_bytes: Option<usize>,
+    /// Most matches one text may have (default 1,000); `None` for no limit.
+    pub max_matches: Option<usize>,
+}
+
+impl Limits {
+    /// No limits at all.
+    pub const NONE: Limits = Limits {
+        max_input_bytes: None,
+        max_matches: None,
+    };
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_input_bytes: Some(1 << 20),
+            max_matches: Some(1000),
+        }
+    }
+}
+
 /// Compiles lists into a [`Matcher`].
 #[derive(Default)]
 pub struct MatcherBuilder {
     lists: Vec<ListSpec>,
     policy: Policy,
+    limits: Limits,
 }
 
 enum ListSpec {
@@ -162,6 +193,13 @@ impl MatcherBuilder {
         self
     }
 
+    /// Sets the limits [`Matcher::scan`] enforces (default: [`Limits::default`]).
+    #[must_use]
+    pub fn limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
     /// Compiles the lists; fails on an unknown bundled id, a duplicate list id, or no lists.
     pub fn build(self) -> Result<Matcher, Error> {
         let mut lists = Vec::with_capacity(self.lists.len());
@@ -181,7 +219,7 @@ impl MatcherBuilder {
         if lists.is_empty() {
             return Err(Error::new(ErrorKind::NoLists));
         }
-        compile(lists, self.policy)
+        compile(lists, self.policy, self.limits)
     }
 }
 
@@ -229,6 +267,15 @@ impl Matcher {
     /// [`Matcher::find`] on many texts, on up to `threads` threads (0: one per available
     /// core); results are in input order and identical to calling `find` on each text.
     pub fn find_many<S: AsRef<str> + Sync>(&self, texts: &[S], threads: usize) -> Vec<Vec<Match>> {
+        self.map_many(texts, threads, |t| self.find(t))
+    }
+
+    fn map_many<S: AsRef<str> + Sync, R: Send>(
+        &self,
+        texts: &[S],
+        threads: usize,
+        f: impl Fn(&str) -> R + Sync,
+    ) -> Vec<R> {
         let threads = match threads {
             0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
             n => n,
@@ -236,7 +283,7 @@ impl Matcher {
         .min(texts.len())
         .max(1);
         if threads == 1 {
-            return texts.iter().map(|t| self.find(t.as_ref())).collect();
+            return texts.iter().map(|t| f(t.as_ref())).collect();
         }
         // Contiguous chunks keep the output in order without sorting.
         let chunk = texts.len().div_ceil(threads);
@@ -244,11 +291,8 @@ impl Matcher {
             let handles: Vec<_> = texts
                 .chunks(chunk)
                 .map(|part| {
-                    scope.spawn(move || {
-                        part.iter()
-                            .map(|t| self.find(t.as_ref()))
-                            .collect::<Vec<_>>()
-                    })
+                    let f = &f;
+                    scope.spawn(move || part.iter().map(|t| f(t.as_ref())).collect::<Vec<_>>())
                 })
                 .collect();
             handles
@@ -256,6 +300,45 @@ impl Matcher {
                 .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
                 .collect()
         })
+    }
+
+    /// The limits [`Matcher::scan`] enforces.
+    pub fn limits(&self) -> Limits {
+        self.inner.limits
+    }
+
+    /// Fails when `text` is longer than [`Limits::max_input_bytes`].
+    pub fn check_input(&self, text: &str) -> Result<(), Error> {
+        match self.inner.limits.max_input_bytes {
+            Some(max) if text.len() > max => Err(Error::new(ErrorKind::InputTooLong {
+                bytes: text.len(),
+                max,
+            })),
+            _ => Ok(()),
+        }
+    }
+
+    /// [`Matcher::find`] within the matcher's [`Limits`]: a text that is too long, or that has
+    /// too many matches, is an error rather than a partial answer. Use this on untrusted input.
+    pub fn scan(&self, text: &str) -> Result<Vec<Match>, Error> {
+        self.check_input(text)?;
+        let found = self.find(text);
+        match self.inner.limits.max_matches {
+            Some(max) if found.len() > max => Err(Error::new(ErrorKind::TooManyMatches {
+                found: found.len(),
+                max,
+            })),
+            _ => Ok(found),
+        }
+    }
+
+    /// [`Matcher::scan`] on many texts, on up to `threads` threads (0: one per core), in order.
+    pub fn scan_many<S: AsRef<str> + Sync>(
+        &self,
+        texts: &[S],
+        threads: usize,
+    ) -> Vec<Result<Vec<Match>, Error>> {
+        self.map_many(texts, threads, |t| self.scan(t))
     }
 
     /// The policy used by [`Matcher::verdict`].
@@ -800,7 +883,7 @@ fn collapse_runs(s: &str) -> Spelling {
     sp
 }
 
-fn compile(lists: Vec<Wordlist>, policy: Policy) -> Result<Matcher, Error> {
+fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Matcher, Error> {
     let mut patterns: Vec<Vec<u8>> = Vec::new();
     let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
     let mut variants: Vec<Vec<Variant>> = Vec::new();
@@ -929,6 +1012,7 @@ fn compile(lists: Vec<Wordlist>, policy: Policy) -> Result<Matcher, Error> {
             targets,
             lists: infos,
             policy,
+            limits,
             max_allow_len,
             has_allow,
             quick,

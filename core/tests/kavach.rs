@@ -357,6 +357,39 @@ fn find_many_equals_find_in_order_on_any_thread_count() {
 }
 
 #[test]
+fn scan_enforces_limits_and_reports_them() {
+    let m = Matcher::builder()
+        .bundled("en")
+        .limits(kavach::Limits {
+            max_input_bytes: Some(64),
+            max_matches: Some(3),
+        })
+        .build()
+        .expect("build");
+    assert_eq!(m.scan("what the fuck").expect("within limits").len(), 1);
+    let long = "clean ".repeat(11);
+    let e = m.scan(&long).expect_err("too long");
+    assert_eq!(e.code(), "input-too-long");
+    assert_eq!(
+        e.to_string(),
+        "text of 66 bytes is over the limit of 64 bytes"
+    );
+    let e = m.scan("shit shit shit shit").expect_err("too many");
+    assert_eq!(e.code(), "too-many-matches");
+    assert_eq!(e.to_string(), "text has 4 matches, over the limit of 3");
+    // `find` is the unlimited call; `scan_many` reports per text, in order.
+    assert_eq!(m.find(&long).len(), 0);
+    let r = m.scan_many(&["fuck", long.as_str(), "shit"], 2);
+    assert_eq!(r.len(), 3);
+    assert!(r[0].is_ok() && r[1].is_err() && r[2].is_ok());
+    assert_eq!(
+        Matcher::bundled().expect("bundled").limits(),
+        kavach::Limits::default()
+    );
+    assert_eq!(kavach::Limits::default().max_input_bytes, Some(1 << 20));
+}
+
+#[test]
 fn public_types_are_thread_safe() {
     fn assert_traits<T: Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>() {}
     assert_traits::<Matcher>();

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use kavach::{
-    Category, CensorOptions, Format, ImportOptions, MatchMode, Matcher, Severity, Wordlist,
+    Category, CensorOptions, Format, ImportOptions, Limits, MatchMode, Matcher, Severity, Wordlist,
 };
 
 /// Find offensive terms in text, hard to evade, with spans in the original text.
@@ -47,6 +47,12 @@ pub(crate) struct ListArgs {
     /// Match mode of plain-text and CSV entries that do not give one.
     #[arg(long, default_value = "word", global = true)]
     pub(crate) mode: MatchMode,
+    /// Longest text scanned, in bytes; a longer line is reported, not scanned (0: no limit).
+    #[arg(long, default_value_t = 1 << 20, global = true)]
+    pub(crate) max_input_bytes: usize,
+    /// Most matches one text may have; more is reported as an error (0: no limit).
+    #[arg(long, default_value_t = 1000, global = true)]
+    pub(crate) max_matches: usize,
 }
 
 #[derive(Subcommand)]
@@ -140,6 +146,11 @@ fn build_matcher(args: &ListArgs) -> Result<Matcher, Fatal> {
     for path in &args.list_file {
         builder = builder.list(Wordlist::load(path, args.format, &options)?);
     }
+    let limit = |n: usize| (n > 0).then_some(n);
+    builder = builder.limits(Limits {
+        max_input_bytes: limit(args.max_input_bytes),
+        max_matches: limit(args.max_matches),
+    });
     Ok(builder.build()?)
 }
 

@@ -58,32 +58,79 @@ fn open(file: &str) -> Result<Input, Fatal> {
     })
 }
 
-/// Calls `each(line_number, bytes)` for every line, without its line ending.
+/// A line of input, without its line ending.
+enum Line<'a> {
+    /// The line's bytes.
+    Bytes(&'a [u8]),
+    /// A line longer than the cap, with its length; its bytes were skipped, not kept.
+    TooLong(usize),
+}
+
+/// Calls `each(line_number, line)` for every line. Lines longer than `cap` bytes are skipped
+/// as they are read, so memory stays bounded whatever the input.
 fn for_each_line(
     input: &mut Input,
-    mut each: impl FnMut(usize, &[u8]) -> io::Result<()>,
+    cap: Option<usize>,
+    mut each: impl FnMut(usize, Line<'_>) -> io::Result<()>,
 ) -> Result<(), Fatal> {
     let mut buf = Vec::with_capacity(1 << 12);
     let mut n = 0;
     loop {
         buf.clear();
-        if input.reader.read_until(b'\n', &mut buf)? == 0 {
+        let mut total = 0usize;
+        let mut ended = false;
+        while !ended {
+            let avail = input.reader.fill_buf()?;
+            if avail.is_empty() {
+                break;
+            }
+            let take = match avail.iter().position(|&b| b == b'\n') {
+                Some(p) => {
+                    ended = true;
+                    p + 1
+                }
+                None => avail.len(),
+            };
+            // Keep one byte over the cap, so an over-long line is recognised.
+            let room = cap.map_or(take, |c| take.min((c + 2).saturating_sub(buf.len())));
+            buf.extend_from_slice(&avail[..room]);
+            total += take;
+            input.reader.consume(take);
+        }
+        if total == 0 {
             break;
         }
         n += 1;
+        let mut len = total;
         let mut line = &buf[..];
-        if let Some(l) = line.strip_suffix(b"\n") {
-            line = l;
+        if ended {
+            len -= 1;
+            line = line.strip_suffix(b"\n").unwrap_or(line);
         }
         if let Some(l) = line.strip_suffix(b"\r") {
             line = l;
+            len -= 1;
         }
-        each(n, line)?;
+        match cap {
+            Some(c) if len > c => each(n, Line::TooLong(len))?,
+            _ => each(n, Line::Bytes(line))?,
+        }
     }
     if let Some(bar) = &input.progress {
         bar.finish_and_clear();
     }
     Ok(())
+}
+
+/// The longest line worth reading for texts of at most `max` bytes: a JSON line may escape every
+/// character (`\uXXXX`, six bytes for one).
+fn line_cap(matcher: &Matcher, plain: bool) -> Option<usize> {
+    let max = matcher.limits().max_input_bytes?;
+    Some(if plain {
+        max
+    } else {
+        max.saturating_mul(6).saturating_add(4096)
+    })
 }
 
 pub(crate) fn scan(
@@ -102,7 +149,19 @@ pub(crate) fn scan(
         eprintln!("kavach: {file}:{n}: {msg}");
         write_error(out, n, msg)
     };
-    for_each_line(&mut input, |n, line| {
+    let cap = line_cap(matcher, plain);
+    let max_input = matcher.limits().max_input_bytes.unwrap_or(usize::MAX);
+    for_each_line(&mut input, cap, |n, line| {
+        let line = match line {
+            Line::Bytes(b) => b,
+            Line::TooLong(len) => {
+                return report(
+                    &mut out,
+                    n,
+                    &format!("line of {len} bytes is over the limit of {max_input} bytes (--max-input-bytes)"),
+                )
+            }
+        };
         let Ok(s) = std::str::from_utf8(line) else {
             let e = std::str::from_utf8(line)
                 .err()
@@ -114,21 +173,27 @@ pub(crate) fn scan(
             );
         };
         if plain {
-            let matches = matcher.find(s);
-            flagged |= !matches.is_empty();
-            let verdict = matcher.policy().decide(&matches);
-            return write_result(&mut out, None, n, &matches, &verdict);
+            return match matcher.scan(s) {
+                Ok(matches) => {
+                    flagged |= !matches.is_empty();
+                    let verdict = matcher.policy().decide(&matches);
+                    write_result(&mut out, None, n, &matches, &verdict)
+                }
+                Err(e) => report(&mut out, n, &e.to_string()),
+            };
         }
         match serde_json::from_str::<InputLine>(s) {
             Ok(InputLine {
                 text: Some(text),
                 id,
-            }) => {
-                let matches = matcher.find(&text);
-                flagged |= !matches.is_empty();
-                let verdict = matcher.policy().decide(&matches);
-                write_result(&mut out, id, n, &matches, &verdict)
-            }
+            }) => match matcher.scan(&text) {
+                Ok(matches) => {
+                    flagged |= !matches.is_empty();
+                    let verdict = matcher.policy().decide(&matches);
+                    write_result(&mut out, id, n, &matches, &verdict)
+                }
+                Err(e) => report(&mut out, n, &e.to_string()),
+            },
             Ok(InputLine { text: None, .. }) => report(&mut out, n, "no \"text\" field"),
             Err(e) => report(&mut out, n, &format!("invalid JSON: {e}")),
         }
@@ -146,7 +211,16 @@ pub(crate) fn censor(matcher: &Matcher, file: &str, options: &CensorOptions) -> 
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut bad_lines = 0usize;
-    for_each_line(&mut input, |n, line| {
+    let cap = matcher.limits().max_input_bytes;
+    for_each_line(&mut input, cap, |n, line| {
+        let line = match line {
+            Line::Bytes(b) => b,
+            Line::TooLong(len) => {
+                bad_lines += 1;
+                eprintln!("kavach: {file}:{n}: line of {len} bytes is over the limit (--max-input-bytes); written as an empty line");
+                return out.write_all(b"\n");
+            }
+        };
         let text = match std::str::from_utf8(line) {
             Ok(s) => Cow::Borrowed(s),
             Err(e) => {

@@ -340,3 +340,62 @@ fn list_import_validate_diff_stats() {
     assert!(stats.contains("platform@1.1.0: 3 terms, 0 allow entries\n  category: insult 3\n  severity: low 1, medium 1, high 1\n"), "{stats}");
     assert!(stats.starts_with("hi-Latn@0.2.0: "), "{stats}");
 }
+
+#[test]
+fn limits_report_long_lines_and_too_many_matches_and_go_on() {
+    let mut input = String::new();
+    input.push_str("{\"id\": 1, \"text\": \"what the fuck\"}\n");
+    input.push_str(&format!(
+        "{{\"id\": 2, \"text\": \"{}\"}}\n",
+        "a".repeat(3_000)
+    ));
+    input.push_str(&format!(
+        "{{\"id\": 3, \"text\": \"{}\"}}\n",
+        "shit ".repeat(20)
+    ));
+    input.push_str("{\"id\": 4, \"text\": \"clean\"}\n");
+    let out = kavach(
+        &["scan", "--max-input-bytes", "100", "--max-matches", "10"],
+        input.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let r = json_lines(&out);
+    assert_eq!(r.len(), 4);
+    assert_eq!(r[0]["flagged"], true);
+    assert_eq!(
+        r[1]["error"],
+        "text of 3000 bytes is over the limit of 100 bytes"
+    );
+    assert_eq!(r[2]["error"], "text has 20 matches, over the limit of 10");
+    assert_eq!(r[3]["flagged"], false);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("kavach: -:2: text of 3000 bytes"),
+        "{stderr}"
+    );
+    // A line far over the limit is skipped while it is read (memory stays bounded).
+    let plain = format!("fuck\n{}\nshit\n", "b".repeat(100_000));
+    let out = kavach(
+        &["scan", "--plain", "--max-input-bytes", "100"],
+        plain.as_bytes(),
+    );
+    let r = json_lines(&out);
+    assert_eq!(
+        r[1]["error"],
+        "line of 100000 bytes is over the limit of 100 bytes (--max-input-bytes)"
+    );
+    assert_eq!(
+        (r[0]["flagged"].as_bool(), r[2]["flagged"].as_bool()),
+        (Some(true), Some(true))
+    );
+    // 0 lifts the limits.
+    let out = kavach(
+        &["scan", "--max-input-bytes", "0", "--max-matches", "0"],
+        input.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        json_lines(&out)[2]["matches"].as_array().map(Vec::len),
+        Some(20)
+    );
+}

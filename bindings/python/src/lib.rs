@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 
 use kavach::{
-    convert_offsets, CensorOptions, Error, ErrorKind, Format, ImportOptions, Matcher, OffsetUnit,
-    Policy, Severity, Thresholds, Wordlist,
+    convert_offsets, CensorOptions, Error, ErrorKind, Format, ImportOptions, Limits, Matcher,
+    OffsetUnit, Policy, Severity, Thresholds, Wordlist,
 };
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -23,9 +23,16 @@ fn raise(py: Python<'_>, e: &Error) -> PyErr {
         | ErrorKind::DuplicateList(_)
         | ErrorKind::NoLists
         | ErrorKind::Build(_) => "MatcherError",
+        ErrorKind::InputTooLong { .. } | ErrorKind::TooManyMatches { .. } => "LimitError",
         _ => "WordlistError",
     };
     raise_as(py, e, class)
+}
+
+/// Raises the error of `texts[k]` in a batch, naming the index.
+fn raise_at(py: Python<'_>, e: &Error, k: usize) -> PyErr {
+    let located = Error::in_source(e.kind().clone(), &format!("texts[{k}]"));
+    raise(py, &located)
 }
 
 /// Raises `kavach._errors.<class>` for `e`.
@@ -182,7 +189,8 @@ pub struct PyMatcher {
 #[pymethods]
 impl PyMatcher {
     #[new]
-    #[pyo3(signature = (lists=None, list_files=None, list_texts=None, *, review_at=None, block_at=None))]
+    #[pyo3(signature = (lists=None, list_files=None, list_texts=None, *, review_at=None, block_at=None, max_input_bytes=Some(1 << 20), max_matches=Some(1000)))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         lists: Option<Vec<String>>,
@@ -190,6 +198,8 @@ impl PyMatcher {
         list_texts: Option<Vec<String>>,
         review_at: Option<&str>,
         block_at: Option<&str>,
+        max_input_bytes: Option<usize>,
+        max_matches: Option<usize>,
     ) -> PyResult<Self> {
         let mut b = Matcher::builder();
         match lists {
@@ -223,27 +233,37 @@ impl PyMatcher {
         if let Some(bl) = block_at {
             policy.default.block = severity(py, bl)?;
         }
-        let inner = b.policy(policy).build().map_err(|e| raise(py, &e))?;
+        let limits = Limits {
+            max_input_bytes,
+            max_matches,
+        };
+        let inner = b
+            .policy(policy)
+            .limits(limits)
+            .build()
+            .map_err(|e| raise(py, &e))?;
         Ok(PyMatcher { inner })
     }
 
-    /// All matches in `text`, in order, one per overlapping region.
-    fn find(&self, py: Python<'_>, text: &str) -> Vec<Match> {
+    /// All matches in `text`, in order, one per overlapping region. Raises `LimitError` when
+    /// `text` is longer than `max_input_bytes` or has more than `max_matches` matches.
+    fn find(&self, py: Python<'_>, text: &str) -> PyResult<Vec<Match>> {
         let found = if text.len() >= DETACH_BYTES {
-            py.detach(|| self.inner.find(text))
+            py.detach(|| self.inner.scan(text))
         } else {
-            self.inner.find(text)
+            self.inner.scan(text)
         };
-        to_py_matches(text, found)
+        Ok(to_py_matches(text, found.map_err(|e| raise(py, &e))?))
     }
 
     /// Whether `text` has any match; stops at the first one.
-    fn is_match(&self, py: Python<'_>, text: &str) -> bool {
-        if text.len() >= DETACH_BYTES {
+    fn is_match(&self, py: Python<'_>, text: &str) -> PyResult<bool> {
+        self.inner.check_input(text).map_err(|e| raise(py, &e))?;
+        Ok(if text.len() >= DETACH_BYTES {
             py.detach(|| self.inner.is_match(text))
         } else {
             self.inner.is_match(text)
-        }
+        })
     }
 
     /// `text` with every match masked, one mask character per grapheme.
@@ -256,17 +276,19 @@ impl PyMatcher {
             )));
         };
         let options = CensorOptions { mask, keep_first };
+        self.inner.check_input(text).map_err(|e| raise(py, &e))?;
         Ok(py.detach(|| self.inner.censor(text, &options)))
     }
 
-    /// The policy's decision on `text`.
-    fn verdict(&self, text: &str) -> Verdict {
-        let v = self.inner.verdict(text);
-        Verdict {
+    /// The policy's decision on `text` (within the limits, like `find`).
+    fn verdict(&self, py: Python<'_>, text: &str) -> PyResult<Verdict> {
+        let found = self.inner.scan(text).map_err(|e| raise(py, &e))?;
+        let v = self.inner.policy().decide(&found);
+        Ok(Verdict {
             decision: v.decision.as_str().to_string(),
             report: v.report,
             max_severity: v.max_severity.map(|s| s.as_str().to_string()),
-        }
+        })
     }
 
     /// `find` on every text of an iterable of str, in parallel on `threads` threads (default:
@@ -301,12 +323,16 @@ impl PyMatcher {
             owned.push(s);
         }
         let threads = threads.unwrap_or(0);
-        let found = py.detach(|| self.inner.find_many(&owned, threads));
-        Ok(owned
+        let found = py.detach(|| self.inner.scan_many(&owned, threads));
+        owned
             .iter()
             .zip(found)
-            .map(|(t, f)| to_py_matches(t, f))
-            .collect())
+            .enumerate()
+            .map(|(k, (t, f))| match f {
+                Ok(f) => Ok(to_py_matches(t, f)),
+                Err(e) => Err(raise_at(py, &e, k)),
+            })
+            .collect()
     }
 
     /// The compiled lists: id, version, title, fingerprint, entries, allow.
@@ -357,6 +383,7 @@ impl PyMatcher {
             .map(Wordlist::to_kavach)
             .collect();
         let t = self.inner.policy().default;
+        let l = self.inner.limits();
         let ctor = py.get_type::<PyMatcher>().getattr("_from_state")?;
         let args = PyTuple::new(
             py,
@@ -364,6 +391,8 @@ impl PyMatcher {
                 texts.into_pyobject(py)?.into_any(),
                 t.review.as_str().into_pyobject(py)?.into_any(),
                 t.block.as_str().into_pyobject(py)?.into_any(),
+                l.max_input_bytes.into_pyobject(py)?.into_any(),
+                l.max_matches.into_pyobject(py)?.into_any(),
             ],
         )?;
         Ok((ctor, args))
@@ -376,6 +405,8 @@ impl PyMatcher {
         texts: Vec<String>,
         review: &str,
         block: &str,
+        max_input_bytes: Option<usize>,
+        max_matches: Option<usize>,
     ) -> PyResult<Self> {
         let mut b = Matcher::builder();
         for (k, text) in texts.iter().enumerate() {
@@ -390,7 +421,15 @@ impl PyMatcher {
             },
             ..Policy::default()
         };
-        let inner = b.policy(policy).build().map_err(|e| raise(py, &e))?;
+        let limits = Limits {
+            max_input_bytes,
+            max_matches,
+        };
+        let inner = b
+            .policy(policy)
+            .limits(limits)
+            .build()
+            .map_err(|e| raise(py, &e))?;
         Ok(PyMatcher { inner })
     }
 }

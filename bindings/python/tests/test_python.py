@@ -140,11 +140,33 @@ def _scan(args):
 def test_multiprocessing_with_a_pickled_matcher():
     m = kavach.Matcher(lists=["en"])
     with get_context("spawn").Pool(2) as pool:
-        got = pool.map(_scan, [(m, "shit"), (m, "hello"), (m, "f.u.c.k")])
+        got = pool.map_async(_scan, [(m, "shit"), (m, "hello"), (m, "f.u.c.k")]).get(timeout=120)
     assert got == [["shit"], [], ["fuck"]]
 
 
-def test_huge_inputs(m):
+def test_limits_are_errors_not_truncation(m):
+    with pytest.raises(kavach.LimitError) as e:
+        m.find("a" * (1 << 20) + "b")
+    assert e.value.code == "input-too-long" and isinstance(e.value, ValueError)
+    assert str(e.value) == "text of 1048577 bytes is over the limit of 1048576 bytes"
+    with pytest.raises(kavach.LimitError):
+        m.is_match("a" * (2 << 20))
+    with pytest.raises(kavach.LimitError):
+        m.censor("a" * (2 << 20))
+    small = kavach.Matcher(lists=["en"], max_input_bytes=100, max_matches=2)
+    with pytest.raises(kavach.LimitError) as e:
+        small.verdict("shit shit shit")
+    assert e.value.code == "too-many-matches"
+    with pytest.raises(kavach.LimitError) as e:
+        small.find_many(["fuck", "x" * 101, "shit"])
+    assert str(e.value).startswith("texts[1]: text of 101 bytes") and e.value.file == "texts[1]"
+    again = pickle.loads(pickle.dumps(small))
+    with pytest.raises(kavach.LimitError):
+        again.find("shit shit shit")
+
+
+def test_huge_inputs():
+    m = kavach.Matcher(max_input_bytes=None, max_matches=None)
     text = ("clean words here " * 400_000) + "and then f.u.c.k at the end 😀"  # ~6.8 MB
     found = m.find(text)
     assert [x.text for x in found] == ["f.u.c.k"]
@@ -154,7 +176,8 @@ def test_huge_inputs(m):
     assert m.find("\u0301" * 100_000) == []
 
 
-def test_gil_is_released_during_long_scans(m):
+def test_gil_is_released_during_long_scans():
+    m = kavach.Matcher(max_input_bytes=None)
     text = "clean words here " * 300_000
     ticks = []
     stop = threading.Event()

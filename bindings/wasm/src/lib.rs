@@ -4,8 +4,8 @@
 
 use js_sys::{Array, Object, Reflect};
 use kavach::{
-    convert_offsets, CensorOptions, Error, Format, ImportOptions, OffsetUnit, Policy, Severity,
-    Wordlist,
+    convert_offsets, CensorOptions, Error, Format, ImportOptions, Limits, OffsetUnit, Policy,
+    Severity, Wordlist,
 };
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -62,6 +62,10 @@ export interface MatcherOptions {
   reviewAt?: Severity;
   /** Lowest severity that blocks a text (default policy: `high`). */
   blockAt?: Severity;
+  /** Longest text accepted, in UTF-8 bytes (default 1 MiB; `null`: no limit). Longer texts throw, code `input-too-long`. */
+  maxInputBytes?: number | null;
+  /** Most matches one text may have (default 1000; `null`: no limit). More throws, code `too-many-matches`. */
+  maxMatches?: number | null;
 }
 
 /** Options of `censor`. */
@@ -180,6 +184,23 @@ fn get_strings(obj: &JsValue, key: &str) -> Result<Option<Vec<String>>, JsValue>
         .map(Some)
 }
 
+/// A limit option: absent (keep the default), `null` (no limit) or a non-negative integer.
+fn limit(options: &JsValue, key: &str) -> Result<Option<Option<usize>>, JsValue> {
+    let v = match Reflect::get(options, &key.into()) {
+        Ok(v) if !v.is_undefined() => v,
+        _ => return Ok(None),
+    };
+    if v.is_null() {
+        return Ok(Some(None));
+    }
+    match v.as_f64() {
+        Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= 9.0e15 => Ok(Some(Some(n as usize))),
+        _ => Err(option_error(&format!(
+            "options.{key} must be a non-negative integer or null"
+        ))),
+    }
+}
+
 fn severity(name: &str) -> Result<Severity, JsValue> {
     name.parse::<Severity>()
         .map_err(|kind| js_error(&Error::new(kind)))
@@ -284,13 +305,25 @@ impl Matcher {
         if let Some(bl) = get_string(&options, "blockAt", "options")? {
             policy.default.block = severity(&bl)?;
         }
-        let inner = b.policy(policy).build().map_err(|e| js_error(&e))?;
+        let mut limits = Limits::default();
+        if let Some(v) = limit(&options, "maxInputBytes")? {
+            limits.max_input_bytes = v;
+        }
+        if let Some(v) = limit(&options, "maxMatches")? {
+            limits.max_matches = v;
+        }
+        let inner = b
+            .policy(policy)
+            .limits(limits)
+            .build()
+            .map_err(|e| js_error(&e))?;
         Ok(Matcher { inner })
     }
 
-    /// All matches in `text`, in order, one per overlapping region; offsets are UTF-16.
-    pub fn find(&self, text: &str) -> MatchArray {
-        let found = self.inner.find(text);
+    /// All matches in `text`, in order, one per overlapping region; offsets are UTF-16. Throws
+    /// when `text` is over `maxInputBytes` or has more than `maxMatches` matches.
+    pub fn find(&self, text: &str) -> Result<MatchArray, JsValue> {
+        let found = self.inner.scan(text).map_err(|e| js_error(&e))?;
         let mut offsets: Vec<usize> = found.iter().flat_map(|m| [m.start, m.end]).collect();
         convert_offsets(text, &mut offsets, OffsetUnit::Utf16);
         let out = Array::new();
@@ -311,13 +344,14 @@ impl Matcher {
             set(&obj, "transforms", &t);
             out.push(&obj);
         }
-        out.unchecked_into()
+        Ok(out.unchecked_into())
     }
 
     /// Whether `text` has any match; stops at the first one.
     #[wasm_bindgen(js_name = isMatch)]
-    pub fn is_match(&self, text: &str) -> bool {
-        self.inner.is_match(text)
+    pub fn is_match(&self, text: &str) -> Result<bool, JsValue> {
+        self.inner.check_input(text).map_err(|e| js_error(&e))?;
+        Ok(self.inner.is_match(text))
     }
 
     /// `text` with every match masked, one mask character per grapheme.
@@ -336,12 +370,14 @@ impl Matcher {
                 .as_bool()
                 .ok_or_else(|| option_error("options.keepFirst must be a boolean"))?;
         }
+        self.inner.check_input(text).map_err(|e| js_error(&e))?;
         Ok(self.inner.censor(text, &o))
     }
 
-    /// The policy's decision on `text`.
-    pub fn verdict(&self, text: &str) -> VerdictJs {
-        let v = self.inner.verdict(text);
+    /// The policy's decision on `text` (within the limits, like `find`).
+    pub fn verdict(&self, text: &str) -> Result<VerdictJs, JsValue> {
+        let found = self.inner.scan(text).map_err(|e| js_error(&e))?;
+        let v = self.inner.policy().decide(&found);
         let obj = Object::new();
         set(&obj, "decision", &v.decision.as_str().into());
         set(&obj, "report", &v.report.into());
@@ -350,7 +386,7 @@ impl Matcher {
             "maxSeverity",
             &v.max_severity.map_or(JsValue::NULL, |s| s.as_str().into()),
         );
-        obj.unchecked_into()
+        Ok(obj.unchecked_into())
     }
 
     /// The compiled lists.

@@ -75,7 +75,27 @@ test("non-string text is a TypeError-like Error, and a freed matcher throws", ()
   assert.equal(m.isMatch("fuck"), true);
 });
 
+test("limits throw, they do not truncate", () => {
+  const codeOf = (f) => {
+    try {
+      f();
+    } catch (e) {
+      return [e.code, e.message];
+    }
+    return null;
+  };
+  assert.deepEqual(codeOf(() => m.find("a".repeat((1 << 20) + 1))),
+    ["input-too-long", "text of 1048577 bytes is over the limit of 1048576 bytes"]);
+  assert.equal(codeOf(() => m.isMatch("a".repeat(2 << 20)))[0], "input-too-long");
+  const small = new Matcher({ lists: ["en"], maxInputBytes: 100, maxMatches: 2 });
+  assert.equal(codeOf(() => small.verdict("shit shit shit"))[0], "too-many-matches");
+  assert.equal(codeOf(() => small.censor("x".repeat(101)))[0], "input-too-long");
+  assert.equal(codeOf(() => new Matcher({ maxMatches: -1 }))[0], "bad-option");
+  assert.equal(small.find("shit shit").length, 2);
+});
+
 test("large inputs", () => {
+  const m = new Matcher({ maxInputBytes: null, maxMatches: null });
   const text = "clean words here ".repeat(300_000) + "and then f.u.c.k at the end 😀";
   const found = m.find(text);
   assert.deepEqual(found.map((x) => x.text), ["f.u.c.k"]);

@@ -18,7 +18,7 @@ module level use a default matcher over every bundled list, built on first use.
 import threading
 from typing import Optional
 
-from ._errors import KavachError, MatcherError, WordlistError
+from ._errors import KavachError, LimitError, MatcherError, WordlistError
 from ._kavach import UNICODE_VERSION, Match, Matcher, Verdict, bundled_lists
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "KavachError",
     "WordlistError",
     "MatcherError",
+    "LimitError",
     "bundled_lists",
     "default_matcher",
     "find",

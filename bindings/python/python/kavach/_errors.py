@@ -26,3 +26,8 @@ class WordlistError(KavachError, ValueError):
 
 class MatcherError(KavachError, ValueError):
     """The matcher could not be built: unknown or duplicate list, no lists, bad options."""
+
+
+class LimitError(KavachError, ValueError):
+    """A text is over the matcher's ``max_input_bytes`` or has more than ``max_matches``
+    matches: it was not scanned (nothing is silently truncated)."""
