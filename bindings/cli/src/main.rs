@@ -4,7 +4,6 @@
 //! error (including malformed input lines, reported and skipped).
 
 mod lists;
-mod output;
 mod scan;
 
 use std::io::{self, IsTerminal, Write};
@@ -190,7 +189,7 @@ fn run(cli: Cli) -> Result<u8, Fatal> {
             let verdict = matcher.policy().decide(&matches);
             let colour = io::stdout().is_terminal();
             let mut out = io::stdout().lock();
-            output::write_check(&mut out, &text, &matches, &verdict, colour)?;
+            kavach_cli::output::write_check(&mut out, &text, &matches, &verdict, colour)?;
             Ok(u8::from(fail_on_match && !matches.is_empty()))
         }
         Command::Censor {

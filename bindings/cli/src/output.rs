@@ -34,9 +34,9 @@ struct ResultOut<'a> {
     matches: Vec<MatchOut<'a>>,
 }
 
-/// One `scan` result line.
-pub(crate) fn write_result(
-    out: &mut impl Write,
+/// One `scan` result line: id (or line number), flagged, verdict and matches.
+pub fn write_result(
+    out: &mut (impl Write + ?Sized),
     id: Option<&RawValue>,
     line: usize,
     matches: &[Match],
@@ -72,15 +72,16 @@ struct ErrorOut<'a> {
 }
 
 /// The error object written in place of a malformed input line.
-pub(crate) fn write_error(out: &mut impl Write, line: usize, msg: &str) -> io::Result<()> {
+/// One `scan` error line: the line number and what was wrong with it.
+pub fn write_error(out: &mut (impl Write + ?Sized), line: usize, msg: &str) -> io::Result<()> {
     serde_json::to_writer(&mut *out, &ErrorOut { line, error: msg })?;
     out.write_all(b"\n")
 }
 
 /// `check`: the text with matches highlighted (or bracketed without colour), then one line per
 /// match and the verdict.
-pub(crate) fn write_check(
-    out: &mut impl Write,
+pub fn write_check(
+    out: &mut (impl Write + ?Sized),
     text: &str,
     matches: &[Match],
     verdict: &Verdict,

@@ -1,0 +1,5 @@
+//! The parts of the `kavach` command that are worth testing and fuzzing on their own: the JSON
+//! Lines reader of `scan` ([`stream`]) and what it writes ([`output`]).
+
+pub mod output;
+pub mod stream;
