@@ -29,6 +29,7 @@ test: setup ## run every test: generated-data checks, fmt, clippy, unit/integrat
 	$(CARGO) run --quiet --example hot_reload
 	$(MAKE) --no-print-directory python
 	$(MAKE) --no-print-directory wasm-test
+	tools/fuzz.sh $(FUZZ_SECONDS)
 
 python: ## build the Python module into target/py-venv and run its tests
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
@@ -50,6 +51,11 @@ wasm-test: wasm ## test the WebAssembly package: node --test (shared vectors, JS
 	cd bindings/wasm && npm ci --no-audit --no-fund --silent && npx tsc -p tests/tsconfig.json
 	! grep -nE '(:|<|\|) *any\b' bindings/wasm/pkg/*/kavach_wasm.d.ts
 	node --test bindings/wasm/tests/
+
+FUZZ_SECONDS ?= 10
+
+fuzz: ## run every fuzz target for FUZZ_SECONDS (default 10) each; needs nightly (skipped otherwise)
+	tools/fuzz.sh $(FUZZ_SECONDS)
 
 bench-wasm: wasm ## WebAssembly find() in Node vs obscenity (pinned), one run
 	cd bindings/wasm && npm ci --no-audit --no-fund --silent && node bench/bench.mjs
@@ -73,4 +79,4 @@ tables: ## regenerate the Unicode tables
 vectors: ## refill the span fields of the shared test vectors
 	$(PYTHON) tools/fill_vectors.py
 
-.PHONY: help setup demo test python wasm wasm-test bench-wasm bench-python measure allow-candidates tables vectors
+.PHONY: help setup demo test python wasm wasm-test fuzz bench-wasm bench-python measure allow-candidates tables vectors

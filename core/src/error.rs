@@ -50,6 +50,12 @@ pub enum ErrorKind {
     /// An entry whose term is empty, or normalises to nothing matchable.
     #[error("term `{0}` is empty after normalisation")]
     EmptyTerm(String),
+    /// A term, allow word or context word that the kavach format cannot hold.
+    #[error("term `{0}` {1}")]
+    BadTerm(String, &'static str),
+    /// An entry's language tag is not a tag.
+    #[error("language tag `{0}` must be ASCII letters, digits and `-`")]
+    BadLang(String),
     /// An unknown category name.
     #[error("unknown category `{0}` (expected one of: profanity, sexual, slur, insult, violence, child-safety)")]
     UnknownCategory(String),
@@ -120,6 +126,8 @@ impl ErrorKind {
             ErrorKind::UnexpectedLine(_) => "unexpected-line",
             ErrorKind::BadColumns { .. } => "bad-columns",
             ErrorKind::EmptyTerm(_) => "empty-term",
+            ErrorKind::BadTerm(..) => "bad-term",
+            ErrorKind::BadLang(_) => "bad-lang",
             ErrorKind::UnknownCategory(_) => "unknown-category",
             ErrorKind::UnknownSeverity(_) => "unknown-severity",
             ErrorKind::UnknownMode(_) => "unknown-mode",

@@ -50,9 +50,12 @@ struct Word {
     single: bool,
     gap: u32,
     /// Letters and leet characters (digits, `@ $ ! | +`) in the word, counted once so later
-    /// passes need not rescan it (see [`reads_leet`]).
+    /// passes need not rescan it (see [`leet_reading`]).
     letters: u32,
     leet: u32,
+    /// The first letter of a masked spelling (`f` of `f*u*c*k`): a run of spaced-out letters
+    /// before it does not continue into it.
+    masked_start: bool,
 }
 
 /// Counts of a word's letters and leet characters, and whether it has a mask.
@@ -70,7 +73,8 @@ fn word_counts(units: &[Unit]) -> (u32, u32, bool) {
     (letters, leet, mask)
 }
 
-/// The leetspeak rule on counts (see [`reads_leet`]).
+/// Leetspeak is read only in words with at least one letter and no more leet characters than
+/// letters: `5hit`, `a55hole` and `sh1t` are words; `$3x`, `5%` and `2024` are not.
 #[inline]
 fn leet_reading(letters: u32, leet: u32) -> bool {
     letters > 0 && letters >= leet
@@ -273,6 +277,7 @@ fn split_words(units: &[Unit], words: &mut Vec<Word>) {
                         gap,
                         letters,
                         leet,
+                        masked_start: ga == a2,
                     });
                     hard = false;
                     // The letters of one masked spelling share a gap, so they are joined
@@ -289,6 +294,7 @@ fn split_words(units: &[Unit], words: &mut Vec<Word>) {
                     gap,
                     letters,
                     leet,
+                    masked_start: false,
                 });
             }
             hard = false;
@@ -306,7 +312,8 @@ fn is_masked_spelling(units: &[Unit], leet: bool) -> bool {
         if group.is_empty() {
             continue;
         }
-        if !is_single(group, reads_leet(group)) || group.iter().any(|u| !reads_as_letter(u, leet)) {
+        // The word's own leet reading, as its letters will be emitted with it (`w_k_$$s`).
+        if !is_single(group, leet) || group.iter().any(|u| !reads_as_letter(u, leet)) {
             return false;
         }
         groups += 1;
@@ -320,13 +327,6 @@ fn reads_as_letter(u: &Unit, leet: bool) -> bool {
         || (matches!(u.class, Class::Digit | Class::Leet)
             && leet
             && key_char(u, leet).0.is_ascii_lowercase())
-}
-
-/// Leetspeak is read only in words with at least one letter and no more leet characters than
-/// letters: `5hit`, `a55hole` and `sh1t` are words; `$3x`, `5%` and `2024` are not.
-fn reads_leet(units: &[Unit]) -> bool {
-    let (letters, leet, _) = word_counts(units);
-    leet_reading(letters, leet)
 }
 
 /// The matching character of a unit, given whether its word reads leetspeak.
@@ -350,7 +350,7 @@ fn collapses(u: &Unit, leet: bool) -> bool {
 }
 
 /// Whether a word's matching form is a single character (`a`, `aa`, `ß`→`s`): such words can
-/// be letters of a spaced-out word. `leet` is the word's [`reads_leet`].
+/// be letters of a spaced-out word. `leet` is the word's [`leet_reading`].
 fn is_single(units: &[Unit], leet: bool) -> bool {
     if units.len() == 1 {
         return true;
@@ -379,6 +379,7 @@ fn emit(units: &[Unit], words: &[Word], out: &mut Normalized) {
             while end < words.len()
                 && words[end].single
                 && !words[end].hard_before
+                && !words[end].masked_start
                 && words[end].gap == words[k + 1].gap
             {
                 end += 1;
@@ -486,6 +487,16 @@ mod tests {
     fn keeps_devanagari_marks_and_strips_latin_ones() {
         assert_eq!(normalize("चुतिया"), "चुतिया");
         assert_eq!(normalize("f\u{301}\u{316}u\u{334}ck"), "fuck");
+    }
+
+    #[test]
+    fn masked_spelling_reads_leet_like_its_word() {
+        // Found by fuzzing: the groups of `w_k_$$s` once decided leet alone, so the first pass
+        // kept the masks and the second joined the letters.
+        for s in ["w_k_$$s", "_W_k_$$$s", "k u t*+*c"] {
+            let once = normalize(s);
+            assert_eq!(normalize(&once), once, "{s}");
+        }
     }
 
     #[test]

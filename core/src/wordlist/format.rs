@@ -160,6 +160,12 @@ fn parse_context(line: &str, line_no: usize) -> Result<ContextWord, ErrorKind> {
     })
 }
 
+/// A BCP 47-shaped tag: ASCII letters, digits and `-`, starting with a letter.
+pub(crate) fn valid_lang(tag: &str) -> bool {
+    tag.starts_with(|c: char| c.is_ascii_alphabetic())
+        && tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
 fn header_meta(
     header: &[(&str, String, usize)],
     source: &str,
@@ -199,6 +205,12 @@ fn header_meta(
         .collect();
     if languages.is_empty() {
         return Err(bad("languages is empty".to_string(), l));
+    }
+    if let Some(tag) = languages.iter().find(|t| !valid_lang(t)) {
+        return Err(bad(
+            format!("language tag `{tag}` must be ASCII letters, digits and `-`"),
+            l,
+        ));
     }
     Ok(ListMeta {
         id,

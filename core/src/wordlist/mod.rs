@@ -202,6 +202,13 @@ impl Wordlist {
         }
         let mut lines = Vec::with_capacity(entries.len() + allow.len());
         for e in &entries {
+            if !format::valid_lang(&e.lang) {
+                return Err(Error::at(
+                    ErrorKind::BadLang(e.lang.clone()),
+                    source,
+                    e.line,
+                ));
+            }
             let key = checked_key(&e.term, source, e.line)?;
             lines.push(format!(
                 "term\t{key}\t{}\t{}\t{}\n",
@@ -363,8 +370,25 @@ fn bump(counts: &mut Vec<(String, usize)>, key: &str) {
     }
 }
 
-/// The matching form of a term, or an error naming the line if nothing matchable is left.
+/// The matching form of a term, or an error naming the line if nothing matchable is left or
+/// the kavach format could not hold the term (so every list can be written out and read back).
 fn checked_key(term: &str, source: &str, line: usize) -> Result<String, Error> {
+    let unwritable = if term.contains('|') {
+        Some("contains `|`, the field separator of the kavach format")
+    } else if term.contains(['\n', '\r']) {
+        Some("contains a line break")
+    } else if term.trim_start().starts_with(['#', '[']) {
+        Some("starts with `#` or `[`, which begin comments and sections")
+    } else {
+        None
+    };
+    if let Some(reason) = unwritable {
+        return Err(Error::at(
+            ErrorKind::BadTerm(term.to_string(), reason),
+            source,
+            line,
+        ));
+    }
     let key = normalize(term);
     if key.bytes().all(crate::normalize::is_boundary_byte) {
         return Err(Error::at(

@@ -1,0 +1,37 @@
+//! The CLI's JSON Lines reader on any bytes: no panic, one output line per input line (a result
+//! or an error naming the line), and every bad line reported.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use kavach::{Limits, Matcher};
+use kavach_cli::stream::scan_stream;
+use libfuzzer_sys::fuzz_target;
+
+fn matcher() -> &'static Matcher {
+    static M: OnceLock<Matcher> = OnceLock::new();
+    M.get_or_init(|| {
+        Matcher::builder()
+            .all_bundled()
+            .limits(Limits {
+                max_input_bytes: Some(256),
+                max_matches: Some(8),
+            })
+            .build()
+            .expect("bundled lists")
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    for plain in [false, true] {
+        let mut out = Vec::new();
+        let mut reported = 0;
+        let summary = scan_stream(matcher(), &mut &data[..], &mut out, plain, |_, _| {
+            reported += 1
+        })
+        .expect("writing to a Vec cannot fail");
+        let lines = out.split(|&b| b == b'\n').filter(|l| !l.is_empty()).count();
+        assert_eq!(lines, summary.lines);
+        assert_eq!(reported, summary.bad_lines);
+    }
+});
