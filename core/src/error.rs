@@ -96,6 +96,14 @@ pub enum ErrorKind {
     /// The automaton could not be built (e.g. too many patterns).
     #[error("cannot build the automaton: {0}")]
     Build(String),
+    /// A list file is larger than any list should be.
+    #[error("list of {bytes} bytes is over the limit of {max} bytes")]
+    ListTooLarge {
+        /// The file's size.
+        bytes: u64,
+        /// The limit.
+        max: u64,
+    },
     /// A text is longer than the matcher's limit (see [`crate::Limits`]).
     #[error("text of {bytes} bytes is over the limit of {max} bytes")]
     InputTooLong {
@@ -139,6 +147,7 @@ impl ErrorKind {
             ErrorKind::NoLists => "no-lists",
             ErrorKind::Io(_) => "io",
             ErrorKind::Build(_) => "build",
+            ErrorKind::ListTooLarge { .. } => "list-too-large",
             ErrorKind::InputTooLong { .. } => "input-too-long",
             ErrorKind::TooManyMatches { .. } => "too-many-matches",
         }

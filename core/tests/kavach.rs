@@ -389,6 +389,41 @@ fn scan_enforces_limits_and_reports_them() {
     assert_eq!(kavach::Limits::default().max_input_bytes, Some(1 << 20));
 }
 
+/// The Big List of Naughty Strings (tests/vectors/blns.json): no panic, valid spans, and the
+/// limits hold (each string is scanned alone and all of them as one text).
+#[test]
+fn a_2_gb_list_file_is_refused_without_reading_it() {
+    let dir = std::env::temp_dir().join(format!("kavach-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("huge.txt");
+    // A sparse file: 2 GB long, no disk used.
+    let f = std::fs::File::create(&path).expect("create");
+    f.set_len(2 << 30).expect("set_len");
+    let e = Wordlist::load(&path, None, &ImportOptions::default()).expect_err("too large");
+    assert_eq!(e.code(), "list-too-large");
+    assert!(
+        e.to_string()
+            .ends_with("huge.txt: list of 2147483648 bytes is over the limit of 268435456 bytes"),
+        "{e}"
+    );
+    std::fs::remove_dir_all(&dir).expect("cleanup");
+}
+
+#[test]
+fn naughty_strings_are_harmless() {
+    let strings: Vec<String> =
+        serde_json::from_value(load_json("blns.json")).expect("a list of strings");
+    assert!(strings.len() > 400);
+    let m = Matcher::bundled().expect("bundled");
+    for s in strings.iter().chain(std::iter::once(&strings.join("\n"))) {
+        for x in m.scan(s).expect("within the default limits") {
+            assert_eq!(&s[x.start..x.end], x.text);
+        }
+        let _ = m.censor(s, &CensorOptions::default());
+        let _ = m.verdict(s);
+    }
+}
+
 #[test]
 fn public_types_are_thread_safe() {
     fn assert_traits<T: Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>() {}
@@ -400,43 +435,81 @@ fn public_types_are_thread_safe() {
 
 /// A backend swaps in a rebuilt matcher while other threads keep scanning; every scan sees one
 /// consistent list set.
+/// Hot reload under load: scanning threads never see a mix of two list sets, no scan fails,
+/// and a reload that fails (a bad list) leaves the old matcher serving.
 #[test]
-fn hot_swap_with_arc_swap() {
+fn hot_reload_under_load() {
     use arc_swap::ArcSwap;
-    let list = |version: &str, term: &str| {
-        let text = format!("id = live\nversion = {version}\ntitle = t\nlanguages = en\nsource = t\nlicense = CC0-1.0\ndate = 2026-11-28\n[terms]\n{term} | profanity | high\n");
-        Matcher::builder()
-            .list(Wordlist::parse(&text, "live").expect("list"))
-            .build()
-            .expect("matcher")
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    const SWAPS: usize = 400;
+    const THREADS: usize = 4;
+    let list = |id: &str, version: usize, term: &str| {
+        let text = format!("id = {id}\nversion = {version}.0.0\ntitle = t\nlanguages = en\nsource = t\nlicense = CC0-1.0\ndate = 2026-11-28\n[terms]\n{term} | profanity | high\n");
+        Wordlist::parse(&text, id)
     };
-    let live = Arc::new(ArcSwap::from_pointee(list("1.0.0", "alpha")));
-    let text = "alpha beta";
+    // Version k: list `a` has alpha (k even) or gamma (k odd), list `b` beta or delta.
+    let build = |k: usize| -> Result<Matcher, kavach::Error> {
+        let (ta, tb) = if k % 2 == 0 {
+            ("alpha", "beta")
+        } else {
+            ("gamma", "delta")
+        };
+        Matcher::builder()
+            .list(list("a", k, ta)?)
+            .list(list("b", k, tb)?)
+            .build()
+    };
+    let live = ArcSwap::from_pointee(build(0).expect("first matcher"));
+    let done = AtomicBool::new(false);
+    let scans = AtomicUsize::new(0);
+    let (mut swaps, mut failed) = (0, 0);
+    let text = "alpha beta gamma delta";
     std::thread::scope(|s| {
-        for _ in 0..2 {
-            let live = Arc::clone(&live);
-            s.spawn(move || {
-                for _ in 0..2000 {
-                    let found = live.load().find(text);
-                    assert_eq!(found.len(), 1);
-                    let expected = if &*found[0].version == "1.0.0" {
-                        "alpha"
+        for _ in 0..THREADS {
+            s.spawn(|| {
+                while !done.load(Ordering::Relaxed) {
+                    let found = live.load().scan(text).expect("no scan fails");
+                    assert_eq!(found.len(), 2, "{found:?}");
+                    let version = &found[0].version;
+                    assert!(
+                        found.iter().all(|m| &m.version == version),
+                        "a mix: {found:?}"
+                    );
+                    let k: usize = version
+                        .split('.')
+                        .next()
+                        .and_then(|v| v.parse().ok())
+                        .expect("version");
+                    let want = if k % 2 == 0 {
+                        ["alpha", "beta"]
                     } else {
-                        "beta"
+                        ["gamma", "delta"]
                     };
-                    assert_eq!(&*found[0].term, expected);
+                    assert_eq!([&*found[0].term, &*found[1].term], want);
+                    scans.fetch_add(1, Ordering::Relaxed);
                 }
             });
         }
-        for k in 0..50 {
-            let (v, t) = if k % 2 == 0 {
-                ("2.0.0", "beta")
-            } else {
-                ("1.0.0", "alpha")
-            };
-            live.store(Arc::new(list(v, t)));
+        for k in 1..=SWAPS {
+            if k % 10 == 0 {
+                // A bad reload: the list fails to load, the old matcher keeps serving.
+                let before = live.load().lists()[0].version.clone();
+                assert!(list("a", k, "bad | category | nope").is_err());
+                failed += 1;
+                assert_eq!(live.load().lists()[0].version, before);
+                continue;
+            }
+            live.store(Arc::new(build(k).expect("good reload")));
+            swaps += 1;
         }
+        done.store(true, Ordering::Relaxed);
     });
+    let scans = scans.into_inner();
+    eprintln!("hot reload: {THREADS} threads, {swaps} swaps, {failed} failed reloads, {scans} scans, 0 errors");
+    assert!(
+        scans > THREADS,
+        "threads must have scanned during the swaps"
+    );
 }
 
 mod properties {

@@ -399,3 +399,72 @@ fn limits_report_long_lines_and_too_many_matches_and_go_on() {
         Some(20)
     );
 }
+
+#[test]
+fn naughty_strings_scan_line_by_line() {
+    let text = std::fs::read_to_string(root().join("tests/vectors/blns.json")).expect("blns");
+    let strings: Vec<String> = serde_json::from_str(&text).expect("strings");
+    let input: String = strings
+        .iter()
+        .map(|s| serde_json::json!({ "text": s }).to_string() + "\n")
+        .collect();
+    let out = kavach(&["scan"], input.as_bytes());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(json_lines(&out).len(), strings.len());
+    // As plain lines (some strings hold line breaks or invalid-looking bytes): every line gets a
+    // result or a reported error, and the run finishes.
+    let out = kavach(&["scan", "--plain"], strings.join("\n").as_bytes());
+    assert!(matches!(out.status.code(), Some(0 | 2)));
+}
+
+#[test]
+fn bad_list_vectors_exit_2_with_file_line_and_reason() {
+    let doc: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/vectors/bad-lists.json")).expect("vectors"),
+    )
+    .expect("JSON");
+    let dir = std::env::temp_dir().join(format!("kavach-cli-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for case in doc["cases"].as_array().expect("cases") {
+        let name = case["name"].as_str().expect("name");
+        let format = case["format"].as_str().expect("format");
+        let path = dir.join(format!("bad.{format}"));
+        let bytes = match case.get("content_hex").and_then(Value::as_str) {
+            Some(h) => (0..h.len())
+                .step_by(2)
+                .map(|i| u8::from_str_radix(&h[i..i + 2], 16).expect("hex"))
+                .collect(),
+            None => case["content"]
+                .as_str()
+                .expect("content")
+                .as_bytes()
+                .to_vec(),
+        };
+        std::fs::write(&path, bytes).expect("write");
+        let p = path.to_str().expect("path");
+        let out = kavach(&["list", "validate", p, "--dictionary", "/dev/null"], b"");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        match case["code"].as_str() {
+            None => assert_eq!(out.status.code(), Some(0), "{name}: {stderr}"),
+            Some(_) => {
+                assert_eq!(out.status.code(), Some(2), "{name}: {stderr}");
+                let at = match case["line"].as_u64() {
+                    Some(line) => format!("kavach: {p}:{line}: "),
+                    None => format!("kavach: {p}: "),
+                };
+                assert!(stderr.starts_with(&at), "{name}: {stderr}");
+                if let Some(msg) = case.get("message").and_then(Value::as_str) {
+                    let reason = msg.split_once(": ").map_or(msg, |(_, r)| r);
+                    let reason = reason.split_once(": ").map_or(reason, |(_, r)| r);
+                    assert!(stderr.trim_end().ends_with(reason), "{name}: {stderr}");
+                }
+            }
+        }
+    }
+    std::fs::remove_dir_all(&dir).expect("cleanup");
+}

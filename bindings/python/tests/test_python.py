@@ -214,3 +214,19 @@ def test_moderate_csv_example(tmp_path):
     assert [(r["id"], r["verdict"]) for r in rows] == [("1", "block"), ("3", "block")]
     first = __import__("json").loads(rows[0]["matches"])[0]
     assert (first["start"], first["end"], first["term"]) == (9, 16, "fuck")
+
+
+def test_naughty_strings(m):
+    import json
+    import pathlib
+
+    path = pathlib.Path(__file__).resolve().parents[3] / "tests" / "vectors" / "blns.json"
+    strings = json.loads(path.read_text(encoding="utf-8"))
+    assert len(strings) > 400
+    for s in strings + ["\n".join(strings)]:
+        for x in m.find(s):
+            assert s[x.start:x.end] == x.text
+        m.censor(s)
+        m.verdict(s)
+        m.is_match(s)
+    assert len(m.find_many(strings)) == len(strings)

@@ -2,6 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
 
 const require = createRequire(import.meta.url);
 const { Matcher, bundledLists } = require("../pkg");
@@ -108,4 +109,15 @@ test("lone surrogates do not break offsets", () => {
   const text = "\ud800 fuck \udc00";
   const [x] = m.find(text);
   assert.equal(text.slice(x.start, x.end), "fuck");
+});
+
+test("the Big List of Naughty Strings", () => {
+  const strings = JSON.parse(readFileSync(new URL("../../../tests/vectors/blns.json", import.meta.url), "utf8"));
+  assert.ok(strings.length > 400);
+  for (const s of [...strings, strings.join("\n")]) {
+    for (const x of m.find(s)) assert.equal(s.slice(x.start, x.end), x.text);
+    m.censor(s);
+    m.verdict(s);
+    m.isMatch(s);
+  }
 });

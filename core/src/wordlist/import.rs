@@ -83,14 +83,29 @@ impl Default for ImportOptions {
     }
 }
 
+/// The largest list file loaded: 256 MiB, far above any real list (a 200,000-term list is
+/// about 8 MB).
+pub(crate) const MAX_LIST_BYTES: u64 = 256 << 20;
+
 pub(crate) fn load(
     path: &Path,
     format: Option<Format>,
     options: &ImportOptions,
 ) -> Result<Wordlist, Error> {
     let source = path.display().to_string();
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::in_source(ErrorKind::Io(e.to_string()), &source))?;
+    let io = |e: std::io::Error| Error::in_source(ErrorKind::Io(e.to_string()), &source);
+    // Checked before reading, so a huge file costs no memory.
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_LIST_BYTES {
+        return Err(Error::in_source(
+            ErrorKind::ListTooLarge {
+                bytes: size,
+                max: MAX_LIST_BYTES,
+            },
+            &source,
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
     let mut options = options.clone();
     if options.id.is_empty() {
         options.id = path
