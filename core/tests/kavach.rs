@@ -589,6 +589,9 @@ mod properties {
             Just("\u{200d}".to_string()),
             Just("\u{301}\u{301}".to_string()),
             Just("\u{202e}".to_string()),
+            Just("\u{2067}\u{200f}".to_string()),
+            Just("भोसड़ी".to_string()),
+            Just("\u{93c}\u{901}".to_string()),
             Just("👩‍👩‍👧".to_string()),
             Just(" ".to_string()),
             Just(".".to_string()),
@@ -656,6 +659,14 @@ mod properties {
             let full: Vec<_> = matcher().find(&full_text).into_iter().filter(|m| m.end <= text.len()).collect();
             prop_assert_eq!(&quick, &full);
             prop_assert_eq!(matcher().is_match(&text), !quick.is_empty());
+        }
+
+        /// `find_many` on a batch gives what `find` gives on each text, in order, whatever the
+        /// thread count.
+        #[test]
+        fn find_many_equals_find(texts in prop::collection::vec(tricky_text(), 0..12), threads in 0usize..4) {
+            let one: Vec<_> = texts.iter().map(|t| matcher().find(t)).collect();
+            prop_assert_eq!(matcher().find_many(&texts, threads), one);
         }
 
         #[test]
