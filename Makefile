@@ -29,6 +29,7 @@ test: setup ## run every test: generated-data checks, fmt, clippy, unit/integrat
 	$(CARGO) run --quiet --example hot_reload
 	$(MAKE) --no-print-directory python
 	$(MAKE) --no-print-directory wasm-test
+	$(MAKE) --no-print-directory spark
 	tools/fuzz.sh $(FUZZ_SECONDS)
 
 python: ## build the Python module into target/py-venv and run its tests
@@ -53,6 +54,13 @@ wasm-test: wasm ## test the WebAssembly package: node --test (shared vectors, JS
 	node --test bindings/wasm/tests/
 
 FUZZ_SECONDS ?= 10
+SPARK_PINS := pyspark==4.3.0 pandas==2.3.3 pyarrow==26.0.1
+
+spark: python ## the Spark example on 100k generated posts, checked against the CLI (needs Java 17)
+	command -v java >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq openjdk-17-jre-headless; }
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check $(SPARK_PINS)
+	PYSPARK_PYTHON=$(CURDIR)/$(VENV)/bin/python $(VENV)/bin/python examples/spark/check.py --posts 100000
+
 
 fuzz: ## run every fuzz target for FUZZ_SECONDS (default 10) each; needs nightly (skipped otherwise)
 	tools/fuzz.sh $(FUZZ_SECONDS)
@@ -79,4 +87,4 @@ tables: ## regenerate the Unicode tables
 vectors: ## refill the span fields of the shared test vectors
 	$(PYTHON) tools/fill_vectors.py
 
-.PHONY: help setup demo test python wasm wasm-test fuzz bench-wasm bench-python measure allow-candidates tables vectors
+.PHONY: help setup demo test python wasm wasm-test spark fuzz bench-wasm bench-python measure allow-candidates tables vectors

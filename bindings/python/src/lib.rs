@@ -440,6 +440,64 @@ fn bundled_lists() -> Vec<&'static str> {
     Wordlist::bundled_ids().collect()
 }
 
+/// A list by path (format from the extension) or, if no such file exists, a bundled id.
+fn load_list(py: Python<'_>, spec: &str) -> PyResult<Wordlist> {
+    let path = std::path::Path::new(spec);
+    let list = if path.exists() {
+        Wordlist::load(path, None, &ImportOptions::default())
+    } else {
+        Wordlist::bundled(spec)
+    };
+    list.map_err(|e| raise(py, &e))
+}
+
+fn entry_dict<'py>(py: Python<'py>, e: &kavach::Entry) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("term", &e.term)?;
+    d.set_item("category", e.category.as_str())?;
+    d.set_item("severity", e.severity.as_str())?;
+    d.set_item("mode", e.mode.as_str())?;
+    d.set_item("lang", &e.lang)?;
+    Ok(d)
+}
+
+/// What changed between two versions of a list (each a path or a bundled id), as a dict:
+/// `old`/`new` (id, version, fingerprint), `added`, `removed`, `changed` (old, new),
+/// `allow_added`, `allow_removed`, `context_added`, `context_removed` — like `kavach list diff`.
+#[pyfunction]
+fn diff_lists<'py>(py: Python<'py>, old: &str, new: &str) -> PyResult<Bound<'py, PyDict>> {
+    let (a, b) = (load_list(py, old)?, load_list(py, new)?);
+    let d = kavach::ListDiff::between(&a, &b);
+    let side = |l: &Wordlist| -> PyResult<Bound<'py, PyDict>> {
+        let s = PyDict::new(py);
+        s.set_item("id", &l.meta().id)?;
+        s.set_item("version", &l.meta().version)?;
+        s.set_item("fingerprint", l.fingerprint())?;
+        Ok(s)
+    };
+    let out = PyDict::new(py);
+    out.set_item("old", side(&a)?)?;
+    out.set_item("new", side(&b)?)?;
+    let entries = |es: &[kavach::Entry]| -> PyResult<Vec<Bound<'py, PyDict>>> {
+        es.iter().map(|e| entry_dict(py, e)).collect()
+    };
+    out.set_item("added", entries(&d.added)?)?;
+    out.set_item("removed", entries(&d.removed)?)?;
+    let changed: PyResult<Vec<(Bound<'py, PyDict>, Bound<'py, PyDict>)>> = d
+        .changed
+        .iter()
+        .map(|(o, n)| Ok((entry_dict(py, o)?, entry_dict(py, n)?)))
+        .collect();
+    out.set_item("changed", changed?)?;
+    let allow =
+        |xs: &[kavach::AllowEntry]| -> Vec<String> { xs.iter().map(|a| a.term.clone()).collect() };
+    out.set_item("allow_added", allow(&d.allow_added))?;
+    out.set_item("allow_removed", allow(&d.allow_removed))?;
+    out.set_item("context_added", &d.context_added)?;
+    out.set_item("context_removed", &d.context_removed)?;
+    Ok(out)
+}
+
 /// The compiled module.
 #[pymodule]
 fn _kavach(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -447,6 +505,7 @@ fn _kavach(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Match>()?;
     m.add_class::<Verdict>()?;
     m.add_function(wrap_pyfunction!(bundled_lists, m)?)?;
+    m.add_function(wrap_pyfunction!(diff_lists, m)?)?;
     m.add("UNICODE_VERSION", kavach::UNICODE_VERSION)?;
     Ok(())
 }

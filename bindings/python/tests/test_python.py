@@ -230,3 +230,15 @@ def test_naughty_strings(m):
         m.verdict(s)
         m.is_match(s)
     assert len(m.find_many(strings)) == len(strings)
+
+
+def test_diff_lists(tmp_path):
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    old.write_text("zork\nblarg\n", encoding="utf-8")
+    new.write_text("zork\nfrob\n", encoding="utf-8")
+    d = kavach.diff_lists(str(old), str(new))
+    assert [e["term"] for e in d["added"]] == ["frob"]
+    assert [e["term"] for e in d["removed"]] == ["blarg"]
+    assert d["old"]["fingerprint"] != d["new"]["fingerprint"]
+    assert kavach.diff_lists("en", "en")["added"] == []

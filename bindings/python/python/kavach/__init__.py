@@ -19,7 +19,7 @@ import threading
 from typing import Optional
 
 from ._errors import KavachError, LimitError, MatcherError, WordlistError
-from ._kavach import UNICODE_VERSION, Match, Matcher, Verdict, bundled_lists
+from ._kavach import UNICODE_VERSION, Match, Matcher, Verdict, bundled_lists, diff_lists
 
 __all__ = [
     "Matcher",
@@ -30,6 +30,7 @@ __all__ = [
     "MatcherError",
     "LimitError",
     "bundled_lists",
+    "diff_lists",
     "default_matcher",
     "find",
     "is_match",

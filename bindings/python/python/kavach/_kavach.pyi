@@ -8,6 +8,9 @@ UNICODE_VERSION: str
 def bundled_lists() -> list[str]:
     """The ids of the lists bundled with kavach."""
 
+def diff_lists(old: str, new: str) -> dict[str, object]:
+    """What changed between two versions of a list (paths or bundled ids), like `kavach list diff`."""
+
 class Match:
     """One match; ``text[m.start:m.end] == m.text`` (code-point offsets)."""
 
