@@ -125,14 +125,17 @@ def main(argv=None):
     ap.add_argument("--old-list", help="rescan: the list version the previous run used (path or id)")
     ap.add_argument("--new-list", help="rescan: the new list version (path or id); added to --list-files")
     ap.add_argument("--partitions", type=int, default=0)
-    ap.add_argument("--master", default=os.environ.get("SPARK_MASTER", "local[*]"))
+    ap.add_argument("--master", default=os.environ.get("SPARK_MASTER"),
+                    help="Spark master (default: spark-submit's, or local[*] when run directly)")
     args = ap.parse_args(argv)
 
     from pyspark.sql import SparkSession, functions as F
 
-    spark = (SparkSession.builder.master(args.master).appName("kavach-moderate")
-             .config("spark.sql.execution.arrow.maxRecordsPerBatch", "5000")
-             .config("spark.ui.enabled", "false").getOrCreate())
+    builder = (SparkSession.builder.appName("kavach-moderate")
+               .config("spark.sql.execution.arrow.maxRecordsPerBatch", "5000"))
+    if args.master:
+        builder = builder.master(args.master)
+    spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     t0 = time.perf_counter()
     if args.mode == "scan":
