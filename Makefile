@@ -19,7 +19,7 @@ WASM := target/wasm32-unknown-unknown/wasm/kavach_wasm.wasm
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PY_PINS := maturin==1.16.0 pytest==8.4.2 tqdm==4.67.1
 
-test: setup ## run every test: generated-data checks, fmt, clippy, unit/integration/doc tests, examples, CLI, Python
+test: setup ## run every test: generated data, fmt, clippy, Rust tests, examples, CLI, Python, WASM + browser, Spark, fuzz
 	$(PYTHON) tools/gen_unicode_tables.py --check
 	$(PYTHON) tools/fill_vectors.py --check
 	$(CARGO) fmt --all -- --check
@@ -32,11 +32,13 @@ test: setup ## run every test: generated-data checks, fmt, clippy, unit/integrat
 	$(MAKE) --no-print-directory spark
 	tools/fuzz.sh $(FUZZ_SECONDS)
 
-python: ## build the Python module into target/py-venv and run its tests
+python: python-build ## build the Python module into target/py-venv and run its tests
+	$(VENV)/bin/python -m pytest -q bindings/python/tests
+
+python-build: ## build the Python module into target/py-venv
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check $(PY_PINS)
 	VIRTUAL_ENV=$(CURDIR)/$(VENV) PATH=$(CURDIR)/$(VENV)/bin:$$PATH $(VENV)/bin/maturin develop --release --quiet -m bindings/python/Cargo.toml
-	$(VENV)/bin/python -m pytest -q bindings/python/tests
 
 wasm: ## build the WebAssembly package into bindings/wasm/pkg (web and nodejs targets)
 	rustup target add wasm32-unknown-unknown
@@ -56,7 +58,7 @@ wasm-test: wasm ## test the WebAssembly package: node --test (shared vectors, JS
 FUZZ_SECONDS ?= 10
 SPARK_PINS := pyspark==4.3.0 pandas==2.3.3 pyarrow==26.0.1
 
-spark: python ## the Spark example on 100k generated posts, checked against the CLI (needs Java 17)
+spark: python-build ## the Spark example on 100k generated posts, checked against the CLI (needs Java 17)
 	command -v java >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq openjdk-17-jre-headless; }
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check $(SPARK_PINS)
 	PYSPARK_PYTHON=$(CURDIR)/$(VENV)/bin/python $(VENV)/bin/python examples/spark/check.py --posts 100000
@@ -68,7 +70,7 @@ fuzz: ## run every fuzz target for FUZZ_SECONDS (default 10) each; needs nightly
 bench-wasm: wasm ## WebAssembly find() in Node vs obscenity (pinned), one run
 	cd bindings/wasm && npm ci --no-audit --no-fund --silent && node bench/bench.mjs
 
-bench-python: python ## Python binding vs better-profanity and ahocorasick-rs (pinned), one run
+bench-python: python-build ## Python binding vs better-profanity and ahocorasick-rs (pinned), one run
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r bindings/python/bench/requirements.txt
 	$(VENV)/bin/python bindings/python/bench/bench.py
 
@@ -87,4 +89,4 @@ tables: ## regenerate the Unicode tables
 vectors: ## refill the span fields of the shared test vectors
 	$(PYTHON) tools/fill_vectors.py
 
-.PHONY: help setup demo test python wasm wasm-test spark fuzz bench-wasm bench-python measure allow-candidates tables vectors
+.PHONY: help setup demo test python python-build wasm wasm-test spark fuzz bench-wasm bench-python measure allow-candidates tables vectors
