@@ -270,6 +270,18 @@ impl Matcher {
         self.map_many(texts, threads, |t| self.find(t))
     }
 
+    /// [`Matcher::scan_many`], with each text's result passed through `convert` on the thread
+    /// that scanned it: bindings turn matches into their own types (offsets in other units,
+    /// objects) in parallel too.
+    pub fn scan_many_with<S: AsRef<str> + Sync, R: Send>(
+        &self,
+        texts: &[S],
+        threads: usize,
+        convert: impl Fn(&str, Result<Vec<Match>, Error>) -> R + Sync,
+    ) -> Vec<R> {
+        self.map_many(texts, threads, |t| convert(t, self.scan(t)))
+    }
+
     fn map_many<S: AsRef<str> + Sync, R: Send>(
         &self,
         texts: &[S],

@@ -323,15 +323,15 @@ impl PyMatcher {
             owned.push(s);
         }
         let threads = threads.unwrap_or(0);
-        let found = py.detach(|| self.inner.scan_many(&owned, threads));
-        owned
-            .iter()
-            .zip(found)
+        // Offsets are converted on the scanning threads, without the GIL.
+        let found = py.detach(|| {
+            self.inner
+                .scan_many_with(&owned, threads, |t, r| r.map(|f| to_py_matches(t, f)))
+        });
+        found
+            .into_iter()
             .enumerate()
-            .map(|(k, (t, f))| match f {
-                Ok(f) => Ok(to_py_matches(t, f)),
-                Err(e) => Err(raise_at(py, &e, k)),
-            })
+            .map(|(k, r)| r.map_err(|e| raise_at(py, &e, k)))
             .collect()
     }
 
