@@ -9,19 +9,13 @@ clean-posts.txt holds benign posts (English, Hinglish, Devanagari): any verdict 
 each scanned in a short Hinglish sentence ("tu ... hai"). abusive-posts.tsv holds abusive posts with the abusive word as
 typed: a post counts as found when a match covers that word, by language.
 """
-import json
 import pathlib
-import subprocess
 import sys
+
+from measure_recall import scan  # the same `kavach scan` call
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
-
-
-def scan(kavach, texts):
-    data = "".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in enumerate(texts))
-    out = subprocess.run([kavach, "scan"], input=data.encode(), capture_output=True, check=True).stdout
-    return [json.loads(line) for line in out.decode().splitlines()]
 
 
 def main():

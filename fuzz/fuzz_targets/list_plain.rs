@@ -1,25 +1,7 @@
-//! The plain list loader on any bytes: an error names the source (and a line when it has one),
-//! or the list loads, converts to kavach format and parses back to the same fingerprint.
+//! The plain list loader on any bytes (see `kavach_fuzz::check_list_loader`).
 #![no_main]
 
-use kavach::{Format, ImportOptions, Wordlist};
+use kavach::Format;
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    match Wordlist::from_bytes(data, "fuzz.list", Format::Plain, &ImportOptions::default()) {
-        Ok(list) => {
-            let again = Wordlist::parse(&list.to_kavach(), "again").expect("round trip parses");
-            assert_eq!(again.fingerprint(), list.fingerprint());
-            assert_eq!(again.entries().len(), list.entries().len());
-        }
-        Err(e) => {
-            assert!(e.to_string().starts_with("fuzz.list"), "{e}");
-            if let Some(line) = e.location().and_then(|l| l.line) {
-                assert!(
-                    line >= 1 && line <= data.split(|&b| b == b'\n').count(),
-                    "{e}"
-                );
-            }
-        }
-    }
-});
+fuzz_target!(|data: &[u8]| kavach_fuzz::check_list_loader(data, Format::Plain));

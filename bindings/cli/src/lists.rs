@@ -81,12 +81,7 @@ fn options(args: &ListArgs) -> ImportOptions {
 
 /// A list file if `arg` names one, else a bundled list `ID[@VERSION]`.
 fn load(arg: &str, args: &ListArgs) -> Result<Wordlist, Fatal> {
-    let path = Path::new(arg);
-    if path.exists() {
-        Ok(Wordlist::load(path, args.format, &options(args))?)
-    } else {
-        Ok(Wordlist::bundled(arg)?)
-    }
+    Ok(Wordlist::load_spec(arg, args.format, &options(args))?)
 }
 
 pub(crate) fn run(command: ListCommand, args: &ListArgs) -> Result<u8, Fatal> {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use kavach::{
     convert_offsets, CensorOptions, Error, ErrorKind, Format, ImportOptions, Limits, Matcher,
-    OffsetUnit, Policy, Severity, Thresholds, Wordlist,
+    OffsetUnit, Policy, Severity, Wordlist,
 };
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -179,6 +179,29 @@ fn py_repr(py: Python<'_>, s: &str) -> String {
         .map_or_else(|_| format!("{s:?}"), |r| r.to_string())
 }
 
+/// Builds the matcher with the default policy's thresholds overridden and `limits`.
+fn finish(
+    py: Python<'_>,
+    b: kavach::MatcherBuilder,
+    review_at: Option<&str>,
+    block_at: Option<&str>,
+    limits: Limits,
+) -> PyResult<PyMatcher> {
+    let mut policy = Policy::default();
+    if let Some(r) = review_at {
+        policy.default.review = severity(py, r)?;
+    }
+    if let Some(bl) = block_at {
+        policy.default.block = severity(py, bl)?;
+    }
+    let inner = b
+        .policy(policy)
+        .limits(limits)
+        .build()
+        .map_err(|e| raise(py, &e))?;
+    Ok(PyMatcher { inner })
+}
+
 /// A compiled matcher over bundled and/or your own lists. Immutable and safe to share between
 /// threads; pickles (the lists travel with it), so it works with multiprocessing.
 #[pyclass(module = "kavach", name = "Matcher", frozen)]
@@ -226,23 +249,11 @@ impl PyMatcher {
             .map_err(|e| raise(py, &e))?;
             b = b.list(list);
         }
-        let mut policy = Policy::default();
-        if let Some(r) = review_at {
-            policy.default.review = severity(py, r)?;
-        }
-        if let Some(bl) = block_at {
-            policy.default.block = severity(py, bl)?;
-        }
         let limits = Limits {
             max_input_bytes,
             max_matches,
         };
-        let inner = b
-            .policy(policy)
-            .limits(limits)
-            .build()
-            .map_err(|e| raise(py, &e))?;
-        Ok(PyMatcher { inner })
+        finish(py, b, review_at, block_at, limits)
     }
 
     /// All matches in `text`, in order, one per overlapping region. Raises `LimitError` when
@@ -414,23 +425,11 @@ impl PyMatcher {
                 Wordlist::parse(text, &format!("pickled list {k}")).map_err(|e| raise(py, &e))?;
             b = b.list(list);
         }
-        let policy = Policy {
-            default: Thresholds {
-                review: severity(py, review)?,
-                block: severity(py, block)?,
-            },
-            ..Policy::default()
-        };
         let limits = Limits {
             max_input_bytes,
             max_matches,
         };
-        let inner = b
-            .policy(policy)
-            .limits(limits)
-            .build()
-            .map_err(|e| raise(py, &e))?;
-        Ok(PyMatcher { inner })
+        finish(py, b, Some(review), Some(block), limits)
     }
 }
 
@@ -442,13 +441,7 @@ fn bundled_lists() -> Vec<&'static str> {
 
 /// A list by path (format from the extension) or, if no such file exists, a bundled id.
 fn load_list(py: Python<'_>, spec: &str) -> PyResult<Wordlist> {
-    let path = std::path::Path::new(spec);
-    let list = if path.exists() {
-        Wordlist::load(path, None, &ImportOptions::default())
-    } else {
-        Wordlist::bundled(spec)
-    };
-    list.map_err(|e| raise(py, &e))
+    Wordlist::load_spec(spec, None, &ImportOptions::default()).map_err(|e| raise(py, &e))
 }
 
 fn entry_dict<'py>(py: Python<'py>, e: &kavach::Entry) -> PyResult<Bound<'py, PyDict>> {

@@ -265,6 +265,21 @@ impl Wordlist {
         import::load(path, format, options)
     }
 
+    /// A list file if `spec` names one, else a bundled list `ID[@VERSION]` (what the CLI and the
+    /// bindings accept wherever a list is named).
+    pub fn load_spec(
+        spec: &str,
+        format: Option<Format>,
+        options: &ImportOptions,
+    ) -> Result<Self, Error> {
+        let path = std::path::Path::new(spec);
+        if path.exists() {
+            Wordlist::load(path, format, options)
+        } else {
+            Wordlist::bundled(spec)
+        }
+    }
+
     /// A list bundled with the library, by id (`en`, `hi`, `hi-Latn`).
     pub fn bundled(id: &str) -> Result<Self, Error> {
         bundled::load(id)
