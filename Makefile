@@ -36,7 +36,8 @@ python: python-build ## build the Python module into target/py-venv and run its 
 	$(VENV)/bin/python -m pytest -q bindings/python/tests
 
 python-build: ## build the Python module into target/py-venv
-	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV) \
+		|| { $(SUDO) apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check $(PY_PINS)
 	VIRTUAL_ENV=$(CURDIR)/$(VENV) PATH=$(CURDIR)/$(VENV)/bin:$$PATH $(VENV)/bin/maturin develop --release --quiet -m bindings/python/Cargo.toml
 
