@@ -10,9 +10,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use crate::censor::{censor_spans, CensorOptions};
 use crate::error::{Error, ErrorKind};
 use crate::indic::{self, Spelling};
-use crate::normalize::{
-    is_boundary_byte, normalize_into, quick_key, Normalized, Scratch, Transforms,
-};
+use crate::normalize::{normalize_into, Normalized, Scratch, Transforms};
 use crate::policy::{Policy, Verdict};
 use crate::wordlist::{Category, MatchMode, Severity, Wordlist};
 
@@ -97,11 +95,6 @@ struct Compiled {
     /// Longest allow-list pattern, in key bytes: how far back an allow word can reach.
     max_allow_len: usize,
     has_allow: bool,
-    /// Whether the quick form may rule texts out: no term's key has a hard boundary.
-    quick: bool,
-    /// Per pattern: the match modes of its term variants (bit per [`MatchMode`]), for the quick
-    /// check; 0 for patterns of allow and context words only.
-    pattern_modes: Vec<u8>,
     /// The lists as given, so a matcher can be described and rebuilt (pickling, reloads).
     wordlists: Vec<Wordlist>,
 }
@@ -360,43 +353,7 @@ impl Matcher {
 
     /// All matches, sorted by position, one per overlapping region.
     pub fn find(&self, text: &str) -> Vec<Match> {
-        if self.cannot_match(text) {
-            return Vec::new();
-        }
         with_normalized(text, |norm| self.find_in(text, norm))
-    }
-
-    /// True when the quick form of a plain ASCII text shows it has no term at a place its mode
-    /// allows, so the full normalisation can be skipped. False means "maybe".
-    fn cannot_match(&self, text: &str) -> bool {
-        let c = &self.inner;
-        // Long texts almost always contain some candidate, so the check would be wasted work.
-        if !c.quick || text.len() > QUICK_MAX_BYTES {
-            return false;
-        }
-        QUICK.with(|cell| {
-            let Ok(mut key) = cell.try_borrow_mut() else {
-                return false;
-            };
-            if !quick_key(text, &mut key) {
-                return false;
-            }
-            let starts = |i: usize| i == 0 || is_boundary_byte(key[i - 1]);
-            let ends = |j: usize| j == key.len() || is_boundary_byte(key[j]);
-            let result = !c.automaton.find_overlapping_iter(&key[..]).any(|m| {
-                let modes = c.pattern_modes[m.pattern().as_usize()];
-                let (i, j) = (m.start(), m.end());
-                modes & mode_bit(MatchMode::Substring) != 0
-                    || (modes & mode_bit(MatchMode::Stem) != 0 && starts(i))
-                    || (modes & (mode_bit(MatchMode::Word) | mode_bit(MatchMode::Context)) != 0
-                        && starts(i)
-                        && ends(j))
-            });
-            if key.capacity() > KEEP_BUFFER_BYTES {
-                *key = Vec::new();
-            }
-            result
-        })
     }
 
     fn find_in(&self, text: &str, norm: &Normalized) -> Vec<Match> {
@@ -446,9 +403,6 @@ impl Matcher {
 
     /// Whether `text` has any match; stops at the first confirmed one.
     pub fn is_match(&self, text: &str) -> bool {
-        if self.cannot_match(text) {
-            return false;
-        }
         with_normalized(text, |norm| self.is_match_in(norm))
     }
 
@@ -681,35 +635,7 @@ fn run_fit(have: u16, need: u16, key_byte: u8, stem_last: bool) -> RunFit {
 thread_local! {
     /// Per-thread buffers for the matching form, reused across calls.
     static BUFFERS: RefCell<(Normalized, Scratch)> = RefCell::new(Default::default());
-    /// Per-thread buffer for the quick form.
-    static QUICK: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
-
-/// Whether every `'\n'` of a key separates two one-character words (`i\nll kill you`).
-fn hard_only_between_singles(key: &[u8]) -> bool {
-    let Ok(key) = std::str::from_utf8(key) else {
-        return false;
-    };
-    let words: Vec<&str> = key.split([' ', '\n']).collect();
-    let mut k = 0;
-    key.bytes().filter(|&b| is_boundary_byte(b)).all(|b| {
-        let ok = b != b'\n' || (words[k].chars().count() == 1 && words[k + 1].chars().count() == 1);
-        k += 1;
-        ok
-    })
-}
-
-fn mode_bit(mode: MatchMode) -> u8 {
-    match mode {
-        MatchMode::Word => 1,
-        MatchMode::Stem => 2,
-        MatchMode::Substring => 4,
-        MatchMode::Context => 8,
-    }
-}
-
-/// Texts longer than this skip the quick check.
-const QUICK_MAX_BYTES: usize = 4096;
 
 /// Buffers larger than this (in key bytes) are dropped after use, so one huge text does not pin
 /// memory in every thread.
@@ -993,20 +919,6 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
         });
     }
     let has_allow = targets.iter().any(|t| t.role == Role::Allow);
-    let pattern_modes: Vec<u8> = variants
-        .iter()
-        .map(|vs| {
-            vs.iter()
-                .map(|v| &targets[v.target as usize])
-                .filter(|t| matches!(t.role, Role::Term(_)))
-                .fold(0, |m, t| m | mode_bit(t.mode))
-        })
-        .collect();
-    // The quick form writes a hard boundary only between two single-character words.
-    let quick = patterns
-        .iter()
-        .zip(&pattern_modes)
-        .all(|(p, &m)| m == 0 || hard_only_between_singles(p));
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::DFA))
@@ -1027,8 +939,6 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
             limits,
             max_allow_len,
             has_allow,
-            quick,
-            pattern_modes,
             wordlists: lists,
         }),
     })

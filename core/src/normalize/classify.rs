@@ -32,7 +32,7 @@ impl Class {
     }
 }
 
-const fn ascii_classes() -> [Class; 128] {
+pub(super) const fn ascii_classes() -> [Class; 128] {
     let mut t = [Class::Hard; 128];
     let mut b = 0;
     while b < 128 {

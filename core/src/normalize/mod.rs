@@ -8,7 +8,7 @@
 
 mod classify;
 mod offsets;
-mod quick;
+mod plain;
 #[rustfmt::skip]
 #[allow(missing_docs)]
 mod tables;
@@ -18,7 +18,6 @@ use classify::{
     ascii_class, folded_class, leet_letter, lookup, strips_marks, table_transforms, Class, Fold,
 };
 pub(crate) use offsets::{is_boundary_byte, Normalized};
-pub(crate) use quick::quick_key;
 pub use tables::{CONFUSABLES_VERSION, UNICODE_VERSION};
 pub use transforms::Transforms;
 
@@ -106,8 +105,16 @@ pub fn normalize(text: &str) -> String {
     String::from_utf8(out.key).unwrap_or_default()
 }
 
-/// Normalises `text` into `out` (cleared first).
+/// Normalises `text` into `out` (cleared first): plain text by the one-pass fast path, anything
+/// else by the general passes.
 pub(crate) fn normalize_into(text: &str, out: &mut Normalized, scratch: &mut Scratch) {
+    if !plain::normalize_plain(text, out) {
+        normalize_general(text, out, scratch);
+    }
+}
+
+/// The general passes: classify characters, split words, emit the key.
+fn normalize_general(text: &str, out: &mut Normalized, scratch: &mut Scratch) {
     out.clear();
     out.reserve(text.len());
     let Scratch { units, words } = scratch;

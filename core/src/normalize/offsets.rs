@@ -6,7 +6,7 @@
 /// Invariants (checked by the property tests): `key` is valid UTF-8; `src`, `runs` and `flags`
 /// have one entry per byte of `key`; every `src` range lies on char boundaries of the original
 /// text and ranges never go backwards.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(crate) struct Normalized {
     /// The matching form: folded letters, single `' '` (soft) or `'\n'` (hard) word boundaries.
     pub(crate) key: Vec<u8>,
