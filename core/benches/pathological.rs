@@ -35,7 +35,7 @@ type Kind = (&'static str, fn(usize) -> String);
 fn main() {
     let m = Matcher::bundled().expect("bundled");
     let sizes = [1_000usize, 10_000, 100_000, 1_000_000, 10_000_000];
-    let kinds: [Kind; 6] = [
+    let kinds: [Kind; 8] = [
         ("one letter", |n| "a".repeat(n)),
         ("combining marks on one base", |n| {
             format!("a{}", "\u{301}".repeat(n / 2))
@@ -43,6 +43,10 @@ fn main() {
         ("separators", |n| ".".repeat(n)),
         ("spaced single letters", |n| "f ".repeat(n / 2)),
         ("masks and leet", |n| "a*$".repeat(n / 3)),
+        // Each `cocktail` is a candidate (`cock`) inside an allow word.
+        ("allow words", |n| "cocktail ".repeat(n / 9)),
+        // A context-mode term with a context word far away.
+        ("context terms", |n| "bc ".repeat(n / 3) + "hai"),
         ("chat with terms", |n| {
             "what the f.u.c.k is this 😀 ".repeat(n / 29)
         }),

@@ -107,9 +107,43 @@ struct Evidence {
     contexts: Vec<(usize, usize, u16)>,
 }
 
+/// Above this many allow-word spans, checks go through an [`AllowIndex`] instead of a scan,
+/// so a text full of allow words (`cocktail cocktail …`) stays linear.
+const FEW_ALLOWS: usize = 16;
+
 impl Evidence {
+    /// Whether an allow word covers `x`, by a scan (for the few spans of ordinary text).
     fn allowed(&self, x: &Candidate) -> bool {
         self.allows.iter().any(|&(a, b)| a <= x.i && x.j <= b)
+    }
+}
+
+/// Allow-word spans sorted by start, with the furthest end reached so far: whether some span
+/// covers `[i, j)` is one binary search.
+struct AllowIndex {
+    starts: Vec<usize>,
+    reach: Vec<usize>,
+}
+
+impl AllowIndex {
+    fn new(allows: &[(usize, usize)]) -> Self {
+        let mut sorted = allows.to_vec();
+        sorted.sort_unstable();
+        let mut reach = Vec::with_capacity(sorted.len());
+        let mut far = 0;
+        for &(_, b) in &sorted {
+            far = far.max(b);
+            reach.push(far);
+        }
+        AllowIndex {
+            starts: sorted.into_iter().map(|(a, _)| a).collect(),
+            reach,
+        }
+    }
+
+    fn covers(&self, x: &Candidate) -> bool {
+        let k = self.starts.partition_point(|&a| a <= x.i);
+        k > 0 && self.reach[k - 1] >= x.j
     }
 }
 
@@ -370,25 +404,34 @@ impl Matcher {
     /// Drops candidates inside allow words, then context-mode candidates with no context: no
     /// context word of their list and no other confirmed match outside their span.
     fn confirm(&self, cands: &mut Vec<Candidate>, ev: &Evidence) {
-        cands.retain(|x| !ev.allowed(x));
+        if ev.allows.len() > FEW_ALLOWS {
+            let index = AllowIndex::new(&ev.allows);
+            cands.retain(|x| !index.covers(x));
+        } else if !ev.allows.is_empty() {
+            cands.retain(|x| !ev.allowed(x));
+        }
         if !cands.iter().any(|x| self.needs_context(x)) {
             return;
         }
-        let sure: Vec<(usize, usize)> = cands
+        // Some span is apart from `[i, j)` exactly when the earliest end is at or before `i` or
+        // the latest start at or after `j`: per list for context words, and over the matches
+        // that need no context.
+        let mut reach = vec![(usize::MAX, 0usize); self.inner.lists.len()];
+        for &(a, b, l) in &ev.contexts {
+            let r = &mut reach[l as usize];
+            *r = (r.0.min(b), r.1.max(a));
+        }
+        let sure = cands
             .iter()
             .filter(|x| !self.needs_context(x))
-            .map(|x| (x.i, x.j))
-            .collect();
-        let apart = |x: &Candidate, (a, b): (usize, usize)| b <= x.i || x.j <= a;
+            .fold((usize::MAX, 0usize), |r, x| (r.0.min(x.j), r.1.max(x.i)));
+        let apart = |x: &Candidate, (first_end, last_start): (usize, usize)| {
+            first_end <= x.i || (last_start >= x.j && first_end != usize::MAX)
+        };
         cands.retain(|x| {
-            if !self.needs_context(x) {
-                return true;
-            }
-            let list = self.target(x).list;
-            ev.contexts
-                .iter()
-                .any(|&(a, b, l)| l == list && apart(x, (a, b)))
-                || sure.iter().any(|&s| apart(x, s))
+            !self.needs_context(x)
+                || apart(x, reach[self.target(x).list as usize])
+                || apart(x, sure)
         });
     }
 
@@ -420,6 +463,12 @@ impl Matcher {
                 m.end().saturating_sub(c.max_allow_len)
             } else {
                 usize::MAX
+            };
+            // With many allow words, settle at the end instead (see `FEW_ALLOWS`).
+            let settled = if ev.allows.len() > FEW_ALLOWS {
+                0
+            } else {
+                settled
             };
             let mut k = 0;
             while k < cands.len() {

@@ -13,29 +13,40 @@
 use super::classify::{ascii_classes, lookup, Class, Fold};
 use super::offsets::Normalized;
 
-/// Per ASCII byte: what the plain path needs to know about it.
+/// Per byte: what the plain path needs to know about it.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Letter,
     Digit,
-    /// A word character that makes a word not plain (`$`, a mask inside a word), or is
-    /// trimmed from its edge.
-    Other,
+    /// Trimmed from the edges of a word (masks and `! | + @`); inside a word it makes the word
+    /// not plain. `hard` says whether trimming it makes the boundary hard (all but `*`, `_`).
+    Edge {
+        hard: bool,
+    },
+    /// A word character that makes a word not plain (`$`).
+    Leet,
     /// A separator between words; `hard` says whether it is a hard boundary.
     Gap {
         hard: bool,
     },
+    /// A byte of a non-ASCII character.
+    NonAscii,
 }
 
-const fn kinds() -> [Kind; 128] {
+const fn kinds() -> [Kind; 256] {
     let classes = ascii_classes();
-    let mut t = [Kind::Gap { hard: true }; 128];
+    let mut t = [Kind::NonAscii; 256];
     let mut b = 0;
     while b < 128 {
+        let c = b as u8;
         t[b] = match classes[b] {
             Class::Letter => Kind::Letter,
             Class::Digit => Kind::Digit,
-            Class::Leet | Class::Mask => Kind::Other,
+            Class::Mask => Kind::Edge {
+                hard: !matches!(c, b'*' | b'_'),
+            },
+            Class::Leet if matches!(c, b'!' | b'|' | b'+' | b'@') => Kind::Edge { hard: true },
+            Class::Leet => Kind::Leet,
             Class::Soft => Kind::Gap { hard: false },
             Class::Hard => Kind::Gap { hard: true },
         };
@@ -44,18 +55,24 @@ const fn kinds() -> [Kind; 128] {
     t
 }
 
-static KINDS: [Kind; 128] = kinds();
+static KINDS: [Kind; 256] = kinds();
 
-/// Characters the general passes trim from the edges of a word (masks and `! | + @`); all but
-/// `*` and `_` make the boundary hard.
 #[inline]
-fn edge_trimmed(c: u8) -> bool {
-    matches!(c, b'*' | b'#' | b'_' | b'!' | b'|' | b'+' | b'@')
+fn kind(c: u8) -> Kind {
+    KINDS[c as usize]
 }
 
+/// What a non-ASCII character between words is to the plain path: `Some(hard)` for a boundary,
+/// `None` when the text is not plain. `after_word` says whether it directly follows a word (an
+/// invisible there would join the word).
 #[inline]
-fn soft_edge(c: u8) -> bool {
-    matches!(c, b'*' | b'_')
+fn non_ascii_gap(c: char, after_word: bool) -> Option<bool> {
+    match lookup(c) {
+        Fold::Other => Some(true),
+        Fold::Space | Fold::Map(" ", _) => Some(false),
+        Fold::Ignorable if !after_word => Some(false),
+        _ => None,
+    }
 }
 
 /// Writes the matching form of `text` into `out` (cleared first) if the text is plain;
@@ -64,117 +81,128 @@ pub(crate) fn normalize_plain(text: &str, out: &mut Normalized) -> bool {
     out.clear();
     let bytes = text.as_bytes();
     let n = bytes.len();
-    out.reserve(n);
+    // The key is never longer than the text: one byte per word character at most, and one
+    // boundary per gap. Runs and transforms are filled once here (1 and none) and patched.
+    out.key.resize(n, 0);
+    out.src.resize(n, (0, 0));
+    out.runs.resize(n, 1);
+    out.flags.resize(n, 0);
+    let key = &mut out.key[..];
+    let src = &mut out.src[..];
+    let runs = &mut out.runs[..];
+    let mut len = 0;
     // Pending boundary: whether a hard separator came since the last word.
     let mut hard = false;
-    // Consecutive single-character words, and whether the last word was one.
+    // Consecutive single-character words.
     let mut singles = 0u32;
+    let mut after_word = false;
     let mut i = 0;
-    while i < n {
+    'text: while i < n {
         let b = bytes[i];
         if b >= 0x80 {
             let Some(c) = text[i..].chars().next() else {
                 return false;
             };
-            match lookup(c) {
-                Fold::Other => hard = true,
-                Fold::Space | Fold::Map(" ", _) => {}
-                // Between words an invisible is dropped; after a word it would join it (the
-                // byte before is checked when the word ends).
-                Fold::Ignorable if i == 0 || bytes[i - 1] >= 0x80 || !is_wordish(bytes[i - 1]) => {}
-                _ => return false,
+            match non_ascii_gap(c, after_word) {
+                Some(h) => hard |= h,
+                None => return false,
             }
+            after_word = false;
             i += c.len_utf8();
             continue;
         }
-        match KINDS[b as usize] {
+        let first = match kind(b) {
             Kind::Gap { hard: h } => {
                 hard |= h;
+                after_word = false;
                 i += 1;
                 continue;
             }
-            Kind::Letter | Kind::Digit | Kind::Other => {}
-        }
-        // A run of word characters: [a, i).
-        let a = i;
-        while i < n && bytes[i] < 0x80 && is_wordish(bytes[i]) {
+            Kind::Leet => return false,
+            k => k,
+        };
+        // A word: leading edge characters, letters only or digits only, trailing edges.
+        after_word = true;
+        let mut k = first;
+        while let Kind::Edge { hard: h } = k {
+            hard |= h;
             i += 1;
-        }
-        // A mark or invisible right after the word would attach to it: not plain.
-        if i < n && bytes[i] >= 0x80 {
-            match text[i..].chars().next().map(lookup) {
-                Some(Fold::Other | Fold::Space | Fold::Map(" ", _)) => {}
-                _ => return false,
+            if i == n {
+                break 'text;
             }
+            k = kind(bytes[i]);
         }
-        let (mut wa, mut wb) = (a, i);
-        while wa < wb && edge_trimmed(bytes[wa]) {
-            hard |= !soft_edge(bytes[wa]);
-            wa += 1;
-        }
-        let mut trailing_hard = false;
-        while wb > wa && edge_trimmed(bytes[wb - 1]) {
-            trailing_hard |= !soft_edge(bytes[wb - 1]);
-            wb -= 1;
-        }
-        if wa == wb {
-            // Only edge punctuation (`!!!`, `@`): no word.
-            continue;
-        }
-        let word = &bytes[wa..wb];
-        let letters = match KINDS[word[0] as usize] {
+        let letters = match k {
             Kind::Letter => true,
             Kind::Digit => false,
+            // Only edge characters (`!!!`, `@`): no word; or a `$`: not plain.
+            Kind::Gap { .. } | Kind::NonAscii => continue,
             _ => return false,
         };
-        let want = if letters { Kind::Letter } else { Kind::Digit };
-        if word.iter().any(|&c| KINDS[c as usize] != want) {
-            return false;
+        let boundary = len;
+        if len > 0 {
+            key[len] = if hard { b'\n' } else { b' ' };
+            src[len] = (i as u32, i as u32);
+            len += 1;
         }
-        let single =
-            word.len() == 1 || (letters && word.iter().all(|c| c.eq_ignore_ascii_case(&word[0])));
-        let prev_single = singles > 0;
-        singles = if single { singles + 1 } else { 0 };
-        // Three single characters in a row may be a spaced-out word (`f u c k`).
-        if singles >= 3 {
-            return false;
+        let word_start = len;
+        let mut last = 0u8;
+        while i < n {
+            let c = bytes[i];
+            let at = i as u32;
+            match kind(c) {
+                Kind::Letter if letters => {
+                    let c = c.to_ascii_lowercase();
+                    if c == last {
+                        runs[len - 1] = runs[len - 1].saturating_add(1);
+                        src[len - 1].1 = at + 1;
+                    } else {
+                        key[len] = c;
+                        src[len] = (at, at + 1);
+                        len += 1;
+                        last = c;
+                    }
+                }
+                Kind::Digit if !letters => {
+                    key[len] = c;
+                    src[len] = (at, at + 1);
+                    len += 1;
+                }
+                _ => break,
+            }
+            i += 1;
         }
-        if !out.key.is_empty() {
-            let at = wa as u32;
-            let boundary = if hard || (single && prev_single) {
-                b'\n'
-            } else {
-                b' '
-            };
-            out.push_byte(boundary, (at, at), 1, 0);
+        hard = false;
+        while i < n {
+            match kind(bytes[i]) {
+                Kind::Edge { hard: h } => hard |= h,
+                // Not plain (`f*ck`, `sh!t`, `a5`) unless the word ends here; a non-ASCII
+                // character is checked on the next round.
+                Kind::Gap { .. } | Kind::NonAscii => break,
+                _ => return false,
+            }
+            i += 1;
         }
-        push_word(word, wa as u32, letters, out);
-        hard = trailing_hard;
-    }
-    true
-}
-
-#[inline]
-fn is_wordish(c: u8) -> bool {
-    !matches!(KINDS[(c & 0x7f) as usize], Kind::Gap { .. })
-}
-
-/// Appends a word of letters (lower-cased, equal neighbours collapsed) or of digits (as is).
-#[inline]
-fn push_word(word: &[u8], start: u32, letters: bool, out: &mut Normalized) {
-    let mut last = 0u8;
-    for (k, &c) in word.iter().enumerate() {
-        let at = start + k as u32;
-        let c = c.to_ascii_lowercase();
-        if letters && c == last {
-            let p = out.key.len() - 1;
-            out.runs[p] = out.runs[p].saturating_add(1);
-            out.src[p].1 = at + 1;
+        // One key character: the word may be a letter of a spaced-out word (`f u c k`); two
+        // such in a row are kept apart by a hard boundary, three are left to the general
+        // passes.
+        if len - word_start == 1 {
+            singles += 1;
+            if singles >= 3 {
+                return false;
+            }
+            if singles == 2 {
+                key[boundary] = b'\n';
+            }
         } else {
-            out.push_byte(c, (at, at + 1), 1, 0);
+            singles = 0;
         }
-        last = c;
     }
+    out.key.truncate(len);
+    out.src.truncate(len);
+    out.runs.truncate(len);
+    out.flags.truncate(len);
+    true
 }
 
 #[cfg(test)]
