@@ -513,9 +513,17 @@ impl Matcher {
     ) {
         let (pattern, i, j) = (hit.pattern().as_usize(), hit.start(), hit.end());
         let c = &self.inner;
+        // Word boundaries first: they need only the key and rule out most hits (`as` in `class`).
+        let (starts, ends) = (norm.starts_word(i), norm.ends_word(j));
         for (vi, v) in c.variants[pattern].iter().enumerate() {
             let t = &c.targets[v.target as usize];
             let stem = t.mode == MatchMode::Stem;
+            let end = match t.mode {
+                MatchMode::Substring => j,
+                MatchMode::Word | MatchMode::Context if starts && ends => j,
+                MatchMode::Stem if starts => norm.word_end(j),
+                _ => continue,
+            };
             if !(0..j - i).all(|k| {
                 run_fit(
                     norm.runs[i + k],
@@ -526,21 +534,6 @@ impl Matcher {
             }) {
                 continue;
             }
-            let end = match t.mode {
-                MatchMode::Substring => j,
-                MatchMode::Word | MatchMode::Context => {
-                    if !norm.starts_word(i) || !norm.ends_word(j) {
-                        continue;
-                    }
-                    j
-                }
-                MatchMode::Stem => {
-                    if !norm.starts_word(i) {
-                        continue;
-                    }
-                    norm.word_end(j)
-                }
-            };
             match t.role {
                 Role::Allow => ev.allows.push((i, end)),
                 Role::Context => ev.contexts.push((i, end, t.list)),

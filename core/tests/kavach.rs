@@ -514,6 +514,7 @@ fn hot_reload_under_load() {
 
 mod properties {
     use super::*;
+    use kavach::Match;
     use proptest::prelude::*;
     use unicode_segmentation::UnicodeSegmentation;
 
@@ -672,8 +673,8 @@ mod properties {
         #[test]
         fn batch_equals_alone(texts in prop::collection::vec(tricky_text(), 1..6)) {
             let joined = texts.join("\n");
-            let whole: Vec<String> = matcher().find(&joined).into_iter().map(|m| m.text).collect();
-            let parts: Vec<String> = texts.iter().flat_map(|t| matcher().find(t)).map(|m| m.text).collect();
+            let whole: Vec<Match> = matcher().find(&joined);
+            let parts: Vec<Match> = texts.iter().flat_map(|t| matcher().find(t)).collect();
             // A line break is a hard boundary, so the batch has the matches of the parts; only a
             // context-mode term can gain a match, from context on another line of the batch.
             let context: Vec<String> = Wordlist::bundled_ids()
@@ -681,9 +682,12 @@ mod properties {
                 .filter(|e| e.mode == MatchMode::Context)
                 .map(|e| e.term)
                 .collect();
-            let whole_sure: Vec<&String> = whole.iter().filter(|t| !context.contains(&t.to_lowercase())).collect();
-            let parts_sure: Vec<&String> = parts.iter().filter(|t| !context.contains(&t.to_lowercase())).collect();
-            prop_assert_eq!(whole_sure, parts_sure);
+            let sure = |ms: &[Match]| -> Vec<String> {
+                ms.iter().filter(|m| !context.iter().any(|c| **c == *m.term)).map(|m| m.text.clone()).collect()
+            };
+            prop_assert_eq!(sure(&whole), sure(&parts));
+            let whole: Vec<String> = whole.into_iter().map(|m| m.text).collect();
+            let parts: Vec<String> = parts.into_iter().map(|m| m.text).collect();
             prop_assert!(parts.iter().all(|p| whole.contains(p)), "{whole:?} {parts:?}");
         }
     }

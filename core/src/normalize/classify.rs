@@ -114,8 +114,22 @@ pub(super) fn table_transforms(flags: u8) -> u16 {
     t
 }
 
+/// Emoji blocks (pictographs, emoticons, transport; supplemental and extended pictographs) that
+/// no table mentions: answered without searching them. A test checks the tables agree.
+fn is_plain_emoji(cp: u32) -> bool {
+    (0x1F300..=0x1F6FF).contains(&cp) || (0x1F900..=0x1FAFF).contains(&cp)
+}
+
 /// Looks a non-ASCII character up in the generated tables.
 pub(super) fn lookup(c: char) -> Fold {
+    let cp = c as u32;
+    if is_plain_emoji(cp) {
+        return Fold::Other;
+    }
+    search(c)
+}
+
+fn search(c: char) -> Fold {
     let cp = c as u32;
     if let Ok(i) = tables::FOLD.binary_search_by_key(&cp, |e| e.0) {
         let (_, s, flags) = tables::FOLD[i];
@@ -161,4 +175,17 @@ pub(super) fn leet_letter(c: char) -> Option<char> {
         '9' => 'g',
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_plain_emoji, search, Fold};
+
+    #[test]
+    fn emoji_shortcut_agrees_with_the_tables() {
+        let emoji = (0x1F000..=0x1FFFF).filter(|&cp| is_plain_emoji(cp));
+        for c in emoji.filter_map(char::from_u32) {
+            assert!(matches!(search(c), Fold::Other), "U+{:04X}", c as u32);
+        }
+    }
 }
