@@ -5,12 +5,16 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, MatchKind};
 
 use crate::censor::{censor_spans, CensorOptions};
 use crate::error::{Error, ErrorKind};
 use crate::indic::{self, Spelling};
-use crate::normalize::{normalize_into, Normalized, Scratch, Transforms};
+use crate::normalize::{
+    can_match_plain, normalize_into, normalize_with, KeySink, Normalized, Scratch, Transforms,
+};
 use crate::policy::{Policy, Verdict};
 use crate::wordlist::{Category, MatchMode, Severity, Wordlist};
 
@@ -78,8 +82,9 @@ struct Target {
 #[derive(Debug)]
 struct Variant {
     target: u32,
-    /// Per key byte, the fewest equal letters the text must have there (`ass` needs two `s`).
-    min_run: Box<[u16]>,
+    /// Where this variant's minimum runs start in [`Compiled::min_runs`]: per key byte of the
+    /// pattern, the fewest equal letters the text must have there (`ass` needs two `s`).
+    min_runs: u32,
     /// Transforms implied by the variant itself (mask, leet).
     flags: u16,
 }
@@ -87,7 +92,17 @@ struct Variant {
 #[derive(Debug)]
 struct Compiled {
     automaton: AhoCorasick,
-    variants: Vec<Vec<Variant>>,
+    /// The patterns that can occur in plain text's matching form (no mask, leet or Devanagari
+    /// spelling: a small share of them), as a DFA that the fast path feeds while it writes the
+    /// key, so plain text is normalised and searched in one pass. `None` if it would not fit.
+    plain: Option<PlainSearch>,
+    /// Every pattern's variants, pattern by pattern: those of pattern `p` are
+    /// `variants[variant_starts[p]..variant_starts[p + 1]]` (one allocation, not one per
+    /// pattern).
+    variants: Vec<Variant>,
+    variant_starts: Vec<u32>,
+    /// The variants' minimum runs, one after another.
+    min_runs: Vec<u16>,
     targets: Vec<Target>,
     lists: Vec<ListInfo>,
     policy: Policy,
@@ -97,6 +112,42 @@ struct Compiled {
     has_allow: bool,
     /// The lists as given, so a matcher can be described and rebuilt (pickling, reloads).
     wordlists: Vec<Wordlist>,
+}
+
+#[derive(Debug)]
+struct PlainSearch {
+    dfa: DFA,
+    /// Per pattern of `dfa`: its index in the full automaton.
+    patterns: Vec<u32>,
+}
+
+/// One automaton hit: pattern (of the full automaton), start and end in the key.
+type Hit = (u32, u32, u32);
+
+/// Feeds the fast path's key bytes to the plain DFA and records its hits.
+struct PlainSink<'a> {
+    search: &'a PlainSearch,
+    state: StateID,
+    hits: &'a mut Vec<Hit>,
+}
+
+impl KeySink for PlainSink<'_> {
+    #[inline(always)]
+    fn push(&mut self, end: usize, byte: u8) {
+        let dfa = &self.search.dfa;
+        self.state = dfa.next_state(Anchored::No, self.state, byte);
+        if dfa.is_special(self.state) && dfa.is_match(self.state) {
+            for k in 0..dfa.match_len(self.state) {
+                let p = dfa.match_pattern(self.state, k);
+                let end = end as u32;
+                self.hits.push((
+                    self.search.patterns[p.as_usize()],
+                    end - dfa.pattern_len(p) as u32,
+                    end,
+                ));
+            }
+        }
+    }
 }
 
 /// Per-scan evidence besides candidates: allow-word spans and context-word hits.
@@ -266,7 +317,8 @@ struct Candidate {
     j: usize,
     /// End of the term proper (before a stem's ending).
     term_end: usize,
-    variant: (u32, u32),
+    /// Index into [`Compiled::variants`].
+    variant: u32,
 }
 
 impl Matcher {
@@ -387,15 +439,14 @@ impl Matcher {
 
     /// All matches, sorted by position, one per overlapping region.
     pub fn find(&self, text: &str) -> Vec<Match> {
-        with_normalized(text, |norm| self.find_in(text, norm))
+        self.with_hits(text, |norm, hits| self.find_in(text, norm, hits))
     }
 
-    fn find_in(&self, text: &str, norm: &Normalized) -> Vec<Match> {
-        let c = &self.inner;
+    fn find_in(&self, text: &str, norm: &Normalized, hits: &[Hit]) -> Vec<Match> {
         let mut cands = Vec::new();
         let mut ev = Evidence::default();
-        for m in c.automaton.find_overlapping_iter(&norm.key[..]) {
-            self.verify(norm, &m, &mut cands, &mut ev);
+        for &hit in hits {
+            self.verify(norm, hit, &mut cands, &mut ev);
         }
         self.confirm(&mut cands, &ev);
         self.resolve(text, norm, cands)
@@ -437,7 +488,7 @@ impl Matcher {
 
     fn target(&self, x: &Candidate) -> &Target {
         let c = &self.inner;
-        &c.targets[c.variants[x.variant.0 as usize][x.variant.1 as usize].target as usize]
+        &c.targets[c.variants[x.variant as usize].target as usize]
     }
 
     fn needs_context(&self, x: &Candidate) -> bool {
@@ -446,21 +497,21 @@ impl Matcher {
 
     /// Whether `text` has any match; stops at the first confirmed one.
     pub fn is_match(&self, text: &str) -> bool {
-        with_normalized(text, |norm| self.is_match_in(norm))
+        self.with_hits(text, |norm, hits| self.is_match_in(norm, hits))
     }
 
-    fn is_match_in(&self, norm: &Normalized) -> bool {
+    fn is_match_in(&self, norm: &Normalized, hits: &[Hit]) -> bool {
         let c = &self.inner;
         let mut cands = Vec::new();
         let mut ev = Evidence::default();
         // Candidates that need context wait for the end of the text; others are settled early.
         let mut waiting = Vec::new();
-        for m in c.automaton.find_overlapping_iter(&norm.key[..]) {
-            self.verify(norm, &m, &mut cands, &mut ev);
+        for &hit in hits {
+            self.verify(norm, hit, &mut cands, &mut ev);
             // An allow word covering a candidate starts at or before it, so it has been
             // reported once the search is past the candidate's start plus the longest allow word.
             let settled = if c.has_allow {
-                m.end().saturating_sub(c.max_allow_len)
+                (hit.2 as usize).saturating_sub(c.max_allow_len)
             } else {
                 usize::MAX
             };
@@ -507,15 +558,17 @@ impl Matcher {
     fn verify(
         &self,
         norm: &Normalized,
-        hit: &aho_corasick::Match,
+        (pattern, i, j): Hit,
         cands: &mut Vec<Candidate>,
         ev: &mut Evidence,
     ) {
-        let (pattern, i, j) = (hit.pattern().as_usize(), hit.start(), hit.end());
+        let (pattern, i, j) = (pattern as usize, i as usize, j as usize);
         let c = &self.inner;
         // Word boundaries first: they need only the key and rule out most hits (`as` in `class`).
         let (starts, ends) = (norm.starts_word(i), norm.ends_word(j));
-        for (vi, v) in c.variants[pattern].iter().enumerate() {
+        let first = c.variant_starts[pattern] as usize;
+        let last = c.variant_starts[pattern + 1] as usize;
+        for (vi, v) in (first..last).zip(&c.variants[first..last]) {
             let t = &c.targets[v.target as usize];
             let stem = t.mode == MatchMode::Stem;
             let end = match t.mode {
@@ -527,7 +580,7 @@ impl Matcher {
             if !(0..j - i).all(|k| {
                 run_fit(
                     norm.runs[i + k],
-                    v.min_run[k],
+                    c.min_runs[v.min_runs as usize + k],
                     norm.key[i + k],
                     stem && k + 1 == j - i,
                 ) != RunFit::No
@@ -541,7 +594,7 @@ impl Matcher {
                     i,
                     j: end,
                     term_end: j,
-                    variant: (pattern as u32, vi as u32),
+                    variant: vi as u32,
                 }),
             }
         }
@@ -555,7 +608,7 @@ impl Matcher {
         // Longest span, then most severe, then the most specific term, then the first listed.
         let hindi_bits = Transforms::SPELLING.bits() | Transforms::SCRIPT.bits();
         let rank = |x: &Candidate| {
-            let v = &c.variants[x.variant.0 as usize][x.variant.1 as usize];
+            let v = &c.variants[x.variant as usize];
             let t = v.target;
             (
                 x.j - x.i,
@@ -586,7 +639,7 @@ impl Matcher {
 
     fn to_match(&self, text: &str, norm: &Normalized, x: &Candidate) -> Match {
         let c = &self.inner;
-        let v = &c.variants[x.variant.0 as usize][x.variant.1 as usize];
+        let v = &c.variants[x.variant as usize];
         let t = &c.targets[v.target as usize];
         let (start, end) = norm.original_span(x.i, x.j);
         let mut flags = norm.flags_in(x.i, x.j) | v.flags;
@@ -594,7 +647,7 @@ impl Matcher {
         let len = x.term_end - x.i;
         let inflects = t.mode == MatchMode::Stem && x.j > x.term_end;
         if (0..len).any(|k| {
-            let (have, need) = (norm.runs[x.i + k], v.min_run[k]);
+            let (have, need) = (norm.runs[x.i + k], c.min_runs[v.min_runs as usize + k]);
             have > need
                 && run_fit(have, need, norm.key[x.i + k], inflects && k + 1 == len) != RunFit::Fits
         }) {
@@ -676,32 +729,73 @@ fn run_fit(have: u16, need: u16, key_byte: u8, stem_last: bool) -> RunFit {
 
 thread_local! {
     /// Per-thread buffers for the matching form, reused across calls.
-    static BUFFERS: RefCell<(Normalized, Scratch)> = RefCell::new(Default::default());
+    static BUFFERS: RefCell<(Normalized, Scratch, Vec<Hit>)> = RefCell::new(Default::default());
 }
 
 /// Buffers larger than this (in key bytes) are dropped after use, so one huge text does not pin
 /// memory in every thread.
 const KEEP_BUFFER_BYTES: usize = 64 << 10;
 
-/// Normalises `text` into this thread's reusable buffers and runs `f` on the result.
-fn with_normalized<R>(text: &str, f: impl FnOnce(&Normalized) -> R) -> R {
-    BUFFERS.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut buffers) => {
-            let (norm, scratch) = &mut *buffers;
-            normalize_into(text, norm, scratch);
-            let r = f(norm);
-            if norm.key.capacity() > KEEP_BUFFER_BYTES {
-                *buffers = Default::default();
+impl Matcher {
+    /// Normalises `text` into this thread's reusable buffers, finds every automaton hit in its
+    /// key (in the same pass for plain text) and runs `f` on both.
+    fn with_hits<R>(&self, text: &str, f: impl FnOnce(&Normalized, &[Hit]) -> R) -> R {
+        BUFFERS.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut buffers) => {
+                let (norm, scratch, hits) = &mut *buffers;
+                self.normalize_and_search(text, norm, scratch, hits);
+                let r = f(norm, hits);
+                if norm.key.capacity() > KEEP_BUFFER_BYTES {
+                    *buffers = Default::default();
+                }
+                r
             }
-            r
+            // Only reachable if `f` re-enters the matcher; fall back to fresh buffers.
+            Err(_) => {
+                let (mut norm, mut hits) = (Normalized::default(), Vec::new());
+                self.normalize_and_search(text, &mut norm, &mut Scratch::default(), &mut hits);
+                f(&norm, &hits)
+            }
+        })
+    }
+
+    fn normalize_and_search(
+        &self,
+        text: &str,
+        norm: &mut Normalized,
+        scratch: &mut Scratch,
+        hits: &mut Vec<Hit>,
+    ) {
+        hits.clear();
+        let c = &self.inner;
+        if let Some(search) = &c.plain {
+            let state = search.dfa.start_state(Anchored::No);
+            if let Ok(state) = state {
+                let mut sink = PlainSink {
+                    search,
+                    state,
+                    hits,
+                };
+                if normalize_with(text, norm, scratch, &mut sink) {
+                    return;
+                }
+                hits.clear();
+                return self.search_all(norm, hits);
+            }
         }
-        // Only reachable if `f` re-enters the matcher; fall back to fresh buffers.
-        Err(_) => {
-            let mut norm = Normalized::default();
-            normalize_into(text, &mut norm, &mut Scratch::default());
-            f(&norm)
-        }
-    })
+        normalize_into(text, norm, scratch);
+        self.search_all(norm, hits);
+    }
+
+    /// Every occurrence of every pattern in the key, overlapping, in order of end.
+    fn search_all(&self, norm: &Normalized, hits: &mut Vec<Hit>) {
+        hits.extend(
+            self.inner
+                .automaton
+                .find_overlapping_iter(&norm.key[..])
+                .map(|m| (m.pattern().as_u32(), m.start() as u32, m.end() as u32)),
+        );
+    }
 }
 
 fn spelling(norm: &Normalized) -> Spelling {
@@ -866,7 +960,8 @@ fn collapse_runs(s: &str) -> Spelling {
 fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Matcher, Error> {
     let mut patterns: Vec<Vec<u8>> = Vec::new();
     let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
-    let mut variants: Vec<Vec<Variant>> = Vec::new();
+    // Per pattern: (target, minimum runs, flags) of each variant.
+    let mut variants: Vec<Vec<(u32, Vec<u16>, u16)>> = Vec::new();
     let mut targets = Vec::new();
     let mut infos = Vec::new();
     let mut max_allow_len = 0;
@@ -903,17 +998,10 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
                 patterns.len() - 1
             });
             // The same key can come from several rules; keep the first (plainest) variant.
-            if variants[p]
-                .iter()
-                .any(|x| x.target == id && *x.min_run == *min_run)
-            {
+            if variants[p].iter().any(|x| x.0 == id && x.1 == min_run) {
                 continue;
             }
-            variants[p].push(Variant {
-                target: id,
-                min_run: min_run.into_boxed_slice(),
-                flags,
-            });
+            variants[p].push((id, min_run, flags));
         }
     };
     for (li, list) in lists.iter().enumerate() {
@@ -971,10 +1059,45 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
                 .build(&patterns)
         })
         .map_err(|e| Error::new(ErrorKind::Build(e.to_string())))?;
+    let mut variant_starts = Vec::with_capacity(variants.len() + 1);
+    variant_starts.push(0u32);
+    for vs in &variants {
+        variant_starts.push(variant_starts[variant_starts.len() - 1] + vs.len() as u32);
+    }
+    let mut min_runs = Vec::new();
+    let variants: Vec<Variant> = variants
+        .into_iter()
+        .flatten()
+        .map(|(target, runs, flags)| {
+            let at = min_runs.len() as u32;
+            min_runs.extend(runs);
+            Variant {
+                target,
+                min_runs: at,
+                flags,
+            }
+        })
+        .collect();
+    min_runs.shrink_to_fit();
+    let variants = variants.into_boxed_slice().into_vec();
+    let plain_patterns: Vec<u32> = (0..patterns.len() as u32)
+        .filter(|&p| can_match_plain(&patterns[p as usize]))
+        .collect();
+    let plain = DFA::builder()
+        .match_kind(MatchKind::Standard)
+        .build(plain_patterns.iter().map(|&p| &patterns[p as usize]))
+        .ok()
+        .map(|dfa| PlainSearch {
+            dfa,
+            patterns: plain_patterns,
+        });
     Ok(Matcher {
         inner: Arc::new(Compiled {
             automaton,
+            plain,
+            variant_starts,
             variants,
+            min_runs,
             targets,
             lists: infos,
             policy,
@@ -984,4 +1107,55 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
             wordlists: lists,
         }),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Hit, Matcher, Scratch};
+    use crate::normalize::Normalized;
+    use proptest::prelude::*;
+
+    fn matcher() -> &'static Matcher {
+        static M: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
+        M.get_or_init(|| Matcher::bundled().expect("bundled"))
+    }
+
+    /// Hits found while the fast path writes the key, and hits of the full automaton over the
+    /// finished key.
+    fn both(text: &str) -> (Vec<Hit>, Vec<Hit>) {
+        let m = matcher();
+        let (mut norm, mut fused) = (Normalized::default(), Vec::new());
+        m.normalize_and_search(text, &mut norm, &mut Scratch::default(), &mut fused);
+        let mut all = Vec::new();
+        m.search_all(&norm, &mut all);
+        (fused, all)
+    }
+
+    #[test]
+    fn plain_text_is_searched_in_the_same_pass() {
+        let m = matcher();
+        assert!(m.inner.plain.is_some());
+        let (fused, all) = both("you are an ASSHOLE, a b c d ok");
+        assert!(!all.is_empty());
+        assert_eq!(fused, all);
+    }
+
+    proptest! {
+        /// The plain DFA, fed byte by byte, reports exactly the full automaton's hits in the
+        /// same order (patterns that cannot occur in plain text never hit there).
+        #[test]
+        fn fused_search_equals_full_search(words in prop::collection::vec(
+            prop_oneof![
+                Just("ass"), Just("class"), Just("FUCK"), Just("fuuuck"), Just("a"), Just("b"),
+                Just("i"), Just("ll"), Just("kill"), Just("you"), Just("bc"), Just("hai"),
+                Just("chutiya"), Just("2024"), Just("!"), Just("#tag"), Just("😀"), Just(","),
+                Just("slit"), Just("your"), Just("throat"), Just("sh1t"), Just("f*ck"),
+            ],
+            0..30,
+        ), seps in prop::collection::vec(prop_oneof![Just(" "), Just(", "), Just("\n"), Just(".")], 30)) {
+            let text: String = words.iter().zip(&seps).flat_map(|(w, s)| [*w, *s]).collect();
+            let (fused, all) = both(&text);
+            prop_assert_eq!(fused, all);
+        }
+    }
 }

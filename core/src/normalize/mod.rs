@@ -18,6 +18,7 @@ use classify::{
     ascii_class, folded_class, leet_letter, lookup, strips_marks, table_transforms, Class, Fold,
 };
 pub(crate) use offsets::{is_boundary_byte, Normalized};
+pub(crate) use plain::KeySink;
 pub use tables::{CONFUSABLES_VERSION, UNICODE_VERSION};
 pub use transforms::Transforms;
 
@@ -108,9 +109,34 @@ pub fn normalize(text: &str) -> String {
 /// Normalises `text` into `out` (cleared first): plain text by the one-pass fast path, anything
 /// else by the general passes.
 pub(crate) fn normalize_into(text: &str, out: &mut Normalized, scratch: &mut Scratch) {
-    if !plain::normalize_plain(text, out) {
-        normalize_general(text, out, scratch);
+    normalize_with(text, out, scratch, &mut ());
+}
+
+/// [`normalize_into`], giving the matching form of plain text to `sink` as it is written.
+/// Returns whether the text was plain (the sink then saw the whole key; otherwise ignore what
+/// it saw). Plain text's key has only words of ASCII letters or of ASCII digits: see
+/// [`can_match_plain`].
+pub(crate) fn normalize_with<S: KeySink>(
+    text: &str,
+    out: &mut Normalized,
+    scratch: &mut Scratch,
+    sink: &mut S,
+) -> bool {
+    if plain::normalize_plain(text, out, sink) {
+        return true;
     }
+    normalize_general(text, out, scratch);
+    false
+}
+
+/// Whether a key can occur in the matching form of plain text: ASCII only, no mask, no word
+/// mixing letters and digits.
+pub(crate) fn can_match_plain(key: &[u8]) -> bool {
+    key.is_ascii()
+        && !key.contains(&b'*')
+        && key
+            .split(|&b| is_boundary_byte(b))
+            .all(|w| w.iter().all(u8::is_ascii_lowercase) || w.iter().all(u8::is_ascii_digit))
 }
 
 /// The general passes: classify characters, split words, emit the key.

@@ -75,9 +75,21 @@ fn non_ascii_gap(c: char, after_word: bool) -> Option<bool> {
     }
 }
 
-/// Writes the matching form of `text` into `out` (cleared first) if the text is plain;
-/// returns false otherwise (`out` is then garbage and must be rebuilt by the general passes).
-pub(crate) fn normalize_plain(text: &str, out: &mut Normalized) -> bool {
+/// Receives the bytes of the matching form as the fast path settles them, so a search can run
+/// in the same pass (`end` is the key position just after `byte`).
+pub(crate) trait KeySink {
+    fn push(&mut self, end: usize, byte: u8);
+}
+
+impl KeySink for () {
+    #[inline(always)]
+    fn push(&mut self, _end: usize, _byte: u8) {}
+}
+
+/// Writes the matching form of `text` into `out` (cleared first) if the text is plain, and
+/// gives its bytes to `sink` in order; returns false otherwise (`out` is then garbage and must
+/// be rebuilt by the general passes, and `sink` has seen a prefix).
+pub(crate) fn normalize_plain<S: KeySink>(text: &str, out: &mut Normalized, sink: &mut S) -> bool {
     out.clear();
     let bytes = text.as_bytes();
     let n = bytes.len();
@@ -145,6 +157,12 @@ pub(crate) fn normalize_plain(text: &str, out: &mut Normalized) -> bool {
             src[len] = (i as u32, i as u32);
             len += 1;
         }
+        // After a single-character word the boundary is settled only once this word is known
+        // to be single or not: its bytes go to the sink at its end. Otherwise, as they come.
+        let defer = singles > 0;
+        if !defer && boundary < len {
+            sink.push(len, key[boundary]);
+        }
         let word_start = len;
         let mut last = 0u8;
         while i < n {
@@ -161,12 +179,18 @@ pub(crate) fn normalize_plain(text: &str, out: &mut Normalized) -> bool {
                         src[len] = (at, at + 1);
                         len += 1;
                         last = c;
+                        if !defer {
+                            sink.push(len, c);
+                        }
                     }
                 }
                 Kind::Digit if !letters => {
                     key[len] = c;
                     src[len] = (at, at + 1);
                     len += 1;
+                    if !defer {
+                        sink.push(len, c);
+                    }
                 }
                 _ => break,
             }
@@ -197,6 +221,11 @@ pub(crate) fn normalize_plain(text: &str, out: &mut Normalized) -> bool {
         } else {
             singles = 0;
         }
+        if defer {
+            for (k, &b) in key[boundary..len].iter().enumerate() {
+                sink.push(boundary + k + 1, b);
+            }
+        }
     }
     out.key.truncate(len);
     out.src.truncate(len);
@@ -220,7 +249,7 @@ mod tests {
 
     fn plain(text: &str) -> Option<Normalized> {
         let mut out = Normalized::default();
-        normalize_plain(text, &mut out).then_some(out)
+        normalize_plain(text, &mut out, &mut ()).then_some(out)
     }
 
     #[test]
