@@ -123,10 +123,89 @@ fn is_plain_emoji(cp: u32) -> bool {
 /// Looks a non-ASCII character up in the generated tables.
 pub(super) fn lookup(c: char) -> Fold {
     let cp = c as u32;
+    if let Some(&code) = DIRECT.get(cp as usize) {
+        return match code {
+            NOT_LISTED => unlisted(c),
+            WORD => Fold::Word,
+            MARK => Fold::Mark,
+            IGNORABLE => Fold::Ignorable,
+            k => {
+                let (_, s, flags) = tables::FOLD[(k - FIRST_FOLD) as usize];
+                Fold::Map(s, flags)
+            }
+        };
+    }
     if is_plain_emoji(cp) {
         return Fold::Other;
     }
     search(c)
+}
+
+/// Code points below this (Latin, Greek, Cyrillic, Indic scripts…) are answered from a table
+/// computed from the generated tables at compile time, not by searching them.
+const DIRECT_LEN: usize = 0x1000;
+const NOT_LISTED: u16 = 0;
+const WORD: u16 = 1;
+const MARK: u16 = 2;
+const IGNORABLE: u16 = 3;
+/// Codes from this one on are `FIRST_FOLD + index` into [`tables::FOLD`].
+const FIRST_FOLD: u16 = 4;
+const _: () = assert!(tables::FOLD.len() + (FIRST_FOLD as usize) <= u16::MAX as usize);
+
+static DIRECT: [u16; DIRECT_LEN] = direct_table();
+
+const fn const_in_ranges(ranges: &[(u32, u32)], cp: u32) -> bool {
+    let (mut lo, mut hi) = (0, ranges.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if ranges[mid].1 < cp {
+            lo = mid + 1;
+        } else if ranges[mid].0 > cp {
+            hi = mid;
+        } else {
+            return true;
+        }
+    }
+    false
+}
+
+/// What [`search`] answers for each code point below [`DIRECT_LEN`], as a code.
+const fn direct_table() -> [u16; DIRECT_LEN] {
+    let mut t = [NOT_LISTED; DIRECT_LEN];
+    let fold = tables::FOLD;
+    let mut k = 0;
+    while k < fold.len() {
+        if (fold[k].0 as usize) < DIRECT_LEN {
+            t[fold[k].0 as usize] = FIRST_FOLD + k as u16;
+        }
+        k += 1;
+    }
+    let mut cp = 0;
+    while cp < DIRECT_LEN {
+        if t[cp] == NOT_LISTED {
+            let c = cp as u32;
+            t[cp] = if const_in_ranges(tables::WORD, c) {
+                WORD
+            } else if const_in_ranges(tables::MARKS, c) {
+                MARK
+            } else if const_in_ranges(tables::IGNORABLE, c) {
+                IGNORABLE
+            } else {
+                NOT_LISTED
+            };
+        }
+        cp += 1;
+    }
+    t
+}
+
+/// A character no table lists: a space or a boundary.
+fn unlisted(c: char) -> Fold {
+    if c.is_whitespace() {
+        Fold::Space
+    } else {
+        Fold::Other
+    }
 }
 
 fn search(c: char) -> Fold {
@@ -141,10 +220,8 @@ fn search(c: char) -> Fold {
         Fold::Mark
     } else if in_ranges(tables::IGNORABLE, cp) {
         Fold::Ignorable
-    } else if c.is_whitespace() {
-        Fold::Space
     } else {
-        Fold::Other
+        unlisted(c)
     }
 }
 
@@ -180,6 +257,18 @@ pub(super) fn leet_letter(c: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::{is_plain_emoji, search, Fold};
+
+    #[test]
+    fn direct_table_agrees_with_the_tables() {
+        for c in (0..super::DIRECT_LEN as u32).filter_map(char::from_u32) {
+            let (fast, slow) = (super::lookup(c), search(c));
+            let same = match (&fast, &slow) {
+                (Fold::Map(a, f), Fold::Map(b, g)) => a == b && f == g,
+                _ => std::mem::discriminant(&fast) == std::mem::discriminant(&slow),
+            };
+            assert!(same, "U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn emoji_shortcut_agrees_with_the_tables() {
