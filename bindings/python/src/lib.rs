@@ -8,9 +8,11 @@ use kavach::{
     convert_offsets, CensorOptions, Error, ErrorKind, Format, ImportOptions, Limits, Matcher,
     OffsetUnit, Policy, Severity, Wordlist,
 };
+use std::sync::Arc;
+
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyTuple};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 /// Texts at least this long are scanned with the GIL released.
 const DETACH_BYTES: usize = 4096;
@@ -54,35 +56,61 @@ fn raise_as(py: Python<'_>, e: &Error, class: &str) -> PyErr {
 
 /// One match. `start`/`end` are code-point offsets into the scanned `str`, so
 /// `text[m.start:m.end] == m.text`; `byte_start`/`byte_end` are UTF-8 byte offsets.
-#[pyclass(module = "kavach", frozen, eq, hash, get_all)]
+#[pyclass(module = "kavach", frozen, eq, hash)]
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Match {
     /// Code-point offset of the first character.
+    #[pyo3(get)]
     start: usize,
     /// Code-point offset one past the last character.
+    #[pyo3(get)]
     end: usize,
     /// UTF-8 byte offset of the first byte.
+    #[pyo3(get)]
     byte_start: usize,
     /// UTF-8 byte offset one past the last byte.
+    #[pyo3(get)]
     byte_end: usize,
     /// The matched text, as written.
+    #[pyo3(get)]
     text: String,
     /// The canonical term from the list.
-    term: String,
+    term: Arc<str>,
     /// Category: profanity, sexual, slur, insult, violence or child-safety.
-    category: String,
+    #[pyo3(get)]
+    category: &'static str,
     /// Severity: low, medium, high or critical.
-    severity: String,
+    #[pyo3(get)]
+    severity: &'static str,
     /// Id of the list that flagged it.
-    list: String,
+    list: Arc<str>,
     /// Version of that list.
-    version: String,
+    version: Arc<str>,
     /// The evasions undone to find it (`leet`, `separator`, `spelling`, …).
-    transforms: Vec<String>,
+    #[pyo3(get)]
+    transforms: Vec<&'static str>,
 }
 
 #[pymethods]
 impl Match {
+    /// The canonical term from the list.
+    #[getter]
+    fn term(&self) -> &str {
+        &self.term
+    }
+
+    /// Id of the list that flagged it.
+    #[getter]
+    fn list(&self) -> &str {
+        &self.list
+    }
+
+    /// Version of that list.
+    #[getter]
+    fn version(&self) -> &str {
+        &self.version
+    }
+
     fn __repr__(&self, py: Python<'_>) -> String {
         let transforms: Vec<String> = self.transforms.iter().map(|t| py_repr(py, t)).collect();
         format!(
@@ -91,8 +119,8 @@ impl Match {
             self.end,
             py_repr(py, &self.text),
             py_repr(py, &self.term),
-            py_repr(py, &self.category),
-            py_repr(py, &self.severity),
+            py_repr(py, self.category),
+            py_repr(py, self.severity),
             py_repr(py, &format!("{}@{}", self.list, self.version)),
             transforms.join(", ")
         )
@@ -106,11 +134,11 @@ impl Match {
         d.set_item("byte_start", self.byte_start)?;
         d.set_item("byte_end", self.byte_end)?;
         d.set_item("text", &self.text)?;
-        d.set_item("term", &self.term)?;
-        d.set_item("category", &self.category)?;
-        d.set_item("severity", &self.severity)?;
-        d.set_item("list", &self.list)?;
-        d.set_item("version", &self.version)?;
+        d.set_item("term", &*self.term)?;
+        d.set_item("category", self.category)?;
+        d.set_item("severity", self.severity)?;
+        d.set_item("list", &*self.list)?;
+        d.set_item("version", &*self.version)?;
         d.set_item("transforms", &self.transforms)?;
         Ok(d)
     }
@@ -156,12 +184,12 @@ fn to_py_matches(text: &str, found: Vec<kavach::Match>) -> Vec<Match> {
             byte_start: m.start,
             byte_end: m.end,
             text: m.text,
-            term: m.term.to_string(),
-            category: m.category.as_str().to_string(),
-            severity: m.severity.as_str().to_string(),
-            list: m.list.to_string(),
-            version: m.version.to_string(),
-            transforms: m.transforms.names().map(str::to_string).collect(),
+            term: m.term,
+            category: m.category.as_str(),
+            severity: m.severity.as_str(),
+            list: m.list,
+            version: m.version,
+            transforms: m.transforms.names().collect(),
         })
         .collect()
 }
@@ -174,7 +202,7 @@ fn severity(py: Python<'_>, name: &str) -> PyResult<Severity> {
 
 /// `repr()` of a Python str, for `__repr__`s that read like Python.
 fn py_repr(py: Python<'_>, s: &str) -> String {
-    pyo3::types::PyString::new(py, s)
+    PyString::new(py, s)
         .repr()
         .map_or_else(|_| format!("{s:?}"), |r| r.to_string())
 }
@@ -305,45 +333,63 @@ impl PyMatcher {
     /// `find` on every text of an iterable of str, in parallel on `threads` threads (default:
     /// every core) with the GIL released. Returns one list of matches per text, in order.
     #[pyo3(signature = (texts, threads=None))]
-    fn find_many(
+    fn find_many<'py>(
         &self,
-        py: Python<'_>,
-        texts: &Bound<'_, PyAny>,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
         threads: Option<usize>,
-    ) -> PyResult<Vec<Vec<Match>>> {
-        if texts.is_instance_of::<pyo3::types::PyString>() {
+    ) -> PyResult<Bound<'py, PyList>> {
+        if texts.is_instance_of::<PyString>() {
             return Err(PyTypeError::new_err(
                 "find_many takes an iterable of str, not a str",
             ));
         }
-        let mut owned: Vec<String> = Vec::new();
+        // The texts are read in place (no copy): each str is kept alive here while the GIL is
+        // released, and a str's UTF-8 form does not change.
+        let mut strings: Vec<Bound<'_, PyString>> = Vec::new();
         for (k, item) in texts.try_iter()?.enumerate() {
             let item = item?;
-            let s: String = item.extract().map_err(|e: PyErr| {
-                if e.is_instance_of::<PyTypeError>(py) {
-                    PyTypeError::new_err(format!(
-                        "texts[{k}] is {}, not str",
-                        item.get_type()
-                            .name()
-                            .map_or("?".to_string(), |n| n.to_string())
-                    ))
-                } else {
-                    e
-                }
+            let s = item.cast_into::<PyString>().map_err(|e| {
+                PyTypeError::new_err(format!(
+                    "texts[{k}] is {}, not str",
+                    e.into_inner()
+                        .get_type()
+                        .name()
+                        .map_or("?".to_string(), |n| n.to_string())
+                ))
             })?;
-            owned.push(s);
+            strings.push(s);
         }
+        let owned: Vec<&str> = strings
+            .iter()
+            .map(|s| s.to_str())
+            .collect::<PyResult<_>>()?;
         let threads = threads.unwrap_or(0);
         // Offsets are converted on the scanning threads, without the GIL.
         let found = py.detach(|| {
             self.inner
                 .scan_many_with(&owned, threads, |t, r| r.map(|f| to_py_matches(t, f)))
         });
-        found
+        // One list per text: for a large batch, allocating them would run Python's cycle
+        // collector many times over objects that cannot form cycles, so it is paused meanwhile.
+        let gc = py.import("gc")?;
+        let paused = gc.call_method0("isenabled")?.is_truthy()?;
+        if paused {
+            gc.call_method0("disable")?;
+        }
+        let lists = found
             .into_iter()
             .enumerate()
-            .map(|(k, r)| r.map_err(|e| raise_at(py, &e, k)))
-            .collect()
+            .map(|(k, r)| {
+                let matches = r.map_err(|e| raise_at(py, &e, k))?;
+                PyList::new(py, matches)
+            })
+            .collect::<PyResult<Vec<_>>>()
+            .and_then(|lists| PyList::new(py, lists));
+        if paused {
+            gc.call_method0("enable")?;
+        }
+        lists
     }
 
     /// The compiled lists: id, version, title, fingerprint, entries, allow.

@@ -1,5 +1,6 @@
 """Python-specific behaviour: offsets, errors, threads, pickling, batches, huge inputs."""
 
+import gc
 import pickle
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -111,6 +112,32 @@ def test_find_many_accepts_any_iterable_and_keeps_order(m):
     assert m.find_many((t for t in texts), threads=2) == one
     assert m.find_many(iter(texts), threads=1) == one
     assert m.find_many([]) == []
+
+
+def test_find_many_leaves_the_garbage_collector_as_it_was(m):
+    # find_many pauses the cycle collector while it allocates its result lists.
+    assert gc.isenabled()
+    assert [x.term for x in m.find_many(["ok", "fuck"])[1]] == ["fuck"]
+    assert gc.isenabled()
+    with pytest.raises(TypeError):
+        m.find_many(["ok", 3])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        m.find_many(["ok", "fuck"])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_find_many_reads_str_subclasses_and_non_ascii_in_place(m):
+    class Post(str):
+        pass
+
+    texts = [Post("you asshole"), "तू चूतिया है 😀", "ok"]
+    assert m.find_many(texts) == [m.find(t) for t in texts]
+    with pytest.raises(UnicodeEncodeError):
+        m.find_many(["ok", "bad \ud800 surrogate"])
 
 
 def test_threads_share_one_matcher(m):
