@@ -113,8 +113,8 @@ pub(crate) fn normalize_into(text: &str, out: &mut Normalized, scratch: &mut Scr
 }
 
 /// [`normalize_into`], giving the matching form of plain text to `sink` as it is written.
-/// Returns whether the text was plain (the sink then saw the whole key; otherwise ignore what
-/// it saw). Plain text's key has only words of ASCII letters or of ASCII digits: see
+/// Returns whether the whole text was plain (the sink then saw the whole key; otherwise ignore
+/// what it saw). Plain text's key has only words of ASCII letters or of ASCII digits: see
 /// [`can_match_plain`].
 pub(crate) fn normalize_with<S: KeySink>(
     text: &str,
@@ -122,11 +122,7 @@ pub(crate) fn normalize_with<S: KeySink>(
     scratch: &mut Scratch,
     sink: &mut S,
 ) -> bool {
-    if plain::normalize_plain(text, out, sink) {
-        return true;
-    }
-    normalize_general(text, out, scratch);
-    false
+    plain::normalize_fast(text, out, scratch, sink)
 }
 
 /// Whether a key can occur in the matching form of plain text: ASCII only, no mask, no word
@@ -139,15 +135,28 @@ pub(crate) fn can_match_plain(key: &[u8]) -> bool {
             .all(|w| w.iter().all(u8::is_ascii_lowercase) || w.iter().all(u8::is_ascii_digit))
 }
 
-/// The general passes: classify characters, split words, emit the key.
+/// The general passes over a whole text: the reference the fast path is tested against.
+#[cfg(test)]
 fn normalize_general(text: &str, out: &mut Normalized, scratch: &mut Scratch) {
     out.clear();
-    out.reserve(text.len());
+    normalize_segment(text, 0, false, out, scratch);
+}
+
+/// The general passes over `segment`, a part of a text starting at byte `base` that begins
+/// after a complete word of more than one character (or at the start), appending to `out`:
+/// `hard` says whether a hard boundary is pending from that word's trailing punctuation.
+pub(super) fn normalize_segment(
+    segment: &str,
+    base: u32,
+    hard: bool,
+    out: &mut Normalized,
+    scratch: &mut Scratch,
+) {
     let Scratch { units, words } = scratch;
     units.clear();
     words.clear();
-    classify_chars(text, units);
-    split_words(units, words);
+    classify_chars(segment, base, units);
+    split_words(units, hard, words);
     emit(units, words, out);
 }
 
@@ -162,13 +171,14 @@ fn push_unit(units: &mut Vec<Unit>, start: u32, end: u32, ch: char, class: Class
 }
 
 /// Pass 1: one unit per folded character; marks and invisibles join the unit before them.
-fn classify_chars(text: &str, units: &mut Vec<Unit>) {
+/// Offsets are `base` plus the position in `text`.
+fn classify_chars(text: &str, base: u32, units: &mut Vec<Unit>) {
     units.reserve(text.len());
     if text.is_ascii() {
         // Fast path: no decoding, no Unicode tables, one table lookup per byte.
         units.extend(text.bytes().enumerate().map(|(i, b)| Unit {
-            start: i as u32,
-            end: i as u32 + 1,
+            start: base + i as u32,
+            end: base + i as u32 + 1,
             ch: b.to_ascii_lowercase() as char,
             class: ascii_class(b),
             flags: 0,
@@ -176,7 +186,7 @@ fn classify_chars(text: &str, units: &mut Vec<Unit>) {
         return;
     }
     for (i, c) in text.char_indices() {
-        let start = i as u32;
+        let start = base + i as u32;
         let end = start + c.len_utf8() as u32;
         if c.is_ascii() {
             let b = c as u8;
@@ -260,10 +270,11 @@ fn soft_edge(u: &Unit) -> bool {
 }
 
 /// Pass 2: words between boundaries, with edge punctuation trimmed and `f*u*c*k` split.
-fn split_words(units: &[Unit], words: &mut Vec<Word>) {
+/// `hard` says whether a hard boundary is pending before the first word.
+fn split_words(units: &[Unit], hard: bool, words: &mut Vec<Word>) {
     let n = units.len();
     let mut i = 0;
-    let mut hard = false;
+    let mut hard = hard;
     let mut gap = 0u32;
     while i < n {
         let u = &units[i];

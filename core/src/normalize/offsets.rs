@@ -36,13 +36,6 @@ impl Normalized {
         self.joined.clear();
     }
 
-    pub(crate) fn reserve(&mut self, n: usize) {
-        self.key.reserve(n);
-        self.src.reserve(n);
-        self.runs.reserve(n);
-        self.flags.reserve(n);
-    }
-
     pub(crate) fn push_byte(&mut self, b: u8, src: (u32, u32), run: u16, flags: u16) {
         self.key.push(b);
         self.src.push(src);

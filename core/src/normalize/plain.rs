@@ -86,38 +86,226 @@ impl KeySink for () {
     fn push(&mut self, _end: usize, _byte: u8) {}
 }
 
-/// Writes the matching form of `text` into `out` (cleared first) if the text is plain, and
-/// gives its bytes to `sink` in order; returns false otherwise (`out` is then garbage and must
-/// be rebuilt by the general passes, and `sink` has seen a prefix).
-pub(crate) fn normalize_plain<S: KeySink>(text: &str, out: &mut Normalized, sink: &mut S) -> bool {
+/// Where the plain path is in a text, and what it carries from one word to the next.
+#[derive(Clone, Copy, Default)]
+struct State {
+    /// Next byte of the text.
+    i: usize,
+    /// Bytes of the key written.
+    len: usize,
+    /// Whether a hard separator came since the last word.
+    hard: bool,
+    /// Consecutive single-character words just written.
+    singles: u32,
+    /// Whether the last character was part of a word.
+    after_word: bool,
+    /// The last place a stretch that is not plain can start from: after a word of two or more
+    /// key characters that nothing attaches to (see [`Restart`]).
+    safe: Restart,
+    /// A word's end that becomes `safe` once the character after it is seen to be a boundary.
+    pending: Option<Restart>,
+}
+
+/// A place where the general passes can start or stop: the text before it ends with a
+/// complete word of two or more key characters (or is empty), so no later word joins it.
+#[derive(Clone, Copy, Default)]
+struct Restart {
+    /// Byte of the text.
+    at: usize,
+    /// Key length there.
+    len: usize,
+    /// Whether that word's trailing punctuation makes the next boundary hard.
+    hard: bool,
+}
+
+/// Writes the matching form of `text` into `out` (cleared first). Plain stretches are written
+/// here and given to `sink`; a stretch that is not plain goes through the general passes, from
+/// the last [`Restart`] before it to the first one after it. Returns whether the whole text was
+/// plain: only then has `sink` seen the whole key (otherwise ignore what it saw).
+pub(crate) fn normalize_fast<S: KeySink>(
+    text: &str,
+    out: &mut Normalized,
+    scratch: &mut super::Scratch,
+    sink: &mut S,
+) -> bool {
     out.clear();
+    let n = text.len();
+    let mut st = State::default();
+    let mut segments = 0;
+    loop {
+        // The rest of the key is never longer than the rest of the text: one byte per word
+        // character at most, and one boundary per gap. Runs and transforms are filled here (1
+        // and none) and patched.
+        let room = st.len + (n - st.i);
+        out.key.resize(room, 0);
+        out.src.resize(room, (0, 0));
+        out.runs.resize(room, 1);
+        out.flags.resize(room, 0);
+        if plain_stretch(text, &mut st, out, sink) {
+            break;
+        }
+        segments += 1;
+        // Text that keeps switching (Hinglish with Devanagari words) is cheaper in one go.
+        let end = if segments < MAX_SEGMENTS {
+            restart_after(text, st.i)
+        } else {
+            Restart {
+                at: n,
+                len: 0,
+                hard: false,
+            }
+        };
+        let from = st.safe;
+        out.key.truncate(from.len);
+        out.src.truncate(from.len);
+        out.runs.truncate(from.len);
+        out.flags.truncate(from.len);
+        super::normalize_segment(
+            &text[from.at..end.at],
+            from.at as u32,
+            from.hard,
+            out,
+            scratch,
+        );
+        let restart = Restart {
+            len: out.key.len(),
+            ..end
+        };
+        st = State {
+            i: end.at,
+            len: restart.len,
+            hard: end.hard,
+            singles: 0,
+            after_word: true,
+            safe: restart,
+            pending: None,
+        };
+    }
+    out.key.truncate(st.len);
+    out.src.truncate(st.len);
+    out.runs.truncate(st.len);
+    out.flags.truncate(st.len);
+    segments == 0
+}
+
+/// Stretches that are not plain before the general passes take the rest of the text.
+const MAX_SEGMENTS: usize = 2;
+
+/// The first [`Restart`] after byte `from`: the end (after its trailing punctuation) of the
+/// next word that is plain, has two or more key characters, and has a boundary before and
+/// after it; or the end of the text.
+fn restart_after(text: &str, from: usize) -> Restart {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    // The key is never longer than the text: one byte per word character at most, and one
-    // boundary per gap. Runs and transforms are filled once here (1 and none) and patched.
-    out.key.resize(n, 0);
-    out.src.resize(n, (0, 0));
-    out.runs.resize(n, 1);
-    out.flags.resize(n, 0);
+    let mut i = from;
+    // The word `from` is in (if any) is not one: a restart word follows a boundary.
+    let mut after_gap = false;
+    while i < n {
+        let b = bytes[i];
+        if b >= 0x80 {
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            after_gap = non_ascii_gap(c, true).is_some();
+            i += c.len_utf8();
+            continue;
+        }
+        if let Kind::Gap { .. } = kind(b) {
+            after_gap = true;
+            i += 1;
+            continue;
+        }
+        let a = i;
+        while i < n && is_wordish(bytes[i]) {
+            i += 1;
+        }
+        let starts_a_word = after_gap;
+        after_gap = false;
+        let ends_a_word = i == n
+            || bytes[i] < 0x80
+            || text[i..]
+                .chars()
+                .next()
+                .is_some_and(|c| non_ascii_gap(c, true).is_some());
+        if starts_a_word && ends_a_word {
+            if let Some(hard) = plain_long_word(&bytes[a..i]) {
+                return Restart {
+                    at: i,
+                    len: 0,
+                    hard,
+                };
+            }
+        }
+    }
+    Restart {
+        at: n,
+        len: 0,
+        hard: false,
+    }
+}
+
+/// For a run of ASCII word characters that is a plain word of two or more key characters
+/// (edge punctuation aside): whether its trailing punctuation makes the next boundary hard.
+fn plain_long_word(run: &[u8]) -> Option<bool> {
+    let (mut a, mut b) = (0, run.len());
+    while a < b && matches!(kind(run[a]), Kind::Edge { .. }) {
+        a += 1;
+    }
+    let mut hard = false;
+    while b > a {
+        match kind(run[b - 1]) {
+            Kind::Edge { hard: h } => hard |= h,
+            _ => break,
+        }
+        b -= 1;
+    }
+    let word = run.get(a..b).filter(|w| w.len() >= 2)?;
+    let letters = word.iter().all(|&c| kind(c) == Kind::Letter);
+    let digits = word.iter().all(|&c| kind(c) == Kind::Digit);
+    let long = digits || (letters && word.iter().any(|c| !c.eq_ignore_ascii_case(&word[0])));
+    long.then_some(hard)
+}
+
+/// Writes plain words from `st` on; true at the end of the text, false at something that is
+/// not plain (`st.i` is then at or before it, and after `st.safe`).
+fn plain_stretch<S: KeySink>(
+    text: &str,
+    st: &mut State,
+    out: &mut Normalized,
+    sink: &mut S,
+) -> bool {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
     let key = &mut out.key[..];
     let src = &mut out.src[..];
     let runs = &mut out.runs[..];
-    let mut len = 0;
-    // Pending boundary: whether a hard separator came since the last word.
-    let mut hard = false;
-    // Consecutive single-character words.
-    let mut singles = 0u32;
-    let mut after_word = false;
-    let mut i = 0;
+    let State {
+        mut i,
+        mut len,
+        mut hard,
+        mut singles,
+        mut after_word,
+        ..
+    } = *st;
+    // Saves the position for the caller and says "not plain".
+    macro_rules! not_plain {
+        () => {{
+            st.i = i;
+            return false;
+        }};
+    }
     'text: while i < n {
         let b = bytes[i];
         if b >= 0x80 {
             let Some(c) = text[i..].chars().next() else {
-                return false;
+                not_plain!();
             };
             match non_ascii_gap(c, after_word) {
                 Some(h) => hard |= h,
-                None => return false,
+                None => not_plain!(),
+            }
+            if let Some(p) = st.pending.take() {
+                st.safe = p;
             }
             after_word = false;
             i += c.len_utf8();
@@ -126,11 +314,14 @@ pub(crate) fn normalize_plain<S: KeySink>(text: &str, out: &mut Normalized, sink
         let first = match kind(b) {
             Kind::Gap { hard: h } => {
                 hard |= h;
+                if let Some(p) = st.pending.take() {
+                    st.safe = p;
+                }
                 after_word = false;
                 i += 1;
                 continue;
             }
-            Kind::Leet => return false,
+            Kind::Leet => not_plain!(),
             k => k,
         };
         // A word: leading edge characters, letters only or digits only, trailing edges.
@@ -149,7 +340,7 @@ pub(crate) fn normalize_plain<S: KeySink>(text: &str, out: &mut Normalized, sink
             Kind::Digit => false,
             // Only edge characters (`!!!`, `@`): no word; or a `$`: not plain.
             Kind::Gap { .. } | Kind::NonAscii => continue,
-            _ => return false,
+            _ => not_plain!(),
         };
         let boundary = len;
         if len > 0 {
@@ -203,7 +394,7 @@ pub(crate) fn normalize_plain<S: KeySink>(text: &str, out: &mut Normalized, sink
                 // Not plain (`f*ck`, `sh!t`, `a5`) unless the word ends here; a non-ASCII
                 // character is checked on the next round.
                 Kind::Gap { .. } | Kind::NonAscii => break,
-                _ => return false,
+                _ => not_plain!(),
             }
             i += 1;
         }
@@ -213,13 +404,14 @@ pub(crate) fn normalize_plain<S: KeySink>(text: &str, out: &mut Normalized, sink
         if len - word_start == 1 {
             singles += 1;
             if singles >= 3 {
-                return false;
+                not_plain!();
             }
             if singles == 2 {
                 key[boundary] = b'\n';
             }
         } else {
             singles = 0;
+            st.pending = Some(Restart { at: i, len, hard });
         }
         if defer {
             for (k, &b) in key[boundary..len].iter().enumerate() {
@@ -227,17 +419,26 @@ pub(crate) fn normalize_plain<S: KeySink>(text: &str, out: &mut Normalized, sink
             }
         }
     }
-    out.key.truncate(len);
-    out.src.truncate(len);
-    out.runs.truncate(len);
-    out.flags.truncate(len);
+    *st = State {
+        i,
+        len,
+        hard,
+        singles,
+        after_word,
+        ..*st
+    };
     true
+}
+
+#[inline]
+fn is_wordish(c: u8) -> bool {
+    !matches!(kind(c), Kind::Gap { .. } | Kind::NonAscii)
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::{normalize_general, Normalized, Scratch};
-    use super::normalize_plain;
+    use super::normalize_fast;
     use proptest::prelude::*;
 
     /// The general passes' output for `text`.
@@ -247,9 +448,11 @@ mod tests {
         out
     }
 
-    fn plain(text: &str) -> Option<Normalized> {
+    /// The fast path's output, and whether it found the text plain.
+    fn fast(text: &str) -> (Normalized, bool) {
         let mut out = Normalized::default();
-        normalize_plain(text, &mut out, &mut ()).then_some(out)
+        let plain = normalize_fast(text, &mut out, &mut Scratch::default(), &mut ());
+        (out, plain)
     }
 
     #[test]
@@ -260,12 +463,12 @@ mod tests {
             "fuck! *wow* _x_ ++ | 2024 1000",
             "a \u{200b}b \u{2003}cd",
         ] {
-            assert_eq!(plain(text).as_ref(), Some(&general(text)), "{text:?}");
+            assert_eq!(fast(text), (general(text), true), "{text:?}");
         }
     }
 
     #[test]
-    fn leaves_evasions_to_the_general_passes() {
+    fn hands_what_is_not_plain_to_the_general_passes() {
         for text in [
             "sh1t",
             "f*ck",
@@ -275,8 +478,15 @@ mod tests {
             "fu\u{200b}ck",
             "$100",
             "ｆｕｃｋ",
+            // Stretches that are not plain between plain ones, and at either end.
+            "what the f.u.c.k is this, sh1t man",
+            "a b f.u.c.k",
+            "ok 👍 बहुत अच्छा yaar, kya baat hai!! ab f*ck it",
+            "tu चूतिया hai",
+            "#tag é x y z @user!! ok",
+            "word\u{301} next words here",
         ] {
-            assert!(plain(text).is_none(), "{text:?}");
+            assert_eq!(fast(text), (general(text), false), "{text:?}");
         }
     }
 
@@ -292,19 +502,24 @@ mod tests {
             1 => Just("é".to_string()),
             1 => Just("\u{301}".to_string()),
             1 => Just("क".to_string()),
-            2 => "[a-z]",
+            1 => Just("चूतिया".to_string()),
+            1 => Just("ｆ".to_string()),
+            1 => Just("sh1t".to_string()),
+            1 => Just("f*ck".to_string()),
+            1 => Just("$".to_string()),
+            4 => "[a-z]",
+            2 => any::<char>().prop_map(String::from),
         ];
-        prop::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+        prop::collection::vec(piece, 0..32).prop_map(|v| v.concat())
     }
 
     proptest! {
-        /// Whenever the fast path takes a text, it writes exactly what the general passes write:
-        /// key, offsets, runs, transforms and joined ranges.
+        /// The fast path writes exactly what the general passes write (key, offsets, runs,
+        /// transforms, joined ranges), whether it takes the whole text or hands stretches of
+        /// it to the general passes.
         #[test]
         fn fast_path_equals_general_passes(text in text()) {
-            if let Some(fast) = plain(&text) {
-                prop_assert_eq!(fast, general(&text));
-            }
+            prop_assert_eq!(fast(&text).0, general(&text));
         }
     }
 }
