@@ -347,8 +347,7 @@ impl PyMatcher {
         // The texts are read in place (no copy): each str is kept alive here while the GIL is
         // released, and a str's UTF-8 form does not change.
         let mut strings: Vec<Bound<'_, PyString>> = Vec::new();
-        for (k, item) in texts.try_iter()?.enumerate() {
-            let item = item?;
+        let mut add = |k: usize, item: Bound<'py, PyAny>| -> PyResult<()> {
             let s = item.cast_into::<PyString>().map_err(|e| {
                 PyTypeError::new_err(format!(
                     "texts[{k}] is {}, not str",
@@ -359,6 +358,17 @@ impl PyMatcher {
                 ))
             })?;
             strings.push(s);
+            Ok(())
+        };
+        if let Ok(list) = texts.cast::<PyList>() {
+            // A list (the usual case) is read by index, without the iterator protocol.
+            for (k, item) in list.iter().enumerate() {
+                add(k, item)?;
+            }
+        } else {
+            for (k, item) in texts.try_iter()?.enumerate() {
+                add(k, item?)?;
+            }
         }
         let owned: Vec<&str> = strings
             .iter()
