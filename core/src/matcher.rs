@@ -439,16 +439,20 @@ impl Matcher {
 
     /// All matches, sorted by position, one per overlapping region.
     pub fn find(&self, text: &str) -> Vec<Match> {
-        self.with_hits(text, |norm, hits| self.find_in(text, norm, hits))
+        self.with_hits(text, |norm, hits, work| {
+            self.find_in(text, norm, hits, work)
+        })
     }
 
-    fn find_in(&self, text: &str, norm: &Normalized, hits: &[Hit]) -> Vec<Match> {
-        let mut cands = Vec::new();
-        let mut ev = Evidence::default();
+    fn find_in(&self, text: &str, norm: &Normalized, hits: &[Hit], work: &mut Work) -> Vec<Match> {
+        let Work { cands, ev } = work;
+        cands.clear();
+        ev.allows.clear();
+        ev.contexts.clear();
         for &hit in hits {
-            self.verify(norm, hit, &mut cands, &mut ev);
+            self.verify(norm, hit, cands, ev);
         }
-        self.confirm(&mut cands, &ev);
+        self.confirm(cands, ev);
         self.resolve(text, norm, cands)
     }
 
@@ -497,7 +501,7 @@ impl Matcher {
 
     /// Whether `text` has any match; stops at the first confirmed one.
     pub fn is_match(&self, text: &str) -> bool {
-        self.with_hits(text, |norm, hits| self.is_match_in(norm, hits))
+        self.with_hits(text, |norm, hits, _| self.is_match_in(norm, hits))
     }
 
     fn is_match_in(&self, norm: &Normalized, hits: &[Hit]) -> bool {
@@ -602,7 +606,7 @@ impl Matcher {
 
     /// One match per overlapping region: the longest, then the most severe, then the first
     /// listed.
-    fn resolve(&self, text: &str, norm: &Normalized, mut cands: Vec<Candidate>) -> Vec<Match> {
+    fn resolve(&self, text: &str, norm: &Normalized, cands: &mut [Candidate]) -> Vec<Match> {
         let c = &self.inner;
         cands.sort_by_key(|x| (x.i, std::cmp::Reverse(x.j)));
         // Longest span, then most severe, then the most specific term, then the first listed.
@@ -729,7 +733,14 @@ fn run_fit(have: u16, need: u16, key_byte: u8, stem_last: bool) -> RunFit {
 
 thread_local! {
     /// Per-thread buffers for the matching form, reused across calls.
-    static BUFFERS: RefCell<(Normalized, Scratch, Vec<Hit>)> = RefCell::new(Default::default());
+    static BUFFERS: RefCell<(Normalized, Scratch, Vec<Hit>, Work)> = RefCell::new(Default::default());
+}
+
+/// Per-scan working space of `find`, reused across calls.
+#[derive(Default)]
+struct Work {
+    cands: Vec<Candidate>,
+    ev: Evidence,
 }
 
 /// Buffers larger than this (in key bytes) are dropped after use, so one huge text does not pin
@@ -739,12 +750,12 @@ const KEEP_BUFFER_BYTES: usize = 64 << 10;
 impl Matcher {
     /// Normalises `text` into this thread's reusable buffers, finds every automaton hit in its
     /// key (in the same pass for plain text) and runs `f` on both.
-    fn with_hits<R>(&self, text: &str, f: impl FnOnce(&Normalized, &[Hit]) -> R) -> R {
+    fn with_hits<R>(&self, text: &str, f: impl FnOnce(&Normalized, &[Hit], &mut Work) -> R) -> R {
         BUFFERS.with(|cell| match cell.try_borrow_mut() {
             Ok(mut buffers) => {
-                let (norm, scratch, hits) = &mut *buffers;
+                let (norm, scratch, hits, work) = &mut *buffers;
                 self.normalize_and_search(text, norm, scratch, hits);
-                let r = f(norm, hits);
+                let r = f(norm, hits, work);
                 if norm.key.capacity() > KEEP_BUFFER_BYTES {
                     *buffers = Default::default();
                 }
@@ -754,7 +765,7 @@ impl Matcher {
             Err(_) => {
                 let (mut norm, mut hits) = (Normalized::default(), Vec::new());
                 self.normalize_and_search(text, &mut norm, &mut Scratch::default(), &mut hits);
-                f(&norm, &hits)
+                f(&norm, &hits, &mut Work::default())
             }
         })
     }
