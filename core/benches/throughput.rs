@@ -285,6 +285,30 @@ fn extras(name: &str, texts: &[String], matcher: &Matcher) {
     );
 }
 
+/// `is_match` on a 1 MB text of clean chat, with and without a term in its first line, against
+/// `find` on the same texts: with the early term it answers from a prefix (its first 1/32).
+fn early_stop(m: &Matcher) {
+    let clean = posts(7, 1, 1 << 20, CLEAN, OFFENSIVE, u64::MAX).concat();
+    let early = format!("what the fuck. {clean}");
+    assert!(m.find(&clean).is_empty() && m.is_match(&early) && !m.is_match(&clean));
+    let ms = |f: &mut dyn FnMut()| seconds(f) * 1e3;
+    println!(
+        "1 MB of clean chat: is_match {:.2} ms, find {:.2} ms; with a term in the first line: is_match {:.2} ms, find {:.2} ms",
+        ms(&mut || {
+            black_box(m.is_match(&clean));
+        }),
+        ms(&mut || {
+            black_box(m.find(&clean));
+        }),
+        ms(&mut || {
+            black_box(m.is_match(&early));
+        }),
+        ms(&mut || {
+            black_box(m.find(&early));
+        }),
+    );
+}
+
 /// Chat words without any term or word that contains one.
 const CLEAN: &[&str] = &[
     "the", "a", "to", "and", "of", "is", "it", "you", "that", "this", "for", "on", "with", "was",
@@ -311,6 +335,7 @@ fn benches(c: &mut Criterion) {
     let clean = posts(5, 10_000, 100, CLEAN, OFFENSIVE, 500);
     let m = group(c, "tweets-clean-chat", &clean, &["en"]);
     extras("tweets-clean-chat", &clean, &m);
+    early_stop(&m);
     let doc = posts(2, 1, 64 << 10, CHAT, OFFENSIVE, 40);
     group(c, "doc-64k-en", &doc, &["en"]);
     let obfuscated = posts(3, 10_000, 100, CHAT, OBFUSCATED, 6);

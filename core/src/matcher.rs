@@ -13,7 +13,8 @@ use crate::censor::{censor_spans, CensorOptions};
 use crate::error::{Error, ErrorKind};
 use crate::indic::{self, Spelling};
 use crate::normalize::{
-    can_match_plain, normalize_into, normalize_with, KeySink, Normalized, Scratch, Transforms,
+    can_match_plain, normalize_into, normalize_with, prefix_cut, KeySink, Normalized, Scratch,
+    Transforms,
 };
 use crate::policy::{Policy, Verdict};
 use crate::wordlist::{Category, MatchMode, Severity, Wordlist};
@@ -501,7 +502,35 @@ impl Matcher {
 
     /// Whether `text` has any match; stops at the first confirmed one.
     pub fn is_match(&self, text: &str) -> bool {
+        // A long text is first checked on its first 1/32: a match there that nothing later in
+        // the text can undo answers without scanning the rest (at most 1/32 more work when
+        // there is none).
+        if text.len() >= EARLY_MIN_BYTES {
+            if let Some(cut) = prefix_cut(text, text.len() / EARLY_PART, EARLY_CUT_WITHIN) {
+                let prefix = &text[..cut];
+                if self.with_hits(prefix, |norm, hits, _| self.sure_in_prefix(norm, hits)) {
+                    return true;
+                }
+            }
+        }
         self.with_hits(text, |norm, hits, _| self.is_match_in(norm, hits))
+    }
+
+    /// Whether the matching form of a prefix cut by [`prefix_cut`] (so it is the start of the
+    /// whole text's) has a match that the rest of the text cannot undo: not a context-mode term
+    /// (context may come later), not inside an allow word, and starting far enough from the cut
+    /// that no allow word crossing it can cover it.
+    fn sure_in_prefix(&self, norm: &Normalized, hits: &[Hit]) -> bool {
+        let c = &self.inner;
+        let (mut cands, mut ev) = (Vec::new(), Evidence::default());
+        for &hit in hits {
+            self.verify(norm, hit, &mut cands, &mut ev);
+        }
+        let allows = AllowIndex::new(&ev.allows);
+        let reach = if c.has_allow { c.max_allow_len } else { 0 };
+        cands
+            .iter()
+            .any(|x| !self.needs_context(x) && !allows.covers(x) && x.i + reach < norm.key.len())
     }
 
     fn is_match_in(&self, norm: &Normalized, hits: &[Hit]) -> bool {
@@ -742,6 +771,13 @@ struct Work {
     cands: Vec<Candidate>,
     ev: Evidence,
 }
+
+/// Texts at least this long are first checked on a prefix by [`Matcher::is_match`].
+const EARLY_MIN_BYTES: usize = 64 << 10;
+/// [`Matcher::is_match`] checks the first `1 / EARLY_PART` of a long text first.
+const EARLY_PART: usize = 32;
+/// How far past that [`Matcher::is_match`] looks for a place to cut the text.
+const EARLY_CUT_WITHIN: usize = 4 << 10;
 
 /// Buffers larger than this (in key bytes) are dropped after use, so one huge text does not pin
 /// memory in every thread.
@@ -1140,6 +1176,33 @@ mod tests {
         let mut all = Vec::new();
         m.search_all(&norm, &mut all);
         (fused, all)
+    }
+
+    /// Whether `is_match` answers from the prefix of `text` alone.
+    fn answered_by_prefix(text: &str) -> bool {
+        let m = matcher();
+        let cut = super::prefix_cut(
+            text,
+            text.len() / super::EARLY_PART,
+            super::EARLY_CUT_WITHIN,
+        )
+        .expect("a place to cut");
+        m.with_hits(&text[..cut], |norm, hits, _| m.sure_in_prefix(norm, hits))
+    }
+
+    #[test]
+    fn is_match_stops_at_an_early_match_that_nothing_later_can_undo() {
+        let filler = "we met at the cocktail bar in Scunthorpe ".repeat(2000);
+        let early = format!("you are an asshole. {filler}");
+        assert!(answered_by_prefix(&early));
+        assert!(matcher().is_match(&early));
+        // A context-mode term needs context, which may come later: the whole text decides.
+        let context_late = format!("bc {filler} kya hai");
+        assert!(!answered_by_prefix(&context_late));
+        assert!(matcher().is_match(&context_late));
+        assert!(!matcher().is_match(&format!("bc {filler}")));
+        assert!(!answered_by_prefix(&filler));
+        assert!(!matcher().is_match(&filler));
     }
 
     #[test]

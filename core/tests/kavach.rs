@@ -613,6 +613,26 @@ mod properties {
     }
 
     proptest! {
+        // Long texts: a tenth of the cases.
+        #![proptest_config(ProptestConfig::with_cases(cases() / 10))]
+
+        /// `is_match` on a long text first checks a prefix; whatever sits around where it cuts
+        /// (terms, allow words, context-mode terms and their context), it answers what `find`
+        /// answers.
+        #[test]
+        fn is_match_on_long_texts_equals_find(
+            head in chat_text(),
+            around in chat_text(),
+            tail in chat_text(),
+            k in 0usize..200,
+        ) {
+            let filler = "we met at the cocktail bar in Scunthorpe ";
+            let text = format!("{head}{}{around}{}{tail}", filler.repeat(20 + k), filler.repeat(1700));
+            prop_assert_eq!(matcher().is_match(&text), !matcher().find(&text).is_empty());
+        }
+    }
+
+    proptest! {
         #![proptest_config(ProptestConfig::with_cases(cases()))]
 
         #[test]
@@ -651,10 +671,11 @@ mod properties {
             prop_assert_eq!(normalize(&normalize(&text)), normalize(&text));
         }
 
-        /// The quick check that skips normalising plain text never loses a match: appending a
-        /// Devanagari letter (which forces the full normalisation) finds the same matches.
+        /// Matches do not depend on which path normalised them: appending a Devanagari letter,
+        /// which sends the end of the text through the general passes, leaves the matches
+        /// before it as they were.
         #[test]
-        fn quick_check_loses_nothing(text in chat_text()) {
+        fn fast_path_loses_nothing(text in chat_text()) {
             let quick = matcher().find(&text);
             let full_text = format!("{text}\nक");
             let full: Vec<_> = matcher().find(&full_text).into_iter().filter(|m| m.end <= text.len()).collect();

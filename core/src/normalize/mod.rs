@@ -18,7 +18,7 @@ use classify::{
     ascii_class, folded_class, leet_letter, lookup, strips_marks, table_transforms, Class, Fold,
 };
 pub(crate) use offsets::{is_boundary_byte, Normalized};
-pub(crate) use plain::KeySink;
+pub(crate) use plain::{prefix_cut, KeySink};
 pub use tables::{CONFUSABLES_VERSION, UNICODE_VERSION};
 pub use transforms::Transforms;
 

@@ -191,6 +191,22 @@ pub(crate) fn normalize_fast<S: KeySink>(
 /// Stretches that are not plain before the general passes take the rest of the text.
 const MAX_SEGMENTS: usize = 2;
 
+/// A place to cut `text` after about `at` bytes such that normalising the part before it gives
+/// exactly the start of the whole text's matching form (no word joins across it, nothing
+/// attaches over it): the first [`Restart`] after `at`, if one comes within `within` bytes.
+pub(crate) fn prefix_cut(text: &str, at: usize, within: usize) -> Option<usize> {
+    let mut end = at.saturating_add(within).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut at = at.min(end);
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    // The end of the window is not a boundary: a restart there would be a false one.
+    Some(restart_after(&text[..end], at).at).filter(|&cut| cut < end)
+}
+
 /// The first [`Restart`] after byte `from`: the end (after its trailing punctuation) of the
 /// next word that is plain, has two or more key characters, and has a boundary before and
 /// after it; or the end of the text.
