@@ -1,5 +1,5 @@
 //! Throughput of `find` against raw Aho-Corasick (DFA, ASCII case-insensitive) over the same
-//! terms and text, on seeded corpora: ~100-byte posts (one call per post) and 64 KiB documents,
+//! terms and text, on seeded corpora: ~100-byte posts (one call per post), 64 KiB and 1 MiB documents,
 //! clean chat, Hinglish and Devanagari, obfuscated, match-dense and adversarial text. Each group
 //! checks its match counts first, so a broken engine cannot look fast, and prints kavach's
 //! throughput as a fraction of the reference's; the English tweets group also runs rustrict
@@ -338,6 +338,9 @@ fn benches(c: &mut Criterion) {
     early_stop(&m);
     let doc = posts(2, 1, 64 << 10, CHAT, OFFENSIVE, 40);
     group(c, "doc-64k-en", &doc, &["en"]);
+    // A long document: the fast path must keep going past the few stretches it cannot take.
+    let long_doc = posts(8, 1, 1 << 20, CHAT, OFFENSIVE, 40);
+    group(c, "doc-1m-en", &long_doc, &["en"]);
     let obfuscated = posts(3, 10_000, 100, CHAT, OBFUSCATED, 6);
     group(c, "tweets-obfuscated", &obfuscated, &["en"]);
     let hinglish = posts(4, 10_000, 100, HINGLISH, HINDI_OFFENSIVE, 25);

@@ -131,7 +131,7 @@ pub(crate) fn normalize_fast<S: KeySink>(
     out.clear();
     let n = text.len();
     let mut st = State::default();
-    let mut segments = 0;
+    let (mut segments, mut general) = (0, 0);
     loop {
         // The rest of the key is never longer than the rest of the text: one byte per word
         // character at most, and one boundary per gap. Runs and transforms are filled here (1
@@ -145,8 +145,9 @@ pub(crate) fn normalize_fast<S: KeySink>(
             break;
         }
         segments += 1;
-        // Text that keeps switching (Hinglish with Devanagari words) is cheaper in one go.
-        let end = if segments < MAX_SEGMENTS {
+        // Text that keeps switching (Hinglish with Devanagari every other word) is cheaper in
+        // one go: from the second stretch on, once stretches cover half of the text so far.
+        let end = if segments <= 1 || general * 2 <= st.i {
             restart_after(text, st.i)
         } else {
             Restart {
@@ -156,6 +157,7 @@ pub(crate) fn normalize_fast<S: KeySink>(
             }
         };
         let from = st.safe;
+        general += end.at - from.at;
         out.key.truncate(from.len);
         out.src.truncate(from.len);
         out.runs.truncate(from.len);
@@ -187,9 +189,6 @@ pub(crate) fn normalize_fast<S: KeySink>(
     out.flags.truncate(st.len);
     segments == 0
 }
-
-/// Stretches that are not plain before the general passes take the rest of the text.
-const MAX_SEGMENTS: usize = 2;
 
 /// A place to cut `text` after about `at` bytes such that normalising the part before it gives
 /// exactly the start of the whole text's matching form (no word joins across it, nothing
