@@ -94,6 +94,8 @@ fn gap_with(gap: u32, ch: char) -> u32 {
 pub(crate) struct Scratch {
     units: Vec<Unit>,
     words: Vec<Word>,
+    /// The matching form of one stretch that the fast path hands to the general passes.
+    segment: Normalized,
 }
 
 /// Returns the matching form of `text`: what the matcher searches, after every fold.
@@ -139,25 +141,29 @@ pub(crate) fn can_match_plain(key: &[u8]) -> bool {
 #[cfg(test)]
 fn normalize_general(text: &str, out: &mut Normalized, scratch: &mut Scratch) {
     out.clear();
-    normalize_segment(text, 0, false, out, scratch);
+    let Scratch { units, words, .. } = scratch;
+    normalize_segment(text, 0, false, false, out, units, words);
 }
 
 /// The general passes over `segment`, a part of a text starting at byte `base` that begins
 /// after a complete word of more than one character (or at the start), appending to `out`:
-/// `hard` says whether a hard boundary is pending from that word's trailing punctuation.
-pub(super) fn normalize_segment(
+/// `hard` says whether a hard boundary is pending from that word's trailing punctuation, and
+/// `after_key` whether the whole text's key has bytes before this part (so its first word gets
+/// a boundary even when `out` is empty).
+fn normalize_segment(
     segment: &str,
     base: u32,
     hard: bool,
+    after_key: bool,
     out: &mut Normalized,
-    scratch: &mut Scratch,
+    units: &mut Vec<Unit>,
+    words: &mut Vec<Word>,
 ) {
-    let Scratch { units, words } = scratch;
     units.clear();
     words.clear();
     classify_chars(segment, base, units);
     split_words(units, hard, words);
-    emit(units, words, out);
+    emit(units, words, after_key, out);
 }
 
 fn push_unit(units: &mut Vec<Unit>, start: u32, end: u32, ch: char, class: Class, flags: u16) {
@@ -414,7 +420,7 @@ fn is_single(units: &[Unit], leet: bool) -> bool {
 
 /// Pass 3: writes the key. Runs of three or more single-character words separated only by
 /// the same soft separators (`f u c k`, `s.h.i.t`) are joined into one word.
-fn emit(units: &[Unit], words: &[Word], out: &mut Normalized) {
+fn emit(units: &[Unit], words: &[Word], after_key: bool, out: &mut Normalized) {
     let mut k = 0;
     let mut prev_single = false;
     while k < words.len() {
@@ -433,7 +439,7 @@ fn emit(units: &[Unit], words: &[Word], out: &mut Normalized) {
         if !joined {
             end = k + 1;
         }
-        prev_single = emit_word(units, &words[k..end], joined, prev_single, out);
+        prev_single = emit_word(units, &words[k..end], joined, prev_single, after_key, out);
         k = end;
     }
 }
@@ -448,10 +454,11 @@ fn emit_word(
     words: &[Word],
     joined: bool,
     prev_single: bool,
+    after_key: bool,
     out: &mut Normalized,
 ) -> bool {
     let first = words[0];
-    let boundary = (!out.key.is_empty()).then(|| {
+    let boundary = (after_key || !out.key.is_empty()).then(|| {
         let at = units[first.a as usize].start;
         let b = if first.hard_before { b'\n' } else { b' ' };
         out.push_byte(b, (at, at), 1, 0);

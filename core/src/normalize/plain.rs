@@ -134,13 +134,9 @@ pub(crate) fn normalize_fast<S: KeySink>(
     let (mut segments, mut general) = (0, 0);
     loop {
         // The rest of the key is never longer than the rest of the text: one byte per word
-        // character at most, and one boundary per gap. Runs and transforms are filled here (1
-        // and none) and patched.
-        let room = st.len + (n - st.i);
-        out.key.resize(room, 0);
-        out.src.resize(room, (0, 0));
-        out.runs.resize(room, 1);
-        out.flags.resize(room, 0);
+        // character at most, and one boundary per gap. The vectors only grow here (filled with
+        // run 1 and no transforms) and are cut to the key's length at the end.
+        grow(out, st.len + (n - st.i));
         if plain_stretch(text, &mut st, out, sink) {
             break;
         }
@@ -156,38 +152,100 @@ pub(crate) fn normalize_fast<S: KeySink>(
                 hard: false,
             }
         };
-        let from = st.safe;
-        general += end.at - from.at;
-        out.key.truncate(from.len);
-        out.src.truncate(from.len);
-        out.runs.truncate(from.len);
-        out.flags.truncate(from.len);
-        super::normalize_segment(
-            &text[from.at..end.at],
-            from.at as u32,
-            from.hard,
-            out,
-            scratch,
-        );
-        let restart = Restart {
-            len: out.key.len(),
-            ..end
-        };
-        st = State {
-            i: end.at,
-            len: restart.len,
-            hard: end.hard,
-            singles: 0,
-            after_word: true,
-            safe: restart,
-            pending: None,
-        };
+        general += end.at - st.safe.at;
+        general_stretch(text, &mut st, end, out, scratch);
     }
     out.key.truncate(st.len);
     out.src.truncate(st.len);
     out.runs.truncate(st.len);
     out.flags.truncate(st.len);
     segments == 0
+}
+
+/// Runs the general passes over the text from `st.safe` to `end` (see [`normalize_fast`]),
+/// puts their key in place of what the fast path wrote from there, and sets `st` to go on
+/// from `end`. Kept out of line: the fast path's loop stays small.
+#[inline(never)]
+fn general_stretch(
+    text: &str,
+    st: &mut State,
+    end: Restart,
+    out: &mut Normalized,
+    scratch: &mut super::Scratch,
+) {
+    let n = text.len();
+    let from = st.safe;
+    // How far the fast path wrote before it gave up: runs it counted there are reset below.
+    let written = st.len;
+    let super::Scratch {
+        units,
+        words,
+        segment,
+    } = scratch;
+    if end.at == n {
+        // The rest of the text: written in place, nothing comes after it.
+        out.key.truncate(from.len);
+        out.src.truncate(from.len);
+        out.runs.truncate(from.len);
+        out.flags.truncate(from.len);
+        super::normalize_segment(
+            &text[from.at..],
+            from.at as u32,
+            from.hard,
+            from.len > 0,
+            out,
+            units,
+            words,
+        );
+        *st = State {
+            i: n,
+            len: out.key.len(),
+            ..*st
+        };
+        return;
+    }
+    segment.clear();
+    super::normalize_segment(
+        &text[from.at..end.at],
+        from.at as u32,
+        from.hard,
+        from.len > 0,
+        segment,
+        units,
+        words,
+    );
+    // The stretch's key replaces whatever the fast path wrote from `from` on.
+    let len = from.len + segment.key.len();
+    grow(out, len + (n - end.at));
+    out.key[from.len..len].copy_from_slice(&segment.key);
+    out.src[from.len..len].copy_from_slice(&segment.src);
+    out.runs[from.len..len].copy_from_slice(&segment.runs);
+    out.flags[from.len..len].copy_from_slice(&segment.flags);
+    if written > len {
+        out.runs[len..written].fill(1);
+    }
+    let shift = from.len as u32;
+    out.joined
+        .extend(segment.joined.iter().map(|&(a, b)| (a + shift, b + shift)));
+    *st = State {
+        i: end.at,
+        len,
+        hard: end.hard,
+        singles: 0,
+        after_word: true,
+        safe: Restart { len, ..end },
+        pending: None,
+    };
+}
+
+/// Makes the key vectors at least `len` long: new key bytes have run 1 and no transforms.
+fn grow(out: &mut Normalized, len: usize) {
+    if out.key.len() < len {
+        out.key.resize(len, 0);
+        out.src.resize(len, (0, 0));
+        out.runs.resize(len, 1);
+        out.flags.resize(len, 0);
+    }
 }
 
 /// A place to cut `text` after about `at` bytes such that normalising the part before it gives
@@ -302,10 +360,11 @@ fn plain_stretch<S: KeySink>(
         mut after_word,
         ..
     } = *st;
-    // Saves the position for the caller and says "not plain".
+    // Saves the position (and how much of the key was written) and says "not plain".
     macro_rules! not_plain {
         () => {{
             st.i = i;
+            st.len = len;
             return false;
         }};
     }
@@ -463,11 +522,19 @@ mod tests {
         out
     }
 
+    thread_local! {
+        /// Buffers reused from one call to the next, as the matcher does: nothing a longer
+        /// text left behind may show in the next one.
+        static BUFFERS: std::cell::RefCell<(Normalized, Scratch)> = Default::default();
+    }
+
     /// The fast path's output, and whether it found the text plain.
     fn fast(text: &str) -> (Normalized, bool) {
-        let mut out = Normalized::default();
-        let plain = normalize_fast(text, &mut out, &mut Scratch::default(), &mut ());
-        (out, plain)
+        BUFFERS.with(|b| {
+            let (out, scratch) = &mut *b.borrow_mut();
+            let plain = normalize_fast(text, out, scratch, &mut ());
+            (out.clone(), plain)
+        })
     }
 
     #[test]
