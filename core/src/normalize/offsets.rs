@@ -36,6 +36,14 @@ impl Normalized {
         self.joined.clear();
     }
 
+    /// Keeps the first `len` key bytes and their offsets, runs and transforms.
+    pub(crate) fn truncate(&mut self, len: usize) {
+        self.key.truncate(len);
+        self.src.truncate(len);
+        self.runs.truncate(len);
+        self.flags.truncate(len);
+    }
+
     pub(crate) fn push_byte(&mut self, b: u8, src: (u32, u32), run: u16, flags: u16) {
         self.key.push(b);
         self.src.push(src);

@@ -155,10 +155,7 @@ pub(crate) fn normalize_fast<S: KeySink>(
         general += end.at - st.safe.at;
         general_stretch(text, &mut st, end, out, scratch);
     }
-    out.key.truncate(st.len);
-    out.src.truncate(st.len);
-    out.runs.truncate(st.len);
-    out.flags.truncate(st.len);
+    out.truncate(st.len);
     segments == 0
 }
 
@@ -184,10 +181,7 @@ fn general_stretch(
     } = scratch;
     if end.at == n {
         // The rest of the text: written in place, nothing comes after it.
-        out.key.truncate(from.len);
-        out.src.truncate(from.len);
-        out.runs.truncate(from.len);
-        out.flags.truncate(from.len);
+        out.truncate(from.len);
         super::normalize_segment(
             &text[from.at..],
             from.at as u32,
