@@ -1,5 +1,7 @@
 //! The compiled matcher: a builder collects lists, `build` normalises every term into one
-//! Aho-Corasick automaton, and the immutable [`Matcher`] is shared across threads.
+//! Aho-Corasick automaton (and a small DFA of the patterns plain text can contain, which the
+//! normaliser's fast path feeds as it writes), and the immutable [`Matcher`] is shared across
+//! threads.
 
 use std::cell::RefCell;
 use std::collections::HashMap;

@@ -6,9 +6,11 @@
 //! words. For such text the general passes (see the parent module) reduce to: each word
 //! lower-cased, equal letters collapsed with a run count, one boundary byte between words
 //! (`'\n'` after hard punctuation or between two single characters). This writes exactly that,
-//! offset map included, in one pass over the bytes and without the per-character units; for
-//! anything else it answers "not plain" and the general passes run. A test compares the two
-//! on generated text.
+//! offset map included, in one pass over the bytes and without the per-character units, and
+//! hands each key byte to a sink (the matcher's DFA), so plain text is normalised and searched
+//! in one pass. A stretch that is not plain (a leet word, a Devanagari word) goes through the
+//! general passes between two places no word joins across ([`Restart`]); the fast path then
+//! takes over again. A property test compares the result with the general passes on any text.
 
 use super::classify::{ascii_classes, lookup, Class, Fold};
 use super::offsets::Normalized;
