@@ -170,6 +170,16 @@ impl Evidence {
     fn allowed(&self, x: &Candidate) -> bool {
         self.allows.iter().any(|&(a, b)| a <= x.i && x.j <= b)
     }
+
+    /// Drops the candidates an allow word covers.
+    fn drop_allowed(&self, cands: &mut Vec<Candidate>) {
+        if self.allows.len() > FEW_ALLOWS {
+            let index = AllowIndex::new(&self.allows);
+            cands.retain(|x| !index.covers(x));
+        } else if !self.allows.is_empty() {
+            cands.retain(|x| !self.allowed(x));
+        }
+    }
 }
 
 /// Allow-word spans sorted by start, with the furthest end reached so far: whether some span
@@ -448,6 +458,14 @@ impl Matcher {
     }
 
     fn find_in(&self, text: &str, norm: &Normalized, hits: &[Hit], work: &mut Work) -> Vec<Match> {
+        self.verify_all(norm, hits, work);
+        let Work { cands, ev } = work;
+        self.confirm(cands, ev);
+        self.resolve(text, norm, cands)
+    }
+
+    /// Verifies every hit into `work`'s candidates and evidence (cleared first).
+    fn verify_all(&self, norm: &Normalized, hits: &[Hit], work: &mut Work) {
         let Work { cands, ev } = work;
         cands.clear();
         ev.allows.clear();
@@ -455,19 +473,12 @@ impl Matcher {
         for &hit in hits {
             self.verify(norm, hit, cands, ev);
         }
-        self.confirm(cands, ev);
-        self.resolve(text, norm, cands)
     }
 
     /// Drops candidates inside allow words, then context-mode candidates with no context: no
     /// context word of their list and no other confirmed match outside their span.
     fn confirm(&self, cands: &mut Vec<Candidate>, ev: &Evidence) {
-        if ev.allows.len() > FEW_ALLOWS {
-            let index = AllowIndex::new(&ev.allows);
-            cands.retain(|x| !index.covers(x));
-        } else if !ev.allows.is_empty() {
-            cands.retain(|x| !ev.allowed(x));
-        }
+        ev.drop_allowed(cands);
         if !cands.iter().any(|x| self.needs_context(x)) {
             return;
         }
@@ -510,7 +521,9 @@ impl Matcher {
         if text.len() >= EARLY_MIN_BYTES {
             if let Some(cut) = prefix_cut(text, text.len() / EARLY_PART, EARLY_CUT_WITHIN) {
                 let prefix = &text[..cut];
-                if self.with_hits(prefix, |norm, hits, _| self.sure_in_prefix(norm, hits)) {
+                if self.with_hits(prefix, |norm, hits, work| {
+                    self.sure_in_prefix(norm, hits, work)
+                }) {
                     return true;
                 }
             }
@@ -522,17 +535,15 @@ impl Matcher {
     /// whole text's) has a match that the rest of the text cannot undo: not a context-mode term
     /// (context may come later), not inside an allow word, and starting far enough from the cut
     /// that no allow word crossing it can cover it.
-    fn sure_in_prefix(&self, norm: &Normalized, hits: &[Hit]) -> bool {
+    fn sure_in_prefix(&self, norm: &Normalized, hits: &[Hit], work: &mut Work) -> bool {
         let c = &self.inner;
-        let (mut cands, mut ev) = (Vec::new(), Evidence::default());
-        for &hit in hits {
-            self.verify(norm, hit, &mut cands, &mut ev);
-        }
-        let allows = AllowIndex::new(&ev.allows);
+        self.verify_all(norm, hits, work);
+        let Work { cands, ev } = work;
+        ev.drop_allowed(cands);
         let reach = if c.has_allow { c.max_allow_len } else { 0 };
         cands
             .iter()
-            .any(|x| !self.needs_context(x) && !allows.covers(x) && x.i + reach < norm.key.len())
+            .any(|x| !self.needs_context(x) && x.i + reach < norm.key.len())
     }
 
     fn is_match_in(&self, norm: &Normalized, hits: &[Hit]) -> bool {
@@ -1114,7 +1125,7 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
         variant_starts.push(variant_starts[variant_starts.len() - 1] + vs.len() as u32);
     }
     let mut min_runs = Vec::new();
-    let variants: Vec<Variant> = variants
+    let mut variants: Vec<Variant> = variants
         .into_iter()
         .flatten()
         .map(|(target, runs, flags)| {
@@ -1128,7 +1139,7 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
         })
         .collect();
     min_runs.shrink_to_fit();
-    let variants = variants.into_boxed_slice().into_vec();
+    variants.shrink_to_fit();
     let plain_patterns: Vec<u32> = (0..patterns.len() as u32)
         .filter(|&p| can_match_plain(&patterns[p as usize]))
         .collect();
@@ -1189,7 +1200,9 @@ mod tests {
             super::EARLY_CUT_WITHIN,
         )
         .expect("a place to cut");
-        m.with_hits(&text[..cut], |norm, hits, _| m.sure_in_prefix(norm, hits))
+        m.with_hits(&text[..cut], |norm, hits, work| {
+            m.sure_in_prefix(norm, hits, work)
+        })
     }
 
     #[test]

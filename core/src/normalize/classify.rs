@@ -57,6 +57,17 @@ pub(super) const fn ascii_classes() -> [Class; 128] {
 
 static ASCII: [Class; 128] = ascii_classes();
 
+/// Symbols that only count inside a word; at its edges they are punctuation and are trimmed
+/// (`fuck!`, `@user`, `#tag`, `*emphasis*`): the masks and `! | + @`. `Some(hard)` says whether
+/// trimming it makes the boundary hard: `*` and `_` separate softly (`*wow*`, `_wow_`).
+pub(super) const fn edge_punctuation(c: u8) -> Option<bool> {
+    match c {
+        b'*' | b'_' => Some(false),
+        b'#' | b'!' | b'|' | b'+' | b'@' => Some(true),
+        _ => None,
+    }
+}
+
 /// The class of an ASCII character (`c` must be ASCII).
 #[inline]
 pub(super) fn ascii_class(c: u8) -> Class {

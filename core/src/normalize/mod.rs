@@ -15,7 +15,8 @@ mod tables;
 mod transforms;
 
 use classify::{
-    ascii_class, folded_class, leet_letter, lookup, strips_marks, table_transforms, Class, Fold,
+    ascii_class, edge_punctuation, folded_class, leet_letter, lookup, strips_marks,
+    table_transforms, Class, Fold,
 };
 pub(crate) use offsets::{is_boundary_byte, Normalized};
 pub(crate) use plain::{prefix_cut, KeySink};
@@ -263,16 +264,21 @@ fn push_folded(units: &mut Vec<Unit>, start: u32, end: u32, c: char, fold: Fold,
     }
 }
 
-/// Symbols that only count inside a word; at its edges they are punctuation (`fuck!`,
-/// `@user`, `#tag`, `*emphasis*`).
-fn edge_forbidden(u: &Unit) -> bool {
-    u.class == Class::Mask || (u.class == Class::Leet && matches!(u.ch, '!' | '|' | '+' | '@'))
+/// A unit that is edge punctuation (see [`edge_punctuation`]): `Some(hard)`.
+fn edge(u: &Unit) -> Option<bool> {
+    if u.ch.is_ascii() {
+        edge_punctuation(u.ch as u8)
+    } else {
+        None
+    }
 }
 
-/// Trimmed edge masks `*` and `_` separate softly (`*wow*`, `_wow_`); `#`, `@`, `!`, `|`, `+`
-/// are hard boundaries (`#tag`, `@user`, `fuck!`).
+fn edge_forbidden(u: &Unit) -> bool {
+    edge(u).is_some()
+}
+
 fn soft_edge(u: &Unit) -> bool {
-    matches!(u.ch, '*' | '_')
+    edge(u) == Some(false)
 }
 
 /// Pass 2: words between boundaries, with edge punctuation trimmed and `f*u*c*k` split.

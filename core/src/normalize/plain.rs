@@ -12,7 +12,7 @@
 //! general passes between two places no word joins across ([`Restart`]); the fast path then
 //! takes over again. A property test compares the result with the general passes on any text.
 
-use super::classify::{ascii_classes, lookup, Class, Fold};
+use super::classify::{ascii_classes, edge_punctuation, lookup, Class, Fold};
 use super::offsets::Normalized;
 
 /// Per byte: what the plain path needs to know about it.
@@ -41,16 +41,13 @@ const fn kinds() -> [Kind; 256] {
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
-        t[b] = match classes[b] {
-            Class::Letter => Kind::Letter,
-            Class::Digit => Kind::Digit,
-            Class::Mask => Kind::Edge {
-                hard: !matches!(c, b'*' | b'_'),
-            },
-            Class::Leet if matches!(c, b'!' | b'|' | b'+' | b'@') => Kind::Edge { hard: true },
-            Class::Leet => Kind::Leet,
-            Class::Soft => Kind::Gap { hard: false },
-            Class::Hard => Kind::Gap { hard: true },
+        t[b] = match (classes[b], edge_punctuation(c)) {
+            (_, Some(hard)) => Kind::Edge { hard },
+            (Class::Letter, _) => Kind::Letter,
+            (Class::Digit, _) => Kind::Digit,
+            (Class::Leet | Class::Mask, _) => Kind::Leet,
+            (Class::Soft, _) => Kind::Gap { hard: false },
+            (Class::Hard, _) => Kind::Gap { hard: true },
         };
         b += 1;
     }
