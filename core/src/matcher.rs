@@ -104,6 +104,9 @@ struct Compiled {
     /// pattern).
     variants: Vec<Variant>,
     variant_starts: Vec<u32>,
+    /// Per pattern: the [`mode_bit`]s of its variants' modes, so a hit that no mode could accept
+    /// at its word boundaries is dropped without visiting its variants.
+    pattern_modes: Vec<u8>,
     /// The variants' minimum runs, one after another.
     min_runs: Vec<u16>,
     targets: Vec<Target>,
@@ -612,6 +615,17 @@ impl Matcher {
         let c = &self.inner;
         // Word boundaries first: they need only the key and rule out most hits (`as` in `class`).
         let (starts, ends) = (norm.starts_word(i), norm.ends_word(j));
+        let modes = c.pattern_modes[pattern];
+        let accepted = mode_bit(MatchMode::Substring)
+            | if starts { mode_bit(MatchMode::Stem) } else { 0 }
+            | if starts && ends {
+                mode_bit(MatchMode::Word) | mode_bit(MatchMode::Context)
+            } else {
+                0
+            };
+        if modes & accepted == 0 {
+            return;
+        }
         let first = c.variant_starts[pattern] as usize;
         let last = c.variant_starts[pattern + 1] as usize;
         for (vi, v) in (first..last).zip(&c.variants[first..last]) {
@@ -742,6 +756,16 @@ fn same_devanagari(a: &str, b: &str) -> bool {
     a.chars()
         .filter(|&c| is_devanagari(c))
         .eq(b.chars().filter(|&c| is_devanagari(c)))
+}
+
+/// One bit per match mode, for [`Compiled::pattern_modes`].
+fn mode_bit(mode: MatchMode) -> u8 {
+    match mode {
+        MatchMode::Substring => 1,
+        MatchMode::Stem => 2,
+        MatchMode::Word => 4,
+        MatchMode::Context => 8,
+    }
 }
 
 /// How `have` equal letters in the text stand for `need` letters of the term.
@@ -1124,6 +1148,13 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
     for vs in &variants {
         variant_starts.push(variant_starts[variant_starts.len() - 1] + vs.len() as u32);
     }
+    let pattern_modes = variants
+        .iter()
+        .map(|vs| {
+            vs.iter()
+                .fold(0u8, |m, &(t, _, _)| m | mode_bit(targets[t as usize].mode))
+        })
+        .collect();
     let mut min_runs = Vec::new();
     let mut variants: Vec<Variant> = variants
         .into_iter()
@@ -1156,6 +1187,7 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
             automaton,
             plain,
             variant_starts,
+            pattern_modes,
             variants,
             min_runs,
             targets,

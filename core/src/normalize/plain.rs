@@ -351,13 +351,16 @@ fn plain_stretch<S: KeySink>(
         mut hard,
         mut singles,
         mut after_word,
-        ..
+        mut safe,
+        mut pending,
     } = *st;
     // Saves the position (and how much of the key was written) and says "not plain".
     macro_rules! not_plain {
         () => {{
             st.i = i;
             st.len = len;
+            st.safe = safe;
+            st.pending = pending;
             return false;
         }};
     }
@@ -371,8 +374,8 @@ fn plain_stretch<S: KeySink>(
                 Some(h) => hard |= h,
                 None => not_plain!(),
             }
-            if let Some(p) = st.pending.take() {
-                st.safe = p;
+            if let Some(p) = pending.take() {
+                safe = p;
             }
             after_word = false;
             i += c.len_utf8();
@@ -381,8 +384,8 @@ fn plain_stretch<S: KeySink>(
         let first = match kind(b) {
             Kind::Gap { hard: h } => {
                 hard |= h;
-                if let Some(p) = st.pending.take() {
-                    st.safe = p;
+                if let Some(p) = pending.take() {
+                    safe = p;
                 }
                 after_word = false;
                 i += 1;
@@ -478,7 +481,7 @@ fn plain_stretch<S: KeySink>(
             }
         } else {
             singles = 0;
-            st.pending = Some(Restart { at: i, len, hard });
+            pending = Some(Restart { at: i, len, hard });
         }
         if defer {
             for (k, &b) in key[boundary..len].iter().enumerate() {
@@ -492,7 +495,8 @@ fn plain_stretch<S: KeySink>(
         hard,
         singles,
         after_word,
-        ..*st
+        safe,
+        pending,
     };
     true
 }
