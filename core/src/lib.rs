@@ -26,6 +26,7 @@ mod error;
 mod indic;
 mod matcher;
 mod normalize;
+mod plain_search;
 mod policy;
 mod span;
 mod wordlist;

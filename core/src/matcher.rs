@@ -7,17 +7,15 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::dfa::DFA;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::censor::{censor_spans, CensorOptions};
 use crate::error::{Error, ErrorKind};
 use crate::indic::{self, Spelling};
 use crate::normalize::{
-    can_match_plain, normalize_into, normalize_with, prefix_cut, KeySink, Normalized, Scratch,
-    Transforms,
+    can_match_plain, normalize_into, normalize_with, prefix_cut, Normalized, Scratch, Transforms,
 };
+use crate::plain_search::{Hit, PlainSearch};
 use crate::policy::{Policy, Verdict};
 use crate::wordlist::{Category, MatchMode, Severity, Wordlist};
 
@@ -118,42 +116,6 @@ struct Compiled {
     has_allow: bool,
     /// The lists as given, so a matcher can be described and rebuilt (pickling, reloads).
     wordlists: Vec<Wordlist>,
-}
-
-#[derive(Debug)]
-struct PlainSearch {
-    dfa: DFA,
-    /// Per pattern of `dfa`: its index in the full automaton.
-    patterns: Vec<u32>,
-}
-
-/// One automaton hit: pattern (of the full automaton), start and end in the key.
-type Hit = (u32, u32, u32);
-
-/// Feeds the fast path's key bytes to the plain DFA and records its hits.
-struct PlainSink<'a> {
-    search: &'a PlainSearch,
-    state: StateID,
-    hits: &'a mut Vec<Hit>,
-}
-
-impl KeySink for PlainSink<'_> {
-    #[inline(always)]
-    fn push(&mut self, end: usize, byte: u8) {
-        let dfa = &self.search.dfa;
-        self.state = dfa.next_state(Anchored::No, self.state, byte);
-        if dfa.is_special(self.state) && dfa.is_match(self.state) {
-            for k in 0..dfa.match_len(self.state) {
-                let p = dfa.match_pattern(self.state, k);
-                let end = end as u32;
-                self.hits.push((
-                    self.search.patterns[p.as_usize()],
-                    end - dfa.pattern_len(p) as u32,
-                    end,
-                ));
-            }
-        }
-    }
 }
 
 /// Per-scan evidence besides candidates: allow-word spans and context-word hits.
@@ -853,19 +815,11 @@ impl Matcher {
         hits.clear();
         let c = &self.inner;
         if let Some(search) = &c.plain {
-            let state = search.dfa.start_state(Anchored::No);
-            if let Ok(state) = state {
-                let mut sink = PlainSink {
-                    search,
-                    state,
-                    hits,
-                };
-                if normalize_with(text, norm, scratch, &mut sink) {
-                    return;
-                }
-                hits.clear();
-                return self.search_all(norm, hits);
+            if normalize_with(text, norm, scratch, &mut search.sink(hits)) {
+                return;
             }
+            hits.clear();
+            return self.search_all(norm, hits);
         }
         normalize_into(text, norm, scratch);
         self.search_all(norm, hits);
@@ -1174,14 +1128,13 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
     let plain_patterns: Vec<u32> = (0..patterns.len() as u32)
         .filter(|&p| can_match_plain(&patterns[p as usize]))
         .collect();
-    let plain = DFA::builder()
-        .match_kind(MatchKind::Standard)
-        .build(plain_patterns.iter().map(|&p| &patterns[p as usize]))
-        .ok()
-        .map(|dfa| PlainSearch {
-            dfa,
-            patterns: plain_patterns,
-        });
+    let plain = PlainSearch::build(
+        &plain_patterns
+            .iter()
+            .map(|&p| patterns[p as usize].as_slice())
+            .collect::<Vec<_>>(),
+        plain_patterns,
+    );
     Ok(Matcher {
         inner: Arc::new(Compiled {
             automaton,

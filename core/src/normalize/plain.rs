@@ -75,14 +75,41 @@ fn non_ascii_gap(c: char, after_word: bool) -> Option<bool> {
 }
 
 /// Receives the bytes of the matching form as the fast path settles them, so a search can run
-/// in the same pass (`end` is the key position just after `byte`).
+/// in the same pass. The search state lives in a [`KeySink::Local`] that the fast path keeps
+/// in registers while it runs: [`KeySink::step`] advances it by one key byte and says whether
+/// patterns end there, and only then is the sink itself called ([`KeySink::record`]).
 pub(crate) trait KeySink {
-    fn push(&mut self, end: usize, byte: u8);
+    type Local: Copy;
+    /// The search state to start or go on from.
+    fn local(&self) -> Self::Local;
+    /// Advances `local` by `byte`; true when patterns end there.
+    fn step(local: &mut Self::Local, byte: u8) -> bool;
+    /// Records what ends at key position `end` (just after the byte `local` last stepped on).
+    fn record(&mut self, local: Self::Local, end: usize);
+    /// Keeps `local` as the state to go on from.
+    fn store(&mut self, local: Self::Local);
 }
 
 impl KeySink for () {
+    type Local = ();
     #[inline(always)]
-    fn push(&mut self, _end: usize, _byte: u8) {}
+    fn local(&self) {}
+    #[inline(always)]
+    fn step(_: &mut (), _: u8) -> bool {
+        false
+    }
+    #[inline(always)]
+    fn record(&mut self, _: (), _: usize) {}
+    #[inline(always)]
+    fn store(&mut self, _: ()) {}
+}
+
+/// Gives one key byte, ending at key position `end`, to the search.
+#[inline(always)]
+fn feed<S: KeySink>(sink: &mut S, local: &mut S::Local, end: usize, byte: u8) {
+    if S::step(local, byte) {
+        sink.record(*local, end);
+    }
 }
 
 /// Where the plain path is in a text, and what it carries from one word to the next.
@@ -345,6 +372,7 @@ fn plain_stretch<S: KeySink>(
     let key = &mut out.key[..];
     let src = &mut out.src[..];
     let runs = &mut out.runs[..];
+    let mut search = sink.local();
     let State {
         mut i,
         mut len,
@@ -361,6 +389,7 @@ fn plain_stretch<S: KeySink>(
             st.len = len;
             st.safe = safe;
             st.pending = pending;
+            sink.store(search);
             return false;
         }};
     }
@@ -422,41 +451,22 @@ fn plain_stretch<S: KeySink>(
         // to be single or not: its bytes go to the sink at its end. Otherwise, as they come.
         let defer = singles > 0;
         if !defer && boundary < len {
-            sink.push(len, key[boundary]);
+            feed(sink, &mut search, len, key[boundary]);
         }
         let word_start = len;
-        let mut last = 0u8;
-        while i < n {
-            let c = bytes[i];
-            let at = i as u32;
-            match kind(c) {
-                Kind::Letter if letters => {
-                    let c = c.to_ascii_lowercase();
-                    if c == last {
-                        runs[len - 1] = runs[len - 1].saturating_add(1);
-                        src[len - 1].1 = at + 1;
-                    } else {
-                        key[len] = c;
-                        src[len] = (at, at + 1);
-                        len += 1;
-                        last = c;
-                        if !defer {
-                            sink.push(len, c);
-                        }
-                    }
-                }
-                Kind::Digit if !letters => {
-                    key[len] = c;
-                    src[len] = (at, at + 1);
-                    len += 1;
-                    if !defer {
-                        sink.push(len, c);
-                    }
-                }
-                _ => break,
-            }
-            i += 1;
-        }
+        // The word's characters: a loop per kind, the sink fed as they come unless deferred.
+        let out = Word {
+            bytes,
+            key: &mut *key,
+            src: &mut *src,
+            runs: &mut *runs,
+        };
+        (i, len) = match (letters, defer) {
+            (true, false) => out.letters::<true, S>(i, len, sink, &mut search),
+            (true, true) => out.letters::<false, S>(i, len, sink, &mut search),
+            (false, false) => out.digits::<true, S>(i, len, sink, &mut search),
+            (false, true) => out.digits::<false, S>(i, len, sink, &mut search),
+        };
         hard = false;
         while i < n {
             match kind(bytes[i]) {
@@ -485,7 +495,7 @@ fn plain_stretch<S: KeySink>(
         }
         if defer {
             for (k, &b) in key[boundary..len].iter().enumerate() {
-                sink.push(boundary + k + 1, b);
+                feed(sink, &mut search, boundary + k + 1, b);
             }
         }
     }
@@ -498,7 +508,91 @@ fn plain_stretch<S: KeySink>(
         safe,
         pending,
     };
+    sink.store(search);
     true
+}
+
+/// Where the fast path writes one word's key bytes.
+struct Word<'a> {
+    bytes: &'a [u8],
+    key: &'a mut [u8],
+    src: &'a mut [(u32, u32)],
+    runs: &'a mut [u16],
+}
+
+/// Per byte: the lower-case letter, or 0 for a byte that is not an ASCII letter.
+static LOWER_LETTERS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphabetic() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
+impl Word<'_> {
+    /// Writes the letters from byte `i` on (lower-cased, equal ones collapsed with a run count)
+    /// at key position `len`, feeding each key byte to the search when `FEED`; returns the
+    /// position after them and the key length.
+    #[inline(always)]
+    fn letters<const FEED: bool, S: KeySink>(
+        self,
+        mut i: usize,
+        mut len: usize,
+        sink: &mut S,
+        search: &mut S::Local,
+    ) -> (usize, usize) {
+        let mut last = 0u8;
+        while let Some(&b) = self.bytes.get(i) {
+            let c = LOWER_LETTERS[b as usize];
+            if c == 0 {
+                break;
+            }
+            let at = i as u32;
+            if c == last {
+                self.runs[len - 1] = self.runs[len - 1].saturating_add(1);
+                self.src[len - 1].1 = at + 1;
+            } else {
+                self.key[len] = c;
+                self.src[len] = (at, at + 1);
+                len += 1;
+                last = c;
+                if FEED {
+                    feed(sink, search, len, c);
+                }
+            }
+            i += 1;
+        }
+        (i, len)
+    }
+
+    /// [`Word::letters`] for a word of digits (not collapsed).
+    #[inline(always)]
+    fn digits<const FEED: bool, S: KeySink>(
+        self,
+        mut i: usize,
+        mut len: usize,
+        sink: &mut S,
+        search: &mut S::Local,
+    ) -> (usize, usize) {
+        while let Some(&c) = self.bytes.get(i) {
+            if !c.is_ascii_digit() {
+                break;
+            }
+            self.key[len] = c;
+            self.src[len] = (i as u32, i as u32 + 1);
+            len += 1;
+            if FEED {
+                feed(sink, search, len, c);
+            }
+            i += 1;
+        }
+        (i, len)
+    }
 }
 
 #[inline]

@@ -1,0 +1,172 @@
+//! The search that runs while the fast path writes plain text's matching form.
+//!
+//! Plain text's key has only ASCII lower-case letters, ASCII digits and the two boundary bytes,
+//! so the patterns it can contain fit a small DFA over 38 symbols. The DFA is built by the
+//! `aho-corasick` crate and copied here into one dense table: the step is then a table lookup
+//! through slices the fast path's loop keeps in registers, and match states are told apart by
+//! one comparison (they are numbered last).
+
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind};
+
+use crate::normalize::KeySink;
+
+/// The bytes plain text's key is made of, in column order.
+const ALPHABET: &[u8; 38] = b"abcdefghijklmnopqrstuvwxyz0123456789 \n";
+
+/// One automaton hit: pattern (of the full automaton), start and end in the key.
+pub(crate) type Hit = (u32, u32, u32);
+
+/// A dense DFA over [`ALPHABET`]: state ids are row offsets into `trans`.
+#[derive(Debug)]
+pub(crate) struct PlainSearch {
+    /// Per byte: its column (bytes outside the alphabet never occur; they read as `' '`).
+    columns: Box<[u8; 256]>,
+    trans: Vec<u32>,
+    start: u32,
+    /// States at or above this one are match states.
+    match_from: u32,
+    /// Per match state, in order: where its patterns start in `matches`.
+    match_starts: Vec<u32>,
+    /// (pattern of the full automaton, pattern length) of every match state, one after another.
+    matches: Vec<(u32, u32)>,
+}
+
+impl PlainSearch {
+    /// Builds the search for `patterns` (keys that can occur in plain text); `ids[k]` is the
+    /// full automaton's id of `patterns[k]`. `None` if the automaton would not fit.
+    pub(crate) fn build(patterns: &[&[u8]], ids: Vec<u32>) -> Option<PlainSearch> {
+        let dfa = DFA::builder()
+            .match_kind(MatchKind::Standard)
+            .build(patterns)
+            .ok()?;
+        let start = dfa.start_state(Anchored::No).ok()?;
+        // Every state reachable over the alphabet, in discovery order; `row[id]` is a state's
+        // place in that order (`u32::MAX` until found).
+        let mut states = Vec::new();
+        let mut row = Vec::new();
+        let mut place = |s: StateID, states: &mut Vec<StateID>| {
+            let id = s.as_usize();
+            if id >= row.len() {
+                row.resize(id + 1, u32::MAX);
+            }
+            if row[id] == u32::MAX {
+                row[id] = states.len() as u32;
+                states.push(s);
+            }
+        };
+        place(start, &mut states);
+        let mut k = 0;
+        while k < states.len() {
+            for &b in ALPHABET {
+                place(dfa.next_state(Anchored::No, states[k], b), &mut states);
+            }
+            k += 1;
+        }
+        // Match states last, so one comparison tells them apart.
+        let mut order: Vec<StateID> = states
+            .iter()
+            .copied()
+            .filter(|&s| !dfa.is_match(s))
+            .collect();
+        let first_match = order.len();
+        order.extend(states.iter().copied().filter(|&s| dfa.is_match(s)));
+        let stride = ALPHABET.len();
+        u32::try_from(order.len() * stride).ok()?;
+        for (k, s) in order.iter().enumerate() {
+            row[s.as_usize()] = (k * stride) as u32;
+        }
+        let id_of = |s: StateID| row[s.as_usize()];
+        let mut trans = Vec::with_capacity(order.len() * stride);
+        for &s in &order {
+            for &b in ALPHABET {
+                trans.push(id_of(dfa.next_state(Anchored::No, s, b)));
+            }
+        }
+        let (mut match_starts, mut matches) = (vec![0u32], Vec::new());
+        for &s in &order[first_match..] {
+            for m in 0..dfa.match_len(s) {
+                let p = dfa.match_pattern(s, m);
+                matches.push((ids[p.as_usize()], dfa.pattern_len(p) as u32));
+            }
+            match_starts.push(matches.len() as u32);
+        }
+        let mut columns = Box::new([(stride - 2) as u8; 256]);
+        for (column, &b) in ALPHABET.iter().enumerate() {
+            columns[b as usize] = column as u8;
+        }
+        Some(PlainSearch {
+            columns,
+            trans,
+            start: id_of(start),
+            match_from: (first_match * stride) as u32,
+            match_starts,
+            matches,
+        })
+    }
+
+    /// A sink that searches the key bytes given to it, recording hits in `hits`.
+    pub(crate) fn sink<'a>(&'a self, hits: &'a mut Vec<Hit>) -> PlainSink<'a> {
+        PlainSink {
+            search: self,
+            state: self.start,
+            hits,
+        }
+    }
+}
+
+/// Feeds key bytes to a [`PlainSearch`] and records its hits.
+pub(crate) struct PlainSink<'a> {
+    search: &'a PlainSearch,
+    state: u32,
+    hits: &'a mut Vec<Hit>,
+}
+
+/// What the fast path's loop holds while it searches: the table and the state.
+#[derive(Clone, Copy)]
+pub(crate) struct Stepper<'a> {
+    columns: &'a [u8; 256],
+    trans: &'a [u32],
+    match_from: u32,
+    state: u32,
+}
+
+impl<'a> KeySink for PlainSink<'a> {
+    type Local = Stepper<'a>;
+
+    #[inline(always)]
+    fn local(&self) -> Stepper<'a> {
+        let s = self.search;
+        Stepper {
+            columns: &s.columns,
+            trans: &s.trans,
+            match_from: s.match_from,
+            state: self.state,
+        }
+    }
+
+    #[inline(always)]
+    fn step(local: &mut Stepper<'a>, byte: u8) -> bool {
+        let column = u32::from(local.columns[byte as usize]);
+        local.state = local.trans[(local.state + column) as usize];
+        local.state >= local.match_from
+    }
+
+    /// Records the patterns of the match state just entered.
+    #[cold]
+    #[inline(never)]
+    fn record(&mut self, local: Stepper<'a>, end: usize) {
+        let s = self.search;
+        let m = ((local.state - s.match_from) as usize) / ALPHABET.len();
+        let end = end as u32;
+        let (a, b) = (s.match_starts[m] as usize, s.match_starts[m + 1] as usize);
+        self.hits
+            .extend(s.matches[a..b].iter().map(|&(p, len)| (p, end - len, end)));
+    }
+
+    #[inline(always)]
+    fn store(&mut self, local: Stepper<'a>) {
+        self.state = local.state;
+    }
+}
