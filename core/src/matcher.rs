@@ -417,16 +417,27 @@ impl Matcher {
 
     /// All matches, sorted by position, one per overlapping region.
     pub fn find(&self, text: &str) -> Vec<Match> {
+        // Filled in place rather than returned through the buffers' closure: moving the vector
+        // out through it cost a stalled copy per call.
+        let mut out = Vec::new();
         self.with_hits(text, |norm, hits, work| {
-            self.find_in(text, norm, hits, work)
-        })
+            self.find_in(text, norm, hits, work, &mut out)
+        });
+        out
     }
 
-    fn find_in(&self, text: &str, norm: &Normalized, hits: &[Hit], work: &mut Work) -> Vec<Match> {
+    fn find_in(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        hits: &[Hit],
+        work: &mut Work,
+        out: &mut Vec<Match>,
+    ) {
         self.verify_all(norm, hits, work);
         let Work { cands, ev } = work;
         self.confirm(cands, ev);
-        self.resolve(text, norm, cands)
+        self.resolve(text, norm, cands, out);
     }
 
     /// Verifies every hit into `work`'s candidates and evidence (cleared first).
@@ -624,7 +635,13 @@ impl Matcher {
 
     /// One match per overlapping region: the longest, then the most severe, then the first
     /// listed.
-    fn resolve(&self, text: &str, norm: &Normalized, cands: &mut [Candidate]) -> Vec<Match> {
+    fn resolve(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        cands: &mut [Candidate],
+        out: &mut Vec<Match>,
+    ) {
         let c = &self.inner;
         cands.sort_by_key(|x| (x.i, std::cmp::Reverse(x.j)));
         // Longest span, then most severe, then the most specific term, then the first listed.
@@ -641,7 +658,6 @@ impl Matcher {
                 std::cmp::Reverse(t),
             )
         };
-        let mut out = Vec::new();
         let mut k = 0;
         while k < cands.len() {
             let mut best = cands[k];
@@ -656,7 +672,6 @@ impl Matcher {
             }
             out.push(self.to_match(text, norm, &best));
         }
-        out
     }
 
     fn to_match(&self, text: &str, norm: &Normalized, x: &Candidate) -> Match {
