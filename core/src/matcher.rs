@@ -88,6 +88,10 @@ struct Variant {
     min_runs: u32,
     /// Transforms implied by the variant itself (mask, leet).
     flags: u16,
+    /// The target's list, mode and role, copied here so checking a hit reads one table.
+    list: u16,
+    mode: MatchMode,
+    role: Role,
 }
 
 #[derive(Debug)]
@@ -475,18 +479,16 @@ impl Matcher {
         };
         cands.retain(|x| {
             !self.needs_context(x)
-                || apart(x, reach[self.target(x).list as usize])
+                || apart(
+                    x,
+                    reach[self.inner.variants[x.variant as usize].list as usize],
+                )
                 || apart(x, sure)
         });
     }
 
-    fn target(&self, x: &Candidate) -> &Target {
-        let c = &self.inner;
-        &c.targets[c.variants[x.variant as usize].target as usize]
-    }
-
     fn needs_context(&self, x: &Candidate) -> bool {
-        self.target(x).mode == MatchMode::Context
+        self.inner.variants[x.variant as usize].mode == MatchMode::Context
     }
 
     /// Whether `text` has any match; stops at the first confirmed one.
@@ -602,9 +604,8 @@ impl Matcher {
         let first = c.variant_starts[pattern] as usize;
         let last = c.variant_starts[pattern + 1] as usize;
         for (vi, v) in (first..last).zip(&c.variants[first..last]) {
-            let t = &c.targets[v.target as usize];
-            let stem = t.mode == MatchMode::Stem;
-            let end = match t.mode {
+            let stem = v.mode == MatchMode::Stem;
+            let end = match v.mode {
                 MatchMode::Substring => j,
                 MatchMode::Word | MatchMode::Context if starts && ends => j,
                 MatchMode::Stem if starts => norm.word_end(j),
@@ -620,9 +621,9 @@ impl Matcher {
             }) {
                 continue;
             }
-            match t.role {
+            match v.role {
                 Role::Allow => ev.allows.push((i, end)),
-                Role::Context => ev.contexts.push((i, end, t.list)),
+                Role::Context => ev.contexts.push((i, end, v.list)),
                 Role::Term(_) => cands.push(Candidate {
                     i,
                     j: end,
@@ -1132,10 +1133,14 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
         .map(|(target, runs, flags)| {
             let at = min_runs.len() as u32;
             min_runs.extend(runs);
+            let t = &targets[target as usize];
             Variant {
                 target,
                 min_runs: at,
                 flags,
+                list: t.list,
+                mode: t.mode,
+                role: t.role,
             }
         })
         .collect();
