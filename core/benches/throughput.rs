@@ -2,9 +2,10 @@
 //! terms and text, on seeded corpora: ~100-byte posts (one call per post), 64 KiB and 1 MiB documents,
 //! clean chat, Hinglish and Devanagari, obfuscated, match-dense and adversarial text. Each group
 //! checks its match counts first, so a broken engine cannot look fast, and prints kavach's
-//! throughput as a fraction of the reference's; the English tweets group also runs rustrict
-//! (pinned), `is_match`, and `find_many` on 1 and 2 threads, and one group times building the
-//! bundled matcher.
+//! throughput as a fraction of the reference's (the median of paired rounds, which alternate
+//! the two, so a drift in the machine's speed does not skew it); the English tweets group also
+//! runs rustrict (pinned, paired the same way), `is_match`, and `find_many` on 1 and 2 threads,
+//! and one group times building the bundled matcher.
 //!
 //! Run: `cargo bench -p kavach --bench throughput`
 
@@ -166,26 +167,52 @@ fn reference(lists: &[&str]) -> AhoCorasick {
         .expect("reference automaton")
 }
 
-/// Seconds per call of `f`, over at least 1.5 s.
-fn seconds(f: &mut dyn FnMut()) -> f64 {
+/// Seconds per call of `f`, over at least `min` (one call at least).
+fn seconds_over(min: Duration, f: &mut dyn FnMut()) -> f64 {
     let start = Instant::now();
     let mut runs = 0u32;
-    while start.elapsed() < Duration::from_millis(1500) {
+    while runs == 0 || start.elapsed() < min {
         f();
         runs += 1;
     }
     start.elapsed().as_secs_f64() / f64::from(runs)
 }
 
+/// Seconds per call of `f`, over at least 1.5 s.
+fn seconds(f: &mut dyn FnMut()) -> f64 {
+    seconds_over(Duration::from_millis(1500), f)
+}
+
+/// Rounds of [`paired`].
+const ROUNDS: usize = 9;
+
+/// Seconds per call of `a` and of `b`, and `b / a`, each the median over [`ROUNDS`] rounds
+/// that time `a` then `b` for about 0.25 s each: pairing keeps the ratio steady when the
+/// machine's speed drifts during the run.
+fn paired(a: &mut dyn FnMut(), b: &mut dyn FnMut()) -> (f64, f64, f64) {
+    let round = Duration::from_millis(250);
+    let (mut sa, mut sb, mut ratio) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..ROUNDS {
+        let x = seconds_over(round, a);
+        let y = seconds_over(round, b);
+        sa.push(x);
+        sb.push(y);
+        ratio.push(y / x);
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    (median(&mut sa), median(&mut sb), median(&mut ratio))
+}
+
 fn ratio(name: &str, bytes: usize, mut kavach: impl FnMut(), mut reference: impl FnMut()) {
-    let k = seconds(&mut kavach);
-    let r = seconds(&mut reference);
+    let (k, r, ratio) = paired(&mut kavach, &mut reference);
     let mb = |s: f64| bytes as f64 / s / 1e6;
     println!(
-        "{name}: kavach {:.1} MB/s, aho-corasick DFA {:.1} MB/s, ratio {:.2}",
+        "{name}: kavach {:.1} MB/s, aho-corasick DFA {:.1} MB/s, ratio {ratio:.2} (medians of {ROUNDS} paired rounds)",
         mb(k),
         mb(r),
-        r / k
     );
 }
 
@@ -253,9 +280,19 @@ fn extras(name: &str, texts: &[String], matcher: &Matcher) {
         flagged > 0 && rustrict_flagged > 0,
         "{name}: {flagged} {rustrict_flagged}"
     );
-    let find = seconds(&mut || {
-        black_box(texts.iter().map(|t| matcher.find(t).len()).sum::<usize>());
-    });
+    let (find, rustrict, vs_rustrict) = paired(
+        &mut || {
+            black_box(texts.iter().map(|t| matcher.find(t).len()).sum::<usize>());
+        },
+        &mut || {
+            black_box(
+                texts
+                    .iter()
+                    .filter(|t| rustrict::CensorStr::is_inappropriate(t.as_str()))
+                    .count(),
+            );
+        },
+    );
     let is_match = seconds(&mut || {
         black_box(texts.iter().filter(|t| matcher.is_match(t)).count());
     });
@@ -265,23 +302,14 @@ fn extras(name: &str, texts: &[String], matcher: &Matcher) {
     let two = seconds(&mut || {
         black_box(matcher.find_many(texts, 2).len());
     });
-    let rustrict = seconds(&mut || {
-        black_box(
-            texts
-                .iter()
-                .filter(|t| rustrict::CensorStr::is_inappropriate(t.as_str()))
-                .count(),
-        );
-    });
     println!(
-        "{name}: find {:.1} MB/s, is_match {:.1} MB/s ({flagged} flagged); find_many 1 thread {:.1} MB/s, 2 threads {:.1} MB/s (x{:.2}); rustrict 0.7.39 is_inappropriate {:.1} MB/s ({rustrict_flagged} flagged), find/rustrict x{:.1}",
+        "{name}: find {:.1} MB/s, is_match {:.1} MB/s ({flagged} flagged); find_many 1 thread {:.1} MB/s, 2 threads {:.1} MB/s (x{:.2}); rustrict 0.7.39 is_inappropriate {:.1} MB/s ({rustrict_flagged} flagged), find/rustrict x{vs_rustrict:.1} (median of {ROUNDS} paired rounds)",
         mb(find),
         mb(is_match),
         mb(one),
         mb(two),
         one / two,
         mb(rustrict),
-        rustrict / find
     );
 }
 
