@@ -462,10 +462,10 @@ fn plain_stretch<S: KeySink>(
             runs: &mut *runs,
         };
         (i, len) = match (letters, defer) {
-            (true, false) => out.letters::<true, S>(i, len, sink, &mut search),
-            (true, true) => out.letters::<false, S>(i, len, sink, &mut search),
-            (false, false) => out.digits::<true, S>(i, len, sink, &mut search),
-            (false, true) => out.digits::<false, S>(i, len, sink, &mut search),
+            (true, false) => out.chars::<true, true, S>(i, len, sink, &mut search),
+            (true, true) => out.chars::<true, false, S>(i, len, sink, &mut search),
+            (false, false) => out.chars::<false, true, S>(i, len, sink, &mut search),
+            (false, true) => out.chars::<false, false, S>(i, len, sink, &mut search),
         };
         hard = false;
         while i < n {
@@ -535,11 +535,12 @@ static LOWER_LETTERS: [u8; 256] = {
 };
 
 impl Word<'_> {
-    /// Writes the letters from byte `i` on (lower-cased, equal ones collapsed with a run count)
-    /// at key position `len`, feeding each key byte to the search when `FEED`; returns the
-    /// position after them and the key length.
+    /// Writes the word's characters from byte `i` on at key position `len`: letters when
+    /// `LETTERS` (lower-cased, equal ones collapsed with a run count), else digits (as they
+    /// are). Feeds each key byte to the search when `FEED`. Returns the position after the word
+    /// and the key length.
     #[inline(always)]
-    fn letters<const FEED: bool, S: KeySink>(
+    fn chars<const LETTERS: bool, const FEED: bool, S: KeySink>(
         self,
         mut i: usize,
         mut len: usize,
@@ -548,12 +549,18 @@ impl Word<'_> {
     ) -> (usize, usize) {
         let mut last = 0u8;
         while let Some(&b) = self.bytes.get(i) {
-            let c = LOWER_LETTERS[b as usize];
+            let c = if LETTERS {
+                LOWER_LETTERS[b as usize]
+            } else if b.is_ascii_digit() {
+                b
+            } else {
+                0
+            };
             if c == 0 {
                 break;
             }
             let at = i as u32;
-            if c == last {
+            if LETTERS && c == last {
                 self.runs[len - 1] = self.runs[len - 1].saturating_add(1);
                 self.src[len - 1].1 = at + 1;
             } else {
@@ -564,30 +571,6 @@ impl Word<'_> {
                 if FEED {
                     feed(sink, search, len, c);
                 }
-            }
-            i += 1;
-        }
-        (i, len)
-    }
-
-    /// [`Word::letters`] for a word of digits (not collapsed).
-    #[inline(always)]
-    fn digits<const FEED: bool, S: KeySink>(
-        self,
-        mut i: usize,
-        mut len: usize,
-        sink: &mut S,
-        search: &mut S::Local,
-    ) -> (usize, usize) {
-        while let Some(&c) = self.bytes.get(i) {
-            if !c.is_ascii_digit() {
-                break;
-            }
-            self.key[len] = c;
-            self.src[len] = (i as u32, i as u32 + 1);
-            len += 1;
-            if FEED {
-                feed(sink, search, len, c);
             }
             i += 1;
         }
