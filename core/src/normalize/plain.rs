@@ -454,7 +454,8 @@ fn plain_stretch<S: KeySink>(
             feed(sink, &mut search, len, key[boundary]);
         }
         let word_start = len;
-        // The word's characters: a loop per kind, the sink fed as they come unless deferred.
+        // The word's characters: one loop, compiled for letters or digits and for feeding the
+        // sink as they come or not (deferred), so neither choice is made per byte.
         let out = Word {
             bytes,
             key: &mut *key,
