@@ -446,10 +446,8 @@ impl Matcher {
 
     /// Verifies every hit into `work`'s candidates and evidence (cleared first).
     fn verify_all(&self, norm: &Normalized, hits: &[Hit], work: &mut Work) {
+        work.clear();
         let Work { cands, ev } = work;
-        cands.clear();
-        ev.allows.clear();
-        ev.contexts.clear();
         for &hit in hits {
             self.verify(norm, hit, cands, ev);
         }
@@ -479,16 +477,17 @@ impl Matcher {
         };
         cands.retain(|x| {
             !self.needs_context(x)
-                || apart(
-                    x,
-                    reach[self.inner.variants[x.variant as usize].list as usize],
-                )
+                || apart(x, reach[self.variant(x).list as usize])
                 || apart(x, sure)
         });
     }
 
+    fn variant(&self, x: &Candidate) -> &Variant {
+        &self.inner.variants[x.variant as usize]
+    }
+
     fn needs_context(&self, x: &Candidate) -> bool {
-        self.inner.variants[x.variant as usize].mode == MatchMode::Context
+        self.variant(x).mode == MatchMode::Context
     }
 
     /// Whether `text` has any match; stops at the first confirmed one.
@@ -506,7 +505,7 @@ impl Matcher {
                 }
             }
         }
-        self.with_hits(text, |norm, hits, _| self.is_match_in(norm, hits))
+        self.with_hits(text, |norm, hits, work| self.is_match_in(norm, hits, work))
     }
 
     /// Whether the matching form of a prefix cut by [`prefix_cut`] (so it is the start of the
@@ -524,14 +523,14 @@ impl Matcher {
             .any(|x| !self.needs_context(x) && x.i + reach < norm.key.len())
     }
 
-    fn is_match_in(&self, norm: &Normalized, hits: &[Hit]) -> bool {
+    fn is_match_in(&self, norm: &Normalized, hits: &[Hit], work: &mut Work) -> bool {
         let c = &self.inner;
-        let mut cands = Vec::new();
-        let mut ev = Evidence::default();
+        work.clear();
+        let Work { cands, ev } = work;
         // Candidates that need context wait for the end of the text; others are settled early.
         let mut waiting = Vec::new();
         for &hit in hits {
-            self.verify(norm, hit, &mut cands, &mut ev);
+            self.verify(norm, hit, cands, ev);
             // An allow word covering a candidate starts at or before it, so it has been
             // reported once the search is past the candidate's start plus the longest allow word.
             let settled = if c.has_allow {
@@ -561,8 +560,8 @@ impl Matcher {
                 }
             }
         }
-        waiting.append(&mut cands);
-        self.confirm(&mut waiting, &ev);
+        waiting.append(cands);
+        self.confirm(&mut waiting, ev);
         !waiting.is_empty()
     }
 
@@ -648,7 +647,7 @@ impl Matcher {
         // Longest span, then most severe, then the most specific term, then the first listed.
         let hindi_bits = Transforms::SPELLING.bits() | Transforms::SCRIPT.bits();
         let rank = |x: &Candidate| {
-            let v = &c.variants[x.variant as usize];
+            let v = self.variant(x);
             let t = v.target;
             (
                 x.j - x.i,
@@ -677,7 +676,7 @@ impl Matcher {
 
     fn to_match(&self, text: &str, norm: &Normalized, x: &Candidate) -> Match {
         let c = &self.inner;
-        let v = &c.variants[x.variant as usize];
+        let v = self.variant(x);
         let t = &c.targets[v.target as usize];
         let (start, end) = norm.original_span(x.i, x.j);
         let mut flags = norm.flags_in(x.i, x.j) | v.flags;
@@ -780,11 +779,19 @@ thread_local! {
     static BUFFERS: RefCell<(Normalized, Scratch, Vec<Hit>, Work)> = RefCell::new(Default::default());
 }
 
-/// Per-scan working space of `find`, reused across calls.
+/// Per-scan working space of `find` and `is_match`, reused across calls.
 #[derive(Default)]
 struct Work {
     cands: Vec<Candidate>,
     ev: Evidence,
+}
+
+impl Work {
+    fn clear(&mut self) {
+        self.cands.clear();
+        self.ev.allows.clear();
+        self.ev.contexts.clear();
+    }
 }
 
 /// Texts at least this long are first checked on a prefix by [`Matcher::is_match`].

@@ -92,7 +92,8 @@ impl PlainSearch {
             }
             match_starts.push(matches.len() as u32);
         }
-        let mut columns = Box::new([(stride - 2) as u8; 256]);
+        let space = ALPHABET.iter().position(|&b| b == b' ').unwrap_or(0) as u8;
+        let mut columns = Box::new([space; 256]);
         for (column, &b) in ALPHABET.iter().enumerate() {
             columns[b as usize] = column as u8;
         }
