@@ -20,24 +20,28 @@ use crate::policy::{Policy, Verdict};
 use crate::wordlist::{Category, MatchMode, Severity, Wordlist};
 
 /// One match: where it is in the original text and what it is.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Match {
+///
+/// It borrows the text it was found in (`text`) and the matcher that found it (`term`, `list`,
+/// `version`), so finding costs no allocation or reference count per match. Copy out what
+/// must outlive either.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Match<'a> {
     /// Byte offset of the first byte in the original text (on a char boundary).
     pub start: usize,
     /// Byte offset one past the last byte (half-open; on a char boundary).
     pub end: usize,
     /// The original text of the span, `&text[start..end]`.
-    pub text: String,
+    pub text: &'a str,
     /// The canonical term from the list.
-    pub term: Arc<str>,
+    pub term: &'a str,
     /// The term's category.
     pub category: Category,
     /// The term's severity.
     pub severity: Severity,
     /// Id of the list that flagged it.
-    pub list: Arc<str>,
+    pub list: &'a str,
     /// Version of that list.
-    pub version: Arc<str>,
+    pub version: &'a str,
     /// The evasions undone to find it.
     pub transforms: Transforms,
 }
@@ -327,27 +331,31 @@ impl Matcher {
 
     /// [`Matcher::find`] on many texts, on up to `threads` threads (0: one per available
     /// core); results are in input order and identical to calling `find` on each text.
-    pub fn find_many<S: AsRef<str> + Sync>(&self, texts: &[S], threads: usize) -> Vec<Vec<Match>> {
+    pub fn find_many<'a, S: AsRef<str> + Sync>(
+        &'a self,
+        texts: &'a [S],
+        threads: usize,
+    ) -> Vec<Vec<Match<'a>>> {
         self.map_many(texts, threads, |t| self.find(t))
     }
 
     /// [`Matcher::scan_many`], with each text's result passed through `convert` on the thread
     /// that scanned it: bindings turn matches into their own types (offsets in other units,
     /// objects) in parallel too.
-    pub fn scan_many_with<S: AsRef<str> + Sync, R: Send>(
-        &self,
-        texts: &[S],
+    pub fn scan_many_with<'a, S: AsRef<str> + Sync, R: Send>(
+        &'a self,
+        texts: &'a [S],
         threads: usize,
-        convert: impl Fn(&str, Result<Vec<Match>, Error>) -> R + Sync,
+        convert: impl Fn(&'a str, Result<Vec<Match<'a>>, Error>) -> R + Sync,
     ) -> Vec<R> {
         self.map_many(texts, threads, |t| convert(t, self.scan(t)))
     }
 
-    fn map_many<S: AsRef<str> + Sync, R: Send>(
-        &self,
-        texts: &[S],
+    fn map_many<'a, S: AsRef<str> + Sync, R: Send>(
+        &'a self,
+        texts: &'a [S],
         threads: usize,
-        f: impl Fn(&str) -> R + Sync,
+        f: impl Fn(&'a str) -> R + Sync,
     ) -> Vec<R> {
         let threads = match threads {
             0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -393,7 +401,7 @@ impl Matcher {
 
     /// [`Matcher::find`] within the matcher's [`Limits`]: a text that is too long, or that has
     /// too many matches, is an error rather than a partial answer. Use this on untrusted input.
-    pub fn scan(&self, text: &str) -> Result<Vec<Match>, Error> {
+    pub fn scan<'a>(&'a self, text: &'a str) -> Result<Vec<Match<'a>>, Error> {
         self.check_input(text)?;
         let found = self.find(text);
         match self.inner.limits.max_matches {
@@ -406,11 +414,11 @@ impl Matcher {
     }
 
     /// [`Matcher::scan`] on many texts, on up to `threads` threads (0: one per core), in order.
-    pub fn scan_many<S: AsRef<str> + Sync>(
-        &self,
-        texts: &[S],
+    pub fn scan_many<'a, S: AsRef<str> + Sync>(
+        &'a self,
+        texts: &'a [S],
         threads: usize,
-    ) -> Vec<Result<Vec<Match>, Error>> {
+    ) -> Vec<Result<Vec<Match<'a>>, Error>> {
         self.map_many(texts, threads, |t| self.scan(t))
     }
 
@@ -420,7 +428,7 @@ impl Matcher {
     }
 
     /// All matches, sorted by position, one per overlapping region.
-    pub fn find(&self, text: &str) -> Vec<Match> {
+    pub fn find<'a>(&'a self, text: &'a str) -> Vec<Match<'a>> {
         // Filled in place rather than returned through the buffers' closure: moving the vector
         // out through it cost a stalled copy per call.
         let mut out = Vec::new();
@@ -430,13 +438,13 @@ impl Matcher {
         out
     }
 
-    fn find_in(
-        &self,
-        text: &str,
+    fn find_in<'a>(
+        &'a self,
+        text: &'a str,
         norm: &Normalized,
         hits: &[Hit],
         work: &mut Work,
-        out: &mut Vec<Match>,
+        out: &mut Vec<Match<'a>>,
     ) {
         self.verify_all(norm, hits, work);
         let Work { cands, ev } = work;
@@ -635,12 +643,12 @@ impl Matcher {
 
     /// One match per overlapping region: the longest, then the most severe, then the first
     /// listed.
-    fn resolve(
-        &self,
-        text: &str,
+    fn resolve<'a>(
+        &'a self,
+        text: &'a str,
         norm: &Normalized,
         cands: &mut [Candidate],
-        out: &mut Vec<Match>,
+        out: &mut Vec<Match<'a>>,
     ) {
         let c = &self.inner;
         cands.sort_by_key(|x| (x.i, std::cmp::Reverse(x.j)));
@@ -674,7 +682,7 @@ impl Matcher {
         }
     }
 
-    fn to_match(&self, text: &str, norm: &Normalized, x: &Candidate) -> Match {
+    fn to_match<'a>(&'a self, text: &'a str, norm: &Normalized, x: &Candidate) -> Match<'a> {
         let c = &self.inner;
         let v = self.variant(x);
         let t = &c.targets[v.target as usize];
@@ -696,7 +704,8 @@ impl Matcher {
         // is ours, so no `indic` either way.
         let (_, term_end) = norm.original_span(x.i, x.term_end);
         let span = &text[start..term_end];
-        if span.chars().any(is_devanagari) && t.term.chars().any(is_devanagari) {
+        if !span.is_ascii() && span.chars().any(is_devanagari) && t.term.chars().any(is_devanagari)
+        {
             if same_devanagari(span, &t.term) {
                 flags &= !Transforms::INDIC.bits();
             } else {
@@ -709,16 +718,16 @@ impl Matcher {
         Match {
             start,
             end,
-            text: text[start..end].to_string(),
-            term: t.term.clone(),
+            text: &text[start..end],
+            term: &t.term,
             // Candidates are only ever terms.
             category: match t.role {
                 Role::Term(c) => c,
                 Role::Allow | Role::Context => Category::Profanity,
             },
             severity: t.severity,
-            list: list.id.clone(),
-            version: list.version.clone(),
+            list: &list.id,
+            version: &list.version,
             transforms: Transforms::from_bits(flags),
         }
     }

@@ -126,18 +126,17 @@ impl Policy {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::Arc;
 
-    fn m(category: Category, severity: Severity) -> Match {
+    fn m(category: Category, severity: Severity) -> Match<'static> {
         Match {
             start: 0,
             end: 1,
-            text: "x".into(),
-            term: Arc::from("x"),
+            text: "x",
+            term: "x",
             category,
             severity,
-            list: Arc::from("t"),
-            version: Arc::from("1.0.0"),
+            list: "t",
+            version: "1.0.0",
             transforms: Default::default(),
         }
     }

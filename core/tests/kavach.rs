@@ -87,11 +87,11 @@ fn shared_vectors() {
                 }
             }
             let checks = [
-                ("term", &*m.term),
+                ("term", m.term),
                 ("category", m.category.as_str()),
                 ("severity", m.severity.as_str()),
-                ("list", &*m.list),
-                ("version", &*m.version),
+                ("list", m.list),
+                ("version", m.version),
             ];
             for (k, got) in checks {
                 if e[k].as_str() != Some(got) {
@@ -238,11 +238,11 @@ fn bundled_matcher_finds_across_lists() {
     let m = Matcher::bundled().expect("bundled matcher");
     let text = "f.u.c.k this, tu chutiya hai, तू चूतिया है";
     let found = m.find(text);
-    let lists: Vec<&str> = found.iter().map(|x| &*x.list).collect();
+    let lists: Vec<&str> = found.iter().map(|x| x.list).collect();
     assert_eq!(lists, ["en", "hi-Latn", "hi"], "{found:?}");
     for x in &found {
         assert_eq!(&text[x.start..x.end], x.text);
-        let list = Wordlist::bundled(&x.list).expect("bundled list");
+        let list = Wordlist::bundled(x.list).expect("bundled list");
         assert_eq!(*x.version, list.meta().version);
     }
     assert!(m
@@ -252,7 +252,7 @@ fn bundled_matcher_finds_across_lists() {
     // false positive of the whole-word entry (reviewed, not blocked).
     let names =
         "Shital Gandhi and Shitanshu Randhawa ate chutney; Dick Lundgren graduated cum laude";
-    let found: Vec<String> = m.find(names).into_iter().map(|x| x.text).collect();
+    let found: Vec<&str> = m.find(names).into_iter().map(|x| x.text).collect();
     assert_eq!(found, ["Dick"]);
     assert_eq!(m.verdict(names).decision, kavach::Decision::Review);
 }
@@ -281,7 +281,7 @@ fn clean_posts_are_allowed() {
         "Our radio club built an MF antenna for the medium frequency band this weekend",
         "Blue tits and great tits at the feeder this morning, the sunflower hearts were a hit",
     ];
-    let acted: Vec<(&str, Vec<String>)> = text
+    let acted: Vec<(&str, Vec<&str>)> = text
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .filter(|l| m.verdict(l).decision != kavach::Decision::Allow && !known.contains(l))
@@ -379,7 +379,8 @@ fn scan_enforces_limits_and_reports_them() {
     assert_eq!(e.to_string(), "text has 4 matches, over the limit of 3");
     // `find` is the unlimited call; `scan_many` reports per text, in order.
     assert_eq!(m.find(&long).len(), 0);
-    let r = m.scan_many(&["fuck", long.as_str(), "shit"], 2);
+    let texts = ["fuck", long.as_str(), "shit"];
+    let r = m.scan_many(&texts, 2);
     assert_eq!(r.len(), 3);
     assert!(r[0].is_ok() && r[1].is_err() && r[2].is_ok());
     assert_eq!(
@@ -468,7 +469,9 @@ fn hot_reload_under_load() {
         for _ in 0..THREADS {
             s.spawn(|| {
                 while !done.load(Ordering::Relaxed) {
-                    let found = live.load().scan(text).expect("no scan fails");
+                    // Matches borrow the matcher: keep the loaded one while they are used.
+                    let matcher = live.load();
+                    let found = matcher.scan(text).expect("no scan fails");
                     assert_eq!(found.len(), 2, "{found:?}");
                     let version = &found[0].version;
                     assert!(
@@ -485,7 +488,7 @@ fn hot_reload_under_load() {
                     } else {
                         ["gamma", "delta"]
                     };
-                    assert_eq!([&*found[0].term, &*found[1].term], want);
+                    assert_eq!([found[0].term, found[1].term], want);
                     scans.fetch_add(1, Ordering::Relaxed);
                 }
             });
@@ -643,7 +646,7 @@ mod properties {
                 prop_assert!(m.start < m.end);
                 prop_assert!(m.start >= prev_end, "overlapping or unsorted: {found:?}");
                 prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
-                prop_assert_eq!(&text[m.start..m.end], m.text.as_str());
+                prop_assert_eq!(&text[m.start..m.end], m.text);
                 prev_end = m.end;
             }
             prop_assert_eq!(matcher().is_match(&text), !found.is_empty());
@@ -665,7 +668,7 @@ mod properties {
         fn any_unicode_never_panics(text in any::<String>()) {
             let found = matcher().find(&text);
             for m in &found {
-                prop_assert_eq!(&text[m.start..m.end], m.text.as_str());
+                prop_assert_eq!(&text[m.start..m.end], m.text);
             }
             let _ = matcher().censor(&text, &CensorOptions { mask: '#', keep_first: true });
             prop_assert_eq!(normalize(&normalize(&text)), normalize(&text));
@@ -704,11 +707,11 @@ mod properties {
                 .map(|e| e.term)
                 .collect();
             let sure = |ms: &[Match]| -> Vec<String> {
-                ms.iter().filter(|m| !context.iter().any(|c| **c == *m.term)).map(|m| m.text.clone()).collect()
+                ms.iter().filter(|m| !context.iter().any(|c| **c == *m.term)).map(|m| m.text.to_string()).collect()
             };
             prop_assert_eq!(sure(&whole), sure(&parts));
-            let whole: Vec<String> = whole.into_iter().map(|m| m.text).collect();
-            let parts: Vec<String> = parts.into_iter().map(|m| m.text).collect();
+            let whole: Vec<&str> = whole.into_iter().map(|m| m.text).collect();
+            let parts: Vec<&str> = parts.into_iter().map(|m| m.text).collect();
             prop_assert!(parts.iter().all(|p| whole.contains(p)), "{whole:?} {parts:?}");
         }
     }

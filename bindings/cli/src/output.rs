@@ -51,12 +51,12 @@ pub fn write_result(
             .map(|m| MatchOut {
                 start: m.start,
                 end: m.end,
-                text: &m.text,
-                term: &m.term,
+                text: m.text,
+                term: m.term,
                 category: m.category.as_str(),
                 severity: m.severity.as_str(),
-                list: &m.list,
-                version: &m.version,
+                list: m.list,
+                version: m.version,
                 transforms: m.transforms.names().collect(),
             })
             .collect(),

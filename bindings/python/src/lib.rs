@@ -8,7 +8,6 @@ use kavach::{
     convert_offsets, CensorOptions, Error, ErrorKind, Format, ImportOptions, Limits, Matcher,
     OffsetUnit, Policy, Severity, Wordlist,
 };
-use std::sync::Arc;
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -75,7 +74,8 @@ pub struct Match {
     #[pyo3(get)]
     text: String,
     /// The canonical term from the list.
-    term: Arc<str>,
+    #[pyo3(get)]
+    term: String,
     /// Category: profanity, sexual, slur, insult, violence or child-safety.
     #[pyo3(get)]
     category: &'static str,
@@ -83,9 +83,11 @@ pub struct Match {
     #[pyo3(get)]
     severity: &'static str,
     /// Id of the list that flagged it.
-    list: Arc<str>,
+    #[pyo3(get)]
+    list: String,
     /// Version of that list.
-    version: Arc<str>,
+    #[pyo3(get)]
+    version: String,
     /// The evasions undone to find it (`leet`, `separator`, `spelling`, …).
     #[pyo3(get)]
     transforms: Vec<&'static str>,
@@ -93,24 +95,6 @@ pub struct Match {
 
 #[pymethods]
 impl Match {
-    /// The canonical term from the list.
-    #[getter]
-    fn term(&self) -> &str {
-        &self.term
-    }
-
-    /// Id of the list that flagged it.
-    #[getter]
-    fn list(&self) -> &str {
-        &self.list
-    }
-
-    /// Version of that list.
-    #[getter]
-    fn version(&self) -> &str {
-        &self.version
-    }
-
     fn __repr__(&self, py: Python<'_>) -> String {
         let transforms: Vec<String> = self.transforms.iter().map(|t| py_repr(py, t)).collect();
         format!(
@@ -134,11 +118,11 @@ impl Match {
         d.set_item("byte_start", self.byte_start)?;
         d.set_item("byte_end", self.byte_end)?;
         d.set_item("text", &self.text)?;
-        d.set_item("term", &*self.term)?;
+        d.set_item("term", &self.term)?;
         d.set_item("category", self.category)?;
         d.set_item("severity", self.severity)?;
-        d.set_item("list", &*self.list)?;
-        d.set_item("version", &*self.version)?;
+        d.set_item("list", &self.list)?;
+        d.set_item("version", &self.version)?;
         d.set_item("transforms", &self.transforms)?;
         Ok(d)
     }
@@ -183,12 +167,12 @@ fn to_py_matches(text: &str, found: Vec<kavach::Match>) -> Vec<Match> {
             end: cp[1],
             byte_start: m.start,
             byte_end: m.end,
-            text: m.text,
-            term: m.term,
+            text: m.text.to_string(),
+            term: m.term.to_string(),
             category: m.category.as_str(),
             severity: m.severity.as_str(),
-            list: m.list,
-            version: m.version,
+            list: m.list.to_string(),
+            version: m.version.to_string(),
             transforms: m.transforms.names().collect(),
         })
         .collect()

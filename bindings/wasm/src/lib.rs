@@ -352,16 +352,16 @@ impl Matcher {
                 json.push(',');
             }
             json.push_str(&format!("{{\"start\":{},\"end\":{},\"text\":", o[0], o[1]));
-            push_json_string(&mut json, &m.text);
+            push_json_string(&mut json, m.text);
             json.push_str(",\"term\":");
-            push_json_string(&mut json, &m.term);
+            push_json_string(&mut json, m.term);
             json.push_str(&format!(
                 ",\"category\":\"{}\",\"severity\":\"{}\",\"list\":",
                 m.category, m.severity
             ));
-            push_json_string(&mut json, &m.list);
+            push_json_string(&mut json, m.list);
             json.push_str(",\"version\":");
-            push_json_string(&mut json, &m.version);
+            push_json_string(&mut json, m.version);
             json.push_str(",\"transforms\":[");
             for (t, name) in m.transforms.names().enumerate() {
                 if t > 0 {

@@ -52,6 +52,9 @@ impl Normalized {
     }
 
     fn inside_joined(&self, i: usize) -> bool {
+        if self.joined.is_empty() {
+            return false;
+        }
         let i = i as u32;
         let k = self.joined.partition_point(|&(_, end)| end <= i);
         self.joined.get(k).is_some_and(|&(a, b)| a < i && i < b)
