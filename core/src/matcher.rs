@@ -121,6 +121,8 @@ struct Compiled {
     limits: Limits,
     /// Longest allow-list pattern, in key bytes: how far back an allow word can reach.
     max_allow_len: usize,
+    /// The longest automaton pattern, in key bytes.
+    max_pattern_len: usize,
     has_allow: bool,
     /// The lists as given, so a matcher can be described and rebuilt (pickling, reloads).
     wordlists: Vec<Wordlist>,
@@ -447,7 +449,7 @@ impl Matcher {
         out: &mut Vec<Match<'a>>,
     ) {
         self.verify_all(norm, hits, work);
-        let Work { cands, ev } = work;
+        let Work { cands, ev, .. } = work;
         self.confirm(cands, ev);
         self.resolve(text, norm, cands, out);
     }
@@ -455,7 +457,7 @@ impl Matcher {
     /// Verifies every hit into `work`'s candidates and evidence (cleared first).
     fn verify_all(&self, norm: &Normalized, hits: &[Hit], work: &mut Work) {
         work.clear();
-        let Work { cands, ev } = work;
+        let Work { cands, ev, .. } = work;
         for &hit in hits {
             self.verify(norm, hit, cands, ev);
         }
@@ -523,7 +525,7 @@ impl Matcher {
     fn sure_in_prefix(&self, norm: &Normalized, hits: &[Hit], work: &mut Work) -> bool {
         let c = &self.inner;
         self.verify_all(norm, hits, work);
-        let Work { cands, ev } = work;
+        let Work { cands, ev, .. } = work;
         ev.drop_allowed(cands);
         let reach = if c.has_allow { c.max_allow_len } else { 0 };
         cands
@@ -534,7 +536,7 @@ impl Matcher {
     fn is_match_in(&self, norm: &Normalized, hits: &[Hit], work: &mut Work) -> bool {
         let c = &self.inner;
         work.clear();
-        let Work { cands, ev } = work;
+        let Work { cands, ev, .. } = work;
         // Candidates that need context wait for the end of the text; others are settled early.
         let mut waiting = Vec::new();
         for &hit in hits {
@@ -793,6 +795,8 @@ thread_local! {
 struct Work {
     cands: Vec<Candidate>,
     ev: Evidence,
+    /// Key ranges the general passes wrote (see [`Matcher::search_general`]).
+    general: Vec<(u32, u32)>,
 }
 
 impl Work {
@@ -822,7 +826,7 @@ impl Matcher {
         BUFFERS.with(|cell| match cell.try_borrow_mut() {
             Ok(mut buffers) => {
                 let (norm, scratch, hits, work) = &mut *buffers;
-                self.normalize_and_search(text, norm, scratch, hits);
+                self.normalize_and_search(text, norm, scratch, hits, &mut work.general);
                 let r = f(norm, hits, work);
                 if norm.key.capacity() > KEEP_BUFFER_BYTES {
                     *buffers = Default::default();
@@ -831,31 +835,82 @@ impl Matcher {
             }
             // Only reachable if `f` re-enters the matcher; fall back to fresh buffers.
             Err(_) => {
-                let (mut norm, mut hits) = (Normalized::default(), Vec::new());
-                self.normalize_and_search(text, &mut norm, &mut Scratch::default(), &mut hits);
-                f(&norm, &hits, &mut Work::default())
+                let (mut norm, mut hits, mut work) =
+                    (Normalized::default(), Vec::new(), Work::default());
+                let scratch = &mut Scratch::default();
+                self.normalize_and_search(text, &mut norm, scratch, &mut hits, &mut work.general);
+                f(&norm, &hits, &mut work)
             }
         })
     }
 
+    /// Normalises `text` into `norm` and puts every automaton hit in its key into `hits`, in
+    /// order of end. The plain DFA searches plain stretches as they are written; the full
+    /// automaton then searches only around what the general passes wrote (`general`).
     fn normalize_and_search(
         &self,
         text: &str,
         norm: &mut Normalized,
         scratch: &mut Scratch,
         hits: &mut Vec<Hit>,
+        general: &mut Vec<(u32, u32)>,
     ) {
-        hits.clear();
         let c = &self.inner;
         if let Some(search) = &c.plain {
-            if normalize_with(text, norm, scratch, &mut search.sink(hits)) {
-                return;
+            if !normalize_with(text, norm, scratch, &mut search.sink(hits, general)) {
+                self.search_general(norm, general, hits);
             }
-            hits.clear();
-            return self.search_all(norm, hits);
+            return;
         }
+        hits.clear();
         normalize_into(text, norm, scratch);
         self.search_all(norm, hits);
+    }
+
+    /// Adds the full automaton's hits that overlap a key range the general passes wrote (or,
+    /// for an empty range, cross it): the plain DFA found those that lie wholly between the
+    /// ranges. Each range is searched with as much key around it as the longest pattern, so a
+    /// hit that starts or ends outside it is seen whole; ranges whose surroundings meet are
+    /// searched together. Hits stay in order of end.
+    fn search_general(&self, norm: &Normalized, general: &[(u32, u32)], hits: &mut Vec<Hit>) {
+        let c = &self.inner;
+        let key = &norm.key[..];
+        let reach = c.max_pattern_len;
+        let plain = hits.len();
+        let mut rest = general;
+        while let Some(&(a, _)) = rest.first() {
+            // The ranges whose windows overlap, and the window they make together.
+            let from = (a as usize).saturating_sub(reach);
+            let mut to = key.len();
+            let mut n = rest.len();
+            for (k, pair) in rest.windows(2).enumerate() {
+                if pair[0].1 as usize + reach < (pair[1].0 as usize).saturating_sub(reach) {
+                    to = pair[0].1 as usize + reach;
+                    n = k + 1;
+                    break;
+                }
+            }
+            let to = to.min(rest[n - 1].1 as usize + reach).min(key.len());
+            let (group, later) = rest.split_at(n);
+            rest = later;
+            if from == 0 && to == key.len() {
+                // The window is the whole key (a short text): its hits are all the hits.
+                hits.clear();
+                return self.search_all(norm, hits);
+            }
+            for m in c.automaton.find_overlapping_iter(&key[from..to]) {
+                let (i, j) = ((from + m.start()) as u32, (from + m.end()) as u32);
+                // The first range that does not end before the hit starts: the hit overlaps
+                // it, or lies wholly in plain key before it (then the plain DFA has it).
+                let k = group.partition_point(|&(_, b)| b <= i);
+                if group.get(k).is_some_and(|&(a, _)| j > a) {
+                    hits.push((m.pattern().as_u32(), i, j));
+                }
+            }
+        }
+        if plain > 0 {
+            hits.sort_by_key(|h| h.2);
+        }
     }
 
     /// Every occurrence of every pattern in the key, overlapping, in order of end.
@@ -1185,6 +1240,7 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
             policy,
             limits,
             max_allow_len,
+            max_pattern_len: patterns.iter().map(Vec::len).max().unwrap_or(0),
             has_allow,
             wordlists: lists,
         }),
@@ -1207,9 +1263,14 @@ mod tests {
     fn both(text: &str) -> (Vec<Hit>, Vec<Hit>) {
         let m = matcher();
         let (mut norm, mut fused) = (Normalized::default(), Vec::new());
-        m.normalize_and_search(text, &mut norm, &mut Scratch::default(), &mut fused);
+        let scratch = &mut Scratch::default();
+        m.normalize_and_search(text, &mut norm, scratch, &mut fused, &mut Vec::new());
         let mut all = Vec::new();
         m.search_all(&norm, &mut all);
+        // Hits that end at the same byte may come in another order: that order means nothing.
+        for hits in [&mut fused, &mut all] {
+            hits.sort_unstable_by_key(|&(p, i, j)| (j, i, p));
+        }
         (fused, all)
     }
 
@@ -1251,6 +1312,36 @@ mod tests {
         assert_eq!(fused, all);
     }
 
+    #[test]
+    fn stretches_that_are_not_plain_are_searched_with_the_key_around_them() {
+        // Terms that start, end or lie wholly in a stretch the general passes take (`j0b`,
+        // `s3nd`, `f*ck`, spaced letters), or run across one, next to terms in plain text.
+        for text in [
+            "a blow j0b and a hand job",
+            "s3nd nudes now, send nudes",
+            "gang bang f*ck gang bang",
+            "ok blow job a b c jerk off",
+            "b u t t plug, butt plug",
+            // One term over two such stretches, with a plain word between them.
+            "ok i w1ll kill y0u ok, d1e in a f1re",
+        ] {
+            let (fused, all) = both(text);
+            assert!(all.len() >= 2, "{text:?}: {all:?}");
+            assert_eq!(fused, all, "{text:?}");
+        }
+        let m = matcher();
+        let terms = |text| m.find(text).iter().map(|x| x.term).collect::<Vec<_>>();
+        assert_eq!(terms("a blow j0b and a hand job"), ["blow job", "hand job"]);
+        assert_eq!(
+            terms("s3nd nudes now, send nudes"),
+            ["send nudes", "send nudes"]
+        );
+        assert_eq!(
+            terms("ok i w1ll kill y0u ok, d1e in a f1re"),
+            ["i will kill you", "die in a fire"]
+        );
+    }
+
     proptest! {
         /// The plain DFA, fed byte by byte, reports exactly the full automaton's hits in the
         /// same order (patterns that cannot occur in plain text never hit there).
@@ -1261,6 +1352,8 @@ mod tests {
                 Just("i"), Just("ll"), Just("kill"), Just("you"), Just("bc"), Just("hai"),
                 Just("chutiya"), Just("2024"), Just("!"), Just("#tag"), Just("😀"), Just(","),
                 Just("slit"), Just("your"), Just("throat"), Just("sh1t"), Just("f*ck"),
+                Just("blow"), Just("job"), Just("j0b"), Just("send"), Just("nudes"),
+                Just("f.u.c.k"), Just("चूतिया"), Just("y0ur"),
             ],
             0..30,
         ), seps in prop::collection::vec(prop_oneof![Just(" "), Just(", "), Just("\n"), Just(".")], 30)) {

@@ -107,21 +107,32 @@ impl PlainSearch {
         })
     }
 
-    /// A sink that searches the key bytes given to it, recording hits in `hits`.
-    pub(crate) fn sink<'a>(&'a self, hits: &'a mut Vec<Hit>) -> PlainSink<'a> {
+    /// A sink that searches the key bytes given to it, recording hits in `hits` and the key
+    /// ranges the general passes wrote in `general` (both cleared first).
+    pub(crate) fn sink<'a>(
+        &'a self,
+        hits: &'a mut Vec<Hit>,
+        general: &'a mut Vec<(u32, u32)>,
+    ) -> PlainSink<'a> {
+        hits.clear();
+        general.clear();
         PlainSink {
             search: self,
             state: self.start,
             hits,
+            general,
         }
     }
 }
 
-/// Feeds key bytes to a [`PlainSearch`] and records its hits.
+/// Feeds key bytes to a [`PlainSearch`] and records its hits: every occurrence of a pattern
+/// inside the plain stretches of the key. Occurrences that reach into a range the general
+/// passes wrote are left to the full automaton (see `Matcher::search_general`).
 pub(crate) struct PlainSink<'a> {
     search: &'a PlainSearch,
     state: u32,
     hits: &'a mut Vec<Hit>,
+    general: &'a mut Vec<(u32, u32)>,
 }
 
 /// What the fast path's loop holds while it searches: the table and the state.
@@ -169,5 +180,16 @@ impl<'a> KeySink for PlainSink<'a> {
     #[inline(always)]
     fn store(&mut self, local: Stepper<'a>) {
         self.state = local.state;
+    }
+
+    /// Drops the hits that end past `from` (hits come in order of end), notes the range and
+    /// starts afresh at `to`: the search then sees only plain key bytes.
+    fn replaced(&mut self, from: usize, to: usize) {
+        let from = from as u32;
+        while self.hits.last().is_some_and(|h| h.2 > from) {
+            self.hits.pop();
+        }
+        self.general.push((from, to as u32));
+        self.state = self.search.start;
     }
 }

@@ -115,10 +115,10 @@ pub(crate) fn normalize_into(text: &str, out: &mut Normalized, scratch: &mut Scr
     normalize_with(text, out, scratch, &mut ());
 }
 
-/// [`normalize_into`], giving the matching form of plain text to `sink` as it is written.
-/// Returns whether the whole text was plain (the sink then saw the whole key; otherwise ignore
-/// what it saw). Plain text's key has only words of ASCII letters or of ASCII digits: see
-/// [`can_match_plain`].
+/// [`normalize_into`], giving the matching form of plain stretches to `sink` as it is written;
+/// the key ranges the general passes wrote are reported to it with [`KeySink::replaced`].
+/// Returns whether the whole text was plain. Plain text's key has only words of ASCII letters
+/// or of ASCII digits: see [`can_match_plain`].
 pub(crate) fn normalize_with<S: KeySink>(
     text: &str,
     out: &mut Normalized,

@@ -88,6 +88,9 @@ pub(crate) trait KeySink {
     fn record(&mut self, local: Self::Local, end: usize);
     /// Keeps `local` as the state to go on from.
     fn store(&mut self, local: Self::Local);
+    /// The general passes wrote the key again from byte `from` on, up to `to`: what the sink
+    /// recorded past `from` is void, and the next byte it is given is the one at `to`.
+    fn replaced(&mut self, from: usize, to: usize);
 }
 
 impl KeySink for () {
@@ -102,6 +105,7 @@ impl KeySink for () {
     fn record(&mut self, _: (), _: usize) {}
     #[inline(always)]
     fn store(&mut self, _: ()) {}
+    fn replaced(&mut self, _: usize, _: usize) {}
 }
 
 /// Gives one key byte, ending at key position `end`, to the search.
@@ -146,8 +150,8 @@ struct Restart {
 
 /// Writes the matching form of `text` into `out` (cleared first). Plain stretches are written
 /// here and given to `sink`; a stretch that is not plain goes through the general passes, from
-/// the last [`Restart`] before it to the first one after it. Returns whether the whole text was
-/// plain: only then has `sink` seen the whole key (otherwise ignore what it saw).
+/// the last [`Restart`] before it to the first one after it, and `sink` is told
+/// ([`KeySink::replaced`]). Returns whether the whole text was plain.
 pub(crate) fn normalize_fast<S: KeySink>(
     text: &str,
     out: &mut Normalized,
@@ -179,7 +183,9 @@ pub(crate) fn normalize_fast<S: KeySink>(
             }
         };
         general += end.at - st.safe.at;
+        let from = st.safe.len;
         general_stretch(text, &mut st, end, out, scratch);
+        sink.replaced(from, st.len);
     }
     out.truncate(st.len);
     segments == 0
