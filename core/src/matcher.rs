@@ -449,7 +449,7 @@ impl Matcher {
         out: &mut Vec<Match<'a>>,
     ) {
         self.verify_all(norm, hits, work);
-        let Work { cands, ev, .. } = work;
+        let Work { cands, ev } = work;
         self.confirm(cands, ev);
         self.resolve(text, norm, cands, out);
     }
@@ -457,7 +457,7 @@ impl Matcher {
     /// Verifies every hit into `work`'s candidates and evidence (cleared first).
     fn verify_all(&self, norm: &Normalized, hits: &[Hit], work: &mut Work) {
         work.clear();
-        let Work { cands, ev, .. } = work;
+        let Work { cands, ev } = work;
         for &hit in hits {
             self.verify(norm, hit, cands, ev);
         }
@@ -525,7 +525,7 @@ impl Matcher {
     fn sure_in_prefix(&self, norm: &Normalized, hits: &[Hit], work: &mut Work) -> bool {
         let c = &self.inner;
         self.verify_all(norm, hits, work);
-        let Work { cands, ev, .. } = work;
+        let Work { cands, ev } = work;
         ev.drop_allowed(cands);
         let reach = if c.has_allow { c.max_allow_len } else { 0 };
         cands
@@ -536,7 +536,7 @@ impl Matcher {
     fn is_match_in(&self, norm: &Normalized, hits: &[Hit], work: &mut Work) -> bool {
         let c = &self.inner;
         work.clear();
-        let Work { cands, ev, .. } = work;
+        let Work { cands, ev } = work;
         // Candidates that need context wait for the end of the text; others are settled early.
         let mut waiting = Vec::new();
         for &hit in hits {
@@ -786,8 +786,19 @@ fn run_fit(have: u16, need: u16, key_byte: u8, stem_last: bool) -> RunFit {
 }
 
 thread_local! {
-    /// Per-thread buffers for the matching form, reused across calls.
-    static BUFFERS: RefCell<(Normalized, Scratch, Vec<Hit>, Work)> = RefCell::new(Default::default());
+    /// Per-thread buffers, reused across calls.
+    static BUFFERS: RefCell<Buffers> = RefCell::new(Default::default());
+}
+
+/// The matching form of a text, its automaton hits and the working space to check them.
+#[derive(Default)]
+struct Buffers {
+    norm: Normalized,
+    scratch: Scratch,
+    hits: Vec<Hit>,
+    /// Key ranges the general passes wrote (see [`Matcher::search_general`]).
+    general: Vec<(u32, u32)>,
+    work: Work,
 }
 
 /// Per-scan working space of `find` and `is_match`, reused across calls.
@@ -795,8 +806,6 @@ thread_local! {
 struct Work {
     cands: Vec<Candidate>,
     ev: Evidence,
-    /// Key ranges the general passes wrote (see [`Matcher::search_general`]).
-    general: Vec<(u32, u32)>,
 }
 
 impl Work {
@@ -825,23 +834,33 @@ impl Matcher {
     fn with_hits<R>(&self, text: &str, f: impl FnOnce(&Normalized, &[Hit], &mut Work) -> R) -> R {
         BUFFERS.with(|cell| match cell.try_borrow_mut() {
             Ok(mut buffers) => {
-                let (norm, scratch, hits, work) = &mut *buffers;
-                self.normalize_and_search(text, norm, scratch, hits, &mut work.general);
-                let r = f(norm, hits, work);
-                if norm.key.capacity() > KEEP_BUFFER_BYTES {
+                let r = self.hits_in(text, &mut buffers, f);
+                if buffers.norm.key.capacity() > KEEP_BUFFER_BYTES {
                     *buffers = Default::default();
                 }
                 r
             }
             // Only reachable if `f` re-enters the matcher; fall back to fresh buffers.
-            Err(_) => {
-                let (mut norm, mut hits, mut work) =
-                    (Normalized::default(), Vec::new(), Work::default());
-                let scratch = &mut Scratch::default();
-                self.normalize_and_search(text, &mut norm, scratch, &mut hits, &mut work.general);
-                f(&norm, &hits, &mut work)
-            }
+            Err(_) => self.hits_in(text, &mut Buffers::default(), f),
         })
+    }
+
+    /// [`Matcher::with_hits`] in the given buffers.
+    fn hits_in<R>(
+        &self,
+        text: &str,
+        buffers: &mut Buffers,
+        f: impl FnOnce(&Normalized, &[Hit], &mut Work) -> R,
+    ) -> R {
+        let Buffers {
+            norm,
+            scratch,
+            hits,
+            general,
+            work,
+        } = buffers;
+        self.normalize_and_search(text, norm, scratch, hits, general);
+        f(norm, hits, work)
     }
 
     /// Normalises `text` into `norm` and puts every automaton hit in its key into `hits`, in
