@@ -575,18 +575,18 @@ impl Word<'_> {
             // The letter that repeats the one before it (8: none) is left out of the key.
             let r = (w.repeats.trailing_zeros() / 8) as usize;
             let before = u64::MAX.checked_shl(8 * r as u32).map_or(u64::MAX, |m| !m);
-            // Per key byte: the byte it comes from (its index), and the byte itself.
+            // The key bytes: the block without that letter.
             let keep = |v: u64| (v & before) | ((v >> 8) & !before);
-            let from = keep(u64::from_le_bytes([0, 1, 2, 3, 4, 5, 6, 7])).to_le_bytes();
-            let spaces = keep(w.spaces >> 7).to_le_bytes();
             self.key[len..len + 8].copy_from_slice(&keep(w.lower).to_le_bytes());
             // When a letter is left out, the eighth key byte is not the text's: the next block
             // or word overwrites it.
-            let at = i as u32;
-            let src = &mut self.src[len..len + 8];
-            for (s, (&k, &space)) in src.iter_mut().zip(from.iter().zip(&spaces)) {
-                // A boundary's offsets are the next word's start, as in the word loop.
-                *s = (at + u32::from(k + space), at + u32::from(k) + 1);
+            let spaces = keep(w.spaces >> 7);
+            for (k, s) in self.src[len..len + 8].iter_mut().enumerate() {
+                // The byte key byte `k` comes from; a boundary's offsets are the next word's
+                // start, as in the word loop.
+                let at = (i + k + usize::from(k >= r)) as u32;
+                let space = ((spaces >> (8 * k)) & 1) as u32;
+                *s = (at + space, at + 1);
             }
             // The letter the repeated one collapses into (or the last byte, unchanged).
             let into = len + r.min(8) - 1;
