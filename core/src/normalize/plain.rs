@@ -715,10 +715,12 @@ fn simple_words(bytes: &[u8], i: usize, last: u8) -> Option<SimpleWords> {
     let repeats = equal & letters;
     let kept = letters & !repeats;
     let starts = letters & !((letters << 8) | if last != 0 { 0x80 } else { 0 });
-    // Words whose second byte is a key letter have two or more; a word of one letter must be
-    // followed by a boundary, a letter and a key letter. Any other word start is not taken,
-    // but one in the last byte is: the word loop goes on from there and counts the word.
-    let long = starts & ((kept >> 8) | HIGH << 56);
+    // Words whose second byte is a key letter have two or more (for the last byte, the byte
+    // after the block); a word of one letter must be followed by a boundary, a letter and a
+    // key letter. Any other word start is not taken: the next block would not know that the
+    // word before it has one letter.
+    let next_kept = next.is_ascii_alphabetic() && next | 0x20 != chunk[7] | 0x20;
+    let long = starts & ((kept >> 8) | if next_kept { HIGH << 56 } else { 0 });
     let one = starts & (spaces >> 8) & (kept >> 24);
     let simple = letters | spaces == HIGH
         && equal & spaces == 0
@@ -780,6 +782,40 @@ mod tests {
     }
 
     #[test]
+    fn keeps_two_one_letter_words_apart_across_eight_byte_blocks() {
+        // `t` ends one block and `a` starts the next: the boundary between them is hard.
+        let text = "whawhat ita ty t a swhittyyt ita ty t a swhittyy";
+        let (out, plain) = fast(text);
+        assert!(plain);
+        assert_eq!(out, general(text));
+        assert!(String::from_utf8_lossy(&out.key).contains("ty t\na swhity"));
+    }
+
+    #[test]
+    fn one_letter_words_anywhere_in_eight_byte_blocks_agree_with_the_general_passes() {
+        let alphabet = "abcdefghijklmnopqrstuvwxyz";
+        for tail in [
+            "t a swhit",
+            "t a b cd",
+            "tt a sw",
+            "t aa sw",
+            "t'a sw",
+            "a b c de",
+            "x yz a b",
+            "ab c dd e",
+            "a bc d ef g",
+            "go t' a bcd",
+            "oo p qrs",
+        ] {
+            // Every alignment of the tail in a block: a word of 2 to 17 letters before it.
+            for n in 2..18 {
+                let text = format!("{} {tail} {tail} the end", &alphabet[..n]);
+                assert_eq!(fast(&text).0, general(&text), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
     fn hands_what_is_not_plain_to_the_general_passes() {
         for text in [
             "sh1t",
@@ -831,6 +867,7 @@ mod tests {
         let piece = prop_oneof![
             8 => "[abAB]{1,5}",
             6 => "[a-z]{2,9}",
+            6 => "[a-z] ",
             8 => Just(" ".to_string()),
             2 => Just("'".to_string()),
             1 => Just("  ".to_string()),
