@@ -570,8 +570,9 @@ impl Word<'_> {
         safe: &mut Restart,
         word_start: &mut usize,
     ) -> (usize, usize, u8) {
-        let mut last = 0;
-        while let Some(w) = simple_words(self.bytes, i, last) {
+        let (mut last, mut open) = (0, false);
+        while let Some(w) = simple_words(self.bytes, i, last, open) {
+            open = w.open;
             // The letter that repeats the one before it (8: none) is left out of the key.
             let r = (w.repeats.trailing_zeros() / 8) as usize;
             let before = u64::MAX.checked_shl(8 * r as u32).map_or(u64::MAX, |m| !m);
@@ -683,6 +684,8 @@ struct SimpleWords {
     repeats: u64,
     /// Boundaries that end a word of two or more key letters (a [`Restart`]).
     restart: u64,
+    /// Whether a word starts in the last byte: it has one key letter so far.
+    open: bool,
 }
 
 /// The eight bytes from `i` when they are simple words: ASCII letters with single spaces or
@@ -690,9 +693,10 @@ struct SimpleWords {
 /// (collapsed in the key), and a boundary at the end only before a letter. A word of one key
 /// letter must be one letter followed by a word of two or more whose first two letters are in
 /// the block, so that no two such words are neighbours (the key's boundary between those is
-/// hard). `last` is the word's key letter before `i` (0 at its start).
+/// hard). `last` is the word's key letter before `i` (0 at its start); `open` says that word
+/// started in the byte before `i`, so it needs another key letter here.
 #[inline(always)]
-fn simple_words(bytes: &[u8], i: usize, last: u8) -> Option<SimpleWords> {
+fn simple_words(bytes: &[u8], i: usize, last: u8, open: bool) -> Option<SimpleWords> {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGH: u64 = ONES * 0x80;
     const LOW: u64 = ONES * 0x7f;
@@ -715,15 +719,14 @@ fn simple_words(bytes: &[u8], i: usize, last: u8) -> Option<SimpleWords> {
     let repeats = equal & letters;
     let kept = letters & !repeats;
     let starts = letters & !((letters << 8) | if last != 0 { 0x80 } else { 0 });
-    // Words whose second byte is a key letter have two or more (for the last byte, the byte
-    // after the block); a word of one letter must be followed by a boundary, a letter and a
-    // key letter. Any other word start is not taken: the next block would not know that the
-    // word before it has one letter.
-    let next_kept = next.is_ascii_alphabetic() && next | 0x20 != chunk[7] | 0x20;
-    let long = starts & ((kept >> 8) | if next_kept { HIGH << 56 } else { 0 });
+    // Words whose second byte is a key letter have two or more; a word of one letter must be
+    // followed by a boundary, a letter and a key letter. Any other word start is not taken,
+    // except in the last byte: then the next block must go on with a key letter (`open`).
+    let long = starts & ((kept >> 8) | HIGH << 56);
     let one = starts & (spaces >> 8) & (kept >> 24);
     let simple = letters | spaces == HIGH
         && equal & spaces == 0
+        && (!open || kept & 0x80 != 0)
         && repeats & repeats.wrapping_sub(1) == 0
         && repeats & 0x80 == 0
         && starts & !long & !one == 0
@@ -733,6 +736,7 @@ fn simple_words(bytes: &[u8], i: usize, last: u8) -> Option<SimpleWords> {
         spaces,
         repeats,
         restart: spaces & !(one << 8),
+        open: starts >> 63 != 0,
     })
 }
 
