@@ -10,9 +10,10 @@
 //! hands each key byte to a sink (the matcher's DFA), so plain text is normalised and searched
 //! in one pass. Runs of simple words (ASCII letters with single spaces between them, most of
 //! ordinary chat) are written eight bytes at a time, classified in one `u64`, so they do not
-//! pay a mispredicted branch at the end of each word. A stretch that is not plain (a leet word, a Devanagari word) goes through the
-//! general passes between two places no word joins across ([`Restart`]); the fast path then
-//! takes over again. A property test compares the result with the general passes on any text.
+//! pay a mispredicted branch at the end of each word. A stretch that is not plain (a leet word,
+//! a Devanagari word) goes through the general passes between two places no word joins across
+//! ([`Restart`]); the fast path then takes over again. A property test compares the result with
+//! the general passes on any text.
 
 use super::classify::{ascii_classes, edge_punctuation, lookup, Class, Fold};
 use super::offsets::Normalized;
