@@ -15,6 +15,10 @@ use crate::normalize::KeySink;
 /// The bytes plain text's key is made of, in column order.
 const ALPHABET: &[u8; 38] = b"abcdefghijklmnopqrstuvwxyz0123456789 \n";
 
+/// The letters `a` to `z` are [`ALPHABET`]'s first columns, so a letter's column is
+/// `letter - b'a'`.
+const LETTER_COLUMNS: usize = 26;
+
 /// One automaton hit: pattern (of the full automaton), start and end in the key.
 pub(crate) type Hit = (u32, u32, u32);
 
@@ -90,7 +94,7 @@ impl PlainSearch {
         // (Every transition into a state is on the same byte, the last of its string.)
         let start_row = id_of(start);
         for row in (0..order.len()).map(|k| k * stride) {
-            for column in 0..26 {
+            for column in 0..LETTER_COLUMNS {
                 let to = trans[row + column];
                 if to != start_row {
                     trans[to as usize + column] = to;
@@ -179,7 +183,7 @@ impl<'a> KeySink for PlainSink<'a> {
         local.state >= local.match_from
     }
 
-    /// Letters are the alphabet's first columns: no look-up needed.
+    /// Letters are the alphabet's first columns ([`LETTER_COLUMNS`]): no look-up needed.
     #[inline(always)]
     fn step_letter(local: &mut Stepper<'a>, byte: u8) -> bool {
         let column = u32::from(byte.wrapping_sub(b'a'));

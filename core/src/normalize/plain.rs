@@ -558,7 +558,7 @@ static LOWER_LETTERS: [u8; 256] = {
 impl Word<'_> {
     /// Writes eight bytes at a time from byte `i` (a letter of a word that goes to the sink as
     /// it comes) at key position `len`, for as long as they are simple words (see
-    /// [`simple_words`]), and feeds the key to the search. Sets `safe` and `word_start` for
+    /// [`simple_block`]), and feeds the key to the search. Sets `safe` and `word_start` for
     /// the words that end there. Returns the position, the key length and the word's last key
     /// letter (0 if a word starts there).
     #[inline(always)]
@@ -572,7 +572,7 @@ impl Word<'_> {
         word_start: &mut usize,
     ) -> (usize, usize, u8) {
         let (mut last, mut open) = (0, false);
-        while let Some(w) = simple_words(self.bytes, i, last, open) {
+        while let Some(w) = simple_block(self.bytes, i, last, open) {
             open = w.open;
             // The letter that repeats the one before it (8: none) is left out of the key.
             let r = (w.repeats.trailing_zeros() / 8) as usize;
@@ -592,7 +592,7 @@ impl Word<'_> {
             }
             // The letter the repeated one collapses into (or the last byte, unchanged).
             let into = len + r.min(8) - 1;
-            self.src[into].1 = (i + r + usize::from(r < 8)).min(i + 8) as u32;
+            self.src[into].1 = (i + (r + 1).min(8)) as u32;
             self.runs[into] = 1 + u16::from(r < 8);
             // The search steps on every byte: a repeated letter leaves it where it was (see
             // `PlainSearch`), and reports nothing.
@@ -674,9 +674,9 @@ impl Word<'_> {
     }
 }
 
-/// Eight bytes of simple words (see [`simple_words`]), each mask with bit 7 of its bytes set,
+/// Eight bytes of simple words (see [`simple_block`]), each mask with bit 7 of its bytes set,
 /// little-endian.
-struct SimpleWords {
+struct SimpleBlock {
     /// The bytes lower-cased, apostrophes as spaces.
     lower: u64,
     /// Spaces and apostrophes: boundaries between words.
@@ -697,7 +697,7 @@ struct SimpleWords {
 /// hard). `last` is the word's key letter before `i` (0 at its start); `open` says that word
 /// started in the byte before `i`, so it needs another key letter here.
 #[inline(always)]
-fn simple_words(bytes: &[u8], i: usize, last: u8, open: bool) -> Option<SimpleWords> {
+fn simple_block(bytes: &[u8], i: usize, last: u8, open: bool) -> Option<SimpleBlock> {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGH: u64 = ONES * 0x80;
     const LOW: u64 = ONES * 0x7f;
@@ -732,7 +732,7 @@ fn simple_words(bytes: &[u8], i: usize, last: u8, open: bool) -> Option<SimpleWo
         && repeats & 0x80 == 0
         && starts & !long & !one == 0
         && (spaces >> 63 == 0 || next.is_ascii_alphabetic());
-    simple.then_some(SimpleWords {
+    simple.then_some(SimpleBlock {
         lower,
         spaces,
         repeats,
