@@ -541,6 +541,22 @@ struct Word<'a> {
     runs: &'a mut [u16],
 }
 
+/// For a block whose byte `r` is left out of the key (8: none): the byte each key byte comes
+/// from.
+static SKIPS: [[u32; 8]; 9] = {
+    let mut t = [[0; 8]; 9];
+    let mut r = 0;
+    while r < 9 {
+        let mut k = 0;
+        while k < 8 {
+            t[r][k] = (k + (k >= r) as usize) as u32;
+            k += 1;
+        }
+        r += 1;
+    }
+    t
+};
+
 /// Per byte: the lower-case letter, or 0 for a byte that is not an ASCII letter.
 static LOWER_LETTERS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -582,13 +598,14 @@ impl Word<'_> {
             self.key[len..len + 8].copy_from_slice(&keep(w.lower).to_le_bytes());
             // When a letter is left out, the eighth key byte is not the text's: the next block
             // or word overwrites it.
-            let spaces = keep(w.spaces >> 7);
-            for (k, s) in self.src[len..len + 8].iter_mut().enumerate() {
+            let spaces = keep(w.spaces >> 7).to_le_bytes();
+            let from = i as u32;
+            let skip = &SKIPS[r.min(8)];
+            for ((s, &k), &space) in self.src[len..len + 8].iter_mut().zip(skip).zip(&spaces) {
                 // The byte key byte `k` comes from; a boundary's offsets are the next word's
                 // start, as in the word loop.
-                let at = (i + k + usize::from(k >= r)) as u32;
-                let space = ((spaces >> (8 * k)) & 1) as u32;
-                *s = (at + space, at + 1);
+                let at = from + k;
+                *s = (at + u32::from(space), at + 1);
             }
             // The letter the repeated one collapses into (or the last byte, unchanged).
             let into = len + r.min(8) - 1;
