@@ -166,7 +166,7 @@ pub(crate) fn normalize_fast<S: KeySink>(
     scratch: &mut super::Scratch,
     sink: &mut S,
 ) -> bool {
-    out.clear();
+    out.clear_keeping_offsets();
     let n = text.len();
     let mut st = State::default();
     let (mut segments, mut general) = (0, 0);
@@ -195,7 +195,8 @@ pub(crate) fn normalize_fast<S: KeySink>(
         general_stretch(text, &mut st, end, out, scratch);
         sink.replaced(from, st.len);
     }
-    out.truncate(st.len);
+    out.key.truncate(st.len);
+    out.flags.truncate(st.len);
     segments == 0
 }
 
@@ -212,8 +213,6 @@ fn general_stretch(
 ) {
     let n = text.len();
     let from = st.safe;
-    // How far the fast path wrote before it gave up: runs it counted there are reset below.
-    let written = st.len;
     let super::Scratch {
         units,
         words,
@@ -222,6 +221,7 @@ fn general_stretch(
     if end.at == n {
         // The rest of the text: written in place, nothing comes after it.
         out.truncate(from.len);
+        out.flags.resize(from.len, 0);
         super::normalize_segment(
             &text[from.at..],
             from.at as u32,
@@ -251,13 +251,13 @@ fn general_stretch(
     // The stretch's key replaces whatever the fast path wrote from `from` on.
     let len = from.len + segment.key.len();
     grow(out, len + (n - end.at));
+    if out.flags.len() < out.key.len() {
+        out.flags.resize(out.key.len(), 0);
+    }
     out.key[from.len..len].copy_from_slice(&segment.key);
     out.src[from.len..len].copy_from_slice(&segment.src);
     out.runs[from.len..len].copy_from_slice(&segment.runs);
     out.flags[from.len..len].copy_from_slice(&segment.flags);
-    if written > len {
-        out.runs[len..written].fill(1);
-    }
     let shift = from.len as u32;
     out.joined
         .extend(segment.joined.iter().map(|&(a, b)| (a + shift, b + shift)));
@@ -272,12 +272,18 @@ fn general_stretch(
     };
 }
 
-/// Makes the key vectors at least `len` long: new key bytes have run 1 and no transforms.
+/// Makes the key vectors at least `len` long. Offsets and runs are kept from one text to the
+/// next and written for every key byte; transforms only once a stretch is not plain (see
+/// [`Normalized`]).
 fn grow(out: &mut Normalized, len: usize) {
     if out.key.len() < len {
         out.key.resize(len, 0);
+    }
+    if out.src.len() < len {
         out.src.resize(len, (0, 0));
         out.runs.resize(len, 1);
+    }
+    if !out.flags.is_empty() && out.flags.len() < len {
         out.flags.resize(len, 0);
     }
 }
@@ -459,6 +465,7 @@ fn plain_stretch<S: KeySink>(
         if len > 0 {
             key[len] = if hard { b'\n' } else { b' ' };
             src[len] = (i as u32, i as u32);
+            runs[len] = 1;
             len += 1;
         }
         // After a single-character word the boundary is settled only once this word is known
@@ -610,6 +617,7 @@ impl Word<'_> {
             // The letter the repeated one collapses into (or the last byte, unchanged).
             let into = len + r.min(8) - 1;
             self.src[into].1 = (i + (r + 1).min(8)) as u32;
+            self.runs[len..len + 8].copy_from_slice(&[1; 8]);
             self.runs[into] = 1 + u16::from(r < 8);
             // The search steps on every byte: a repeated letter leaves it where it was (see
             // `PlainSearch`), and reports nothing.
@@ -672,6 +680,7 @@ impl Word<'_> {
             } else {
                 self.key[len] = c;
                 self.src[len] = (at, at + 1);
+                self.runs[len] = 1;
                 len += 1;
                 last = c;
                 if FEED {
@@ -782,12 +791,24 @@ mod tests {
         static BUFFERS: std::cell::RefCell<(Normalized, Scratch)> = Default::default();
     }
 
+    /// `out` as its readers see it: an entry per key byte in every vector (see [`Normalized`]).
+    fn as_read(out: &Normalized) -> Normalized {
+        let n = out.key.len();
+        assert!(out.src.len() >= n && out.runs.len() >= n);
+        assert!(out.flags.is_empty() || out.flags.len() == n);
+        let mut read = out.clone();
+        read.src.truncate(n);
+        read.runs.truncate(n);
+        read.flags.resize(n, 0);
+        read
+    }
+
     /// The fast path's output, and whether it found the text plain.
     fn fast(text: &str) -> (Normalized, bool) {
         BUFFERS.with(|b| {
             let (out, scratch) = &mut *b.borrow_mut();
             let plain = normalize_fast(text, out, scratch, &mut ());
-            (out.clone(), plain)
+            (as_read(out), plain)
         })
     }
 
