@@ -686,6 +686,21 @@ mod properties {
             prop_assert_eq!(matcher().is_match(&text), !quick.is_empty());
         }
 
+        /// A text's matches (spans, stretches, transforms) do not depend on the text found
+        /// before it on the same thread: the per-thread buffers keep offsets and runs from one
+        /// text to the next.
+        #[test]
+        fn matches_do_not_depend_on_the_text_before(before in tricky_text(), text in chat_text()) {
+            let alone = std::thread::spawn({
+                let text = text.clone();
+                move || format!("{:?}", matcher().find(&text))
+            })
+            .join()
+            .expect("thread");
+            matcher().find(&before);
+            prop_assert_eq!(format!("{:?}", matcher().find(&text)), alone);
+        }
+
         /// `find_many` on a batch gives what `find` gives on each text, in order, whatever the
         /// thread count.
         #[test]
