@@ -319,21 +319,31 @@ fn early_stop(m: &Matcher) {
     let clean = posts(7, 1, 1 << 20, CLEAN, OFFENSIVE, u64::MAX).concat();
     let early = format!("what the fuck. {clean}");
     assert!(m.find(&clean).is_empty() && m.is_match(&early) && !m.is_match(&clean));
-    let ms = |f: &mut dyn FnMut()| seconds(f) * 1e3;
-    println!(
-        "1 MB of clean chat: is_match {:.2} ms, find {:.2} ms; with a term in the first line: is_match {:.2} ms, find {:.2} ms",
-        ms(&mut || {
+    // Paired, as the ratios above: timed one after the other, is_match / find read 1.03 in one
+    // run and 1.08 in the next.
+    let (is_match, find, ratio) = paired(
+        &mut || {
             black_box(m.is_match(&clean));
-        }),
-        ms(&mut || {
+        },
+        &mut || {
             black_box(m.find(&clean));
-        }),
-        ms(&mut || {
+        },
+    );
+    let (early_is_match, early_find, _) = paired(
+        &mut || {
             black_box(m.is_match(&early));
-        }),
-        ms(&mut || {
+        },
+        &mut || {
             black_box(m.find(&early));
-        }),
+        },
+    );
+    println!(
+        "1 MB of clean chat: is_match {:.2} ms, find {:.2} ms (is_match / find {:.3}); with a term in the first line: is_match {:.2} ms, find {:.2} ms (medians of {ROUNDS} paired rounds)",
+        is_match * 1e3,
+        find * 1e3,
+        1.0 / ratio,
+        early_is_match * 1e3,
+        early_find * 1e3,
     );
 }
 
