@@ -75,12 +75,23 @@ impl Normalized {
     /// Whether a word may start at key byte `i`.
     pub(crate) fn starts_word(&self, i: usize) -> bool {
         let before = i.checked_sub(1).and_then(|k| self.key.get(k));
-        before.is_none_or(|&b| is_boundary_byte(b)) | self.inside_joined(i)
+        self.or_inside_joined(before.is_none_or(|&b| is_boundary_byte(b)), i)
     }
 
     /// Whether a word may end at key byte `j` (exclusive).
     pub(crate) fn ends_word(&self, j: usize) -> bool {
-        self.key.get(j).is_none_or(|&b| is_boundary_byte(b)) | self.inside_joined(j)
+        self.or_inside_joined(self.key.get(j).is_none_or(|&b| is_boundary_byte(b)), j)
+    }
+
+    /// `boundary`, or whether `i` is inside a joined word. Without joined words (most texts)
+    /// this is `boundary` with no branch on it; with them, the search is skipped at a boundary.
+    #[inline]
+    fn or_inside_joined(&self, boundary: bool, i: usize) -> bool {
+        if self.joined.is_empty() {
+            boundary
+        } else {
+            boundary || self.inside_joined(i)
+        }
     }
 
     /// The end of the word that contains key byte `j - 1` (for stem matches).
