@@ -27,8 +27,8 @@ pub(crate) struct Normalized {
 /// Key bytes that separate words.
 #[inline]
 pub(crate) fn is_boundary_byte(b: u8) -> bool {
-    // Both compared without a short circuit: on an automaton hit this is data-dependent, and
-    // a branch here was mispredicted about three times per post.
+    // Both compared without a short circuit: on an automaton hit the answer is as good as
+    // random, and a branch on it cost about 1% of the time on tweets.
     (b == b' ') | (b == b'\n')
 }
 

@@ -281,6 +281,8 @@ fn grow(out: &mut Normalized, len: usize) {
     }
     if out.src.len() < len {
         out.src.resize(len, (0, 0));
+    }
+    if out.runs.len() < len {
         out.runs.resize(len, 1);
     }
     if !out.flags.is_empty() && out.flags.len() < len {
