@@ -620,14 +620,19 @@ impl Matcher {
                 MatchMode::Stem if starts => norm.word_end(j),
                 _ => continue,
             };
-            if !(0..j - i).all(|k| {
-                run_fit(
-                    norm.runs[i + k],
-                    c.min_runs[v.min_runs as usize + k],
-                    norm.key[i + k],
-                    stem && k + 1 == j - i,
-                ) != RunFit::No
-            }) {
+            // Letters as the term spells them fit: one comparison of the runs, not one call of
+            // `run_fit` per letter (an allow word such as `scunthorpe` has ten).
+            let need = &c.min_runs[v.min_runs as usize..][..j - i];
+            if norm.runs[i..j] != *need
+                && !(0..j - i).all(|k| {
+                    run_fit(
+                        norm.runs[i + k],
+                        need[k],
+                        norm.key[i + k],
+                        stem && k + 1 == j - i,
+                    ) != RunFit::No
+                })
+            {
                 continue;
             }
             match v.role {
