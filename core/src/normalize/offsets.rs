@@ -40,12 +40,25 @@ impl Normalized {
         self.joined.clear();
     }
 
+    /// Keeps the first `len` key bytes and their transforms, and the offsets and runs whole
+    /// (see [`Normalized`]).
+    pub(crate) fn truncate_keeping_offsets(&mut self, len: usize) {
+        self.key.truncate(len);
+        self.flags.truncate(len);
+    }
+
+    /// Gives every key byte a transforms entry (none for those that had none), for a writer
+    /// that sets some: an empty `flags` stands for none anywhere.
+    pub(crate) fn give_every_byte_flags(&mut self) {
+        if self.flags.len() < self.key.len() {
+            self.flags.resize(self.key.len(), 0);
+        }
+    }
+
     pub(crate) fn clear(&mut self) {
-        self.key.clear();
+        self.clear_keeping_offsets();
         self.src.clear();
         self.runs.clear();
-        self.flags.clear();
-        self.joined.clear();
     }
 
     /// Keeps the first `len` key bytes and their offsets, runs and transforms.

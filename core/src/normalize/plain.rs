@@ -195,8 +195,7 @@ pub(crate) fn normalize_fast<S: KeySink>(
         general_stretch(text, &mut st, end, out, scratch);
         sink.replaced(from, st.len);
     }
-    out.key.truncate(st.len);
-    out.flags.truncate(st.len);
+    out.truncate_keeping_offsets(st.len);
     segments == 0
 }
 
@@ -221,7 +220,7 @@ fn general_stretch(
     if end.at == n {
         // The rest of the text: written in place, nothing comes after it.
         out.truncate(from.len);
-        out.flags.resize(from.len, 0);
+        out.give_every_byte_flags();
         super::normalize_segment(
             &text[from.at..],
             from.at as u32,
@@ -251,9 +250,7 @@ fn general_stretch(
     // The stretch's key replaces whatever the fast path wrote from `from` on.
     let len = from.len + segment.key.len();
     grow(out, len + (n - end.at));
-    if out.flags.len() < out.key.len() {
-        out.flags.resize(out.key.len(), 0);
-    }
+    out.give_every_byte_flags();
     out.key[from.len..len].copy_from_slice(&segment.key);
     out.src[from.len..len].copy_from_slice(&segment.src);
     out.runs[from.len..len].copy_from_slice(&segment.runs);
@@ -609,7 +606,7 @@ impl Word<'_> {
             // or word overwrites it.
             let spaces = keep(w.spaces >> 7).to_le_bytes();
             let from = i as u32;
-            let skip = &SKIPS[r.min(8)];
+            let skip = &SKIPS[r];
             for ((s, &k), &space) in self.src[len..len + 8].iter_mut().zip(skip).zip(&spaces) {
                 // The byte key byte `k` comes from; a boundary's offsets are the next word's
                 // start, as in the word loop.
@@ -617,7 +614,7 @@ impl Word<'_> {
                 *s = (at + u32::from(space), at + 1);
             }
             // The letter the repeated one collapses into (or the last byte, unchanged).
-            let into = len + r.min(8) - 1;
+            let into = len + r - 1;
             self.src[into].1 = (i + (r + 1).min(8)) as u32;
             self.runs[len..len + 8].copy_from_slice(&[1; 8]);
             self.runs[into] = 1 + u16::from(r < 8);
