@@ -15,7 +15,7 @@ use crate::indic::{self, Spelling};
 use crate::normalize::{
     can_match_plain, normalize_into, normalize_with, prefix_cut, Normalized, Scratch, Transforms,
 };
-use crate::plain_search::{Hit, PlainSearch};
+use crate::plain_search::{Hit, PlainPattern, PlainSearch};
 use crate::policy::{Policy, Verdict};
 use crate::wordlist::{Category, MatchMode, Severity, Wordlist};
 
@@ -597,17 +597,10 @@ impl Matcher {
     ) {
         let (pattern, i, j) = (pattern as usize, i as usize, j as usize);
         let c = &self.inner;
-        // Word boundaries first: they need only the key and rule out most hits (`as` in `class`).
+        // Word boundaries first: they need only the key and rule out most hits (`as` in `class`)
+        // that the plain DFA did not already leave out.
         let (starts, ends) = (norm.starts_word(i), norm.ends_word(j));
-        let modes = c.pattern_modes[pattern];
-        let accepted = mode_bit(MatchMode::Substring)
-            | if starts { mode_bit(MatchMode::Stem) } else { 0 }
-            | if starts && ends {
-                mode_bit(MatchMode::Word) | mode_bit(MatchMode::Context)
-            } else {
-                0
-            };
-        if modes & accepted == 0 {
+        if !modes_accept(c.pattern_modes[pattern], starts, ends) {
             return;
         }
         let first = c.variant_starts[pattern] as usize;
@@ -761,6 +754,19 @@ fn mode_bit(mode: MatchMode) -> u8 {
     }
 }
 
+/// Whether some mode of `modes` (see [`mode_bit`]) accepts a hit with (`starts`) and without a
+/// word boundary before it, and with (`ends`) or without one after it.
+fn modes_accept(modes: u8, starts: bool, ends: bool) -> bool {
+    let accepted = mode_bit(MatchMode::Substring)
+        | if starts { mode_bit(MatchMode::Stem) } else { 0 }
+        | if starts && ends {
+            mode_bit(MatchMode::Word) | mode_bit(MatchMode::Context)
+        } else {
+            0
+        };
+    modes & accepted != 0
+}
+
 /// How `have` equal letters in the text stand for `need` letters of the term.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum RunFit {
@@ -891,9 +897,9 @@ impl Matcher {
         self.search_all(norm, hits);
     }
 
-    /// Adds the full automaton's hits that overlap a key range the general passes wrote (or,
-    /// for an empty range, cross it): the plain DFA found those that lie wholly between the
-    /// ranges. Each range is searched with as much key around it as the longest pattern, so a
+    /// Adds the full automaton's hits that overlap a key range the general passes wrote or end
+    /// where one starts (or, for an empty range, cross it): the plain DFA found those that lie
+    /// wholly between the ranges and end before the next one. Each range is searched with as much key around it as the longest pattern, so a
     /// hit that starts or ends outside it is seen whole; ranges whose surroundings meet are
     /// searched together. Hits stay in order of end.
     fn search_general(&self, norm: &Normalized, general: &[(u32, u32)], hits: &mut Vec<Hit>) {
@@ -925,9 +931,10 @@ impl Matcher {
             for m in c.automaton.find_overlapping_iter(&key[from..to]) {
                 let (i, j) = ((from + m.start()) as u32, (from + m.end()) as u32);
                 // The first range that does not end before the hit starts: the hit overlaps
-                // it, or lies wholly in plain key before it (then the plain DFA has it).
+                // it or ends where it starts, or lies wholly in plain key before it (then the
+                // plain DFA has it).
                 let k = group.partition_point(|&(_, b)| b <= i);
-                if group.get(k).is_some_and(|&(a, _)| j > a) {
+                if group.get(k).is_some_and(|&(a, _)| j >= a) {
                     hits.push((m.pattern().as_u32(), i, j));
                 }
             }
@@ -1214,7 +1221,7 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
     for vs in &variants {
         variant_starts.push(variant_starts[variant_starts.len() - 1] + vs.len() as u32);
     }
-    let pattern_modes = variants
+    let pattern_modes: Vec<u8> = variants
         .iter()
         .map(|vs| {
             vs.iter()
@@ -1241,16 +1248,20 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
         .collect();
     min_runs.shrink_to_fit();
     variants.shrink_to_fit();
-    let plain_patterns: Vec<u32> = (0..patterns.len() as u32)
-        .filter(|&p| can_match_plain(&patterns[p as usize]))
+    // A pattern none of whose modes accepts it without a word boundary before (after) it is
+    // searched with one there (see `PlainSearch`).
+    let plain_patterns: Vec<PlainPattern> = (0..patterns.len())
+        .filter(|&p| can_match_plain(&patterns[p]))
+        .map(|p| PlainPattern {
+            key: &patterns[p],
+            id: p as u32,
+            boundary_before: pattern_modes[p] & mode_bit(MatchMode::Substring) == 0,
+            boundary_after: pattern_modes[p]
+                & (mode_bit(MatchMode::Substring) | mode_bit(MatchMode::Stem))
+                == 0,
+        })
         .collect();
-    let plain = PlainSearch::build(
-        &plain_patterns
-            .iter()
-            .map(|&p| patterns[p as usize].as_slice())
-            .collect::<Vec<_>>(),
-        plain_patterns,
-    );
+    let plain = PlainSearch::build(&plain_patterns);
     Ok(Matcher {
         inner: Arc::new(Compiled {
             automaton,
@@ -1283,7 +1294,8 @@ mod tests {
     }
 
     /// Hits found while the fast path writes the key, and hits of the full automaton over the
-    /// finished key.
+    /// finished key, each without the hits that no mode of their pattern accepts at their word
+    /// boundaries (the plain DFA leaves those out).
     fn both(text: &str) -> (Vec<Hit>, Vec<Hit>) {
         let m = matcher();
         let (mut norm, mut fused) = (Normalized::default(), Vec::new());
@@ -1291,6 +1303,14 @@ mod tests {
         m.normalize_and_search(text, &mut norm, scratch, &mut fused, &mut Vec::new());
         let mut all = Vec::new();
         m.search_all(&norm, &mut all);
+        // The full automaton's hits around stretches that are not plain are not filtered.
+        let modes = &m.inner.pattern_modes;
+        let accepted = |&(p, i, j): &Hit| {
+            let (i, j) = (i as usize, j as usize);
+            super::modes_accept(modes[p as usize], norm.starts_word(i), norm.ends_word(j))
+        };
+        all.retain(accepted);
+        fused.retain(accepted);
         // Hits that end at the same byte may come in another order: that order means nothing.
         for hits in [&mut fused, &mut all] {
             hits.sort_unstable_by_key(|&(p, i, j)| (j, i, p));
@@ -1334,6 +1354,43 @@ mod tests {
         let (fused, all) = both("you are an ASSHOLE, a b c d ok");
         assert!(!all.is_empty());
         assert_eq!(fused, all);
+    }
+
+    #[test]
+    fn plain_text_has_no_hits_that_its_word_boundaries_rule_out() {
+        let m = matcher();
+        // The key text of the plain DFA's hits and of the full automaton's.
+        let hits = |text: &str| {
+            let (mut norm, mut fused, mut all) = (Normalized::default(), Vec::new(), Vec::new());
+            let scratch = &mut Scratch::default();
+            m.normalize_and_search(text, &mut norm, scratch, &mut fused, &mut Vec::new());
+            m.search_all(&norm, &mut all);
+            let key = |h: Vec<Hit>| {
+                h.iter()
+                    .map(|&(_, i, j)| {
+                        String::from_utf8_lossy(&norm.key[i as usize..j as usize]).into_owned()
+                    })
+                    .collect::<Vec<_>>()
+            };
+            (key(fused), key(all))
+        };
+        // `ass` and `cock` are word-mode terms: inside `class` or `cocktail` no variant
+        // accepts them, and the plain DFA does not report them.
+        let (fused, all) = hits("a class act, the cocktail");
+        assert_eq!(all, ["as", "cock"]);
+        assert!(fused.is_empty(), "{fused:?}");
+        // At the start and end of a text, and by either boundary byte, they are found.
+        for text in [
+            "ass",
+            "ass cock",
+            "you ass, cock",
+            "a b ass",
+            "ASS! ok. cock",
+        ] {
+            let (fused, all) = hits(text);
+            assert!(fused.contains(&"as".to_string()), "{text:?}: {fused:?}");
+            assert_eq!(fused, all, "{text:?}");
+        }
     }
 
     #[test]

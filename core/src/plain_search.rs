@@ -5,6 +5,13 @@
 //! `aho-corasick` crate and copied here into one dense table: the step is then a table lookup
 //! through slices the fast path's loop keeps in registers, and match states are told apart by
 //! one comparison (they are numbered last).
+//!
+//! A pattern whose variants all need a word boundary before it (word, context and stem modes)
+//! is searched with a boundary byte in front, and one whose variants all need one after it
+//! (word and context modes) with a boundary byte behind: `ass` in `class` or `cock` in
+//! `cocktail` then never reaches a match state, so it costs no hit to record and check. The
+//! search starts as if after a boundary and takes one more boundary step at the end of the
+//! text.
 
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
@@ -22,6 +29,16 @@ const LETTER_COLUMNS: usize = 26;
 /// One automaton hit: pattern (of the full automaton), start and end in the key.
 pub(crate) type Hit = (u32, u32, u32);
 
+/// A pattern for [`PlainSearch::build`]: a key that can occur in plain text, the full
+/// automaton's id for it, and whether every variant of it needs a word boundary before it and
+/// after it (so a hit without one would be dropped when checked).
+pub(crate) struct PlainPattern<'a> {
+    pub key: &'a [u8],
+    pub id: u32,
+    pub boundary_before: bool,
+    pub boundary_after: bool,
+}
+
 /// A dense DFA over [`ALPHABET`]: state ids are row offsets into `trans`.
 #[derive(Debug)]
 pub(crate) struct PlainSearch {
@@ -29,21 +46,45 @@ pub(crate) struct PlainSearch {
     columns: Box<[u8; 256]>,
     trans: Vec<u32>,
     start: u32,
+    /// The state after a boundary byte: where a text starts (its start is a word boundary).
+    after_boundary: u32,
     /// States at or above this one are match states.
     match_from: u32,
     /// Per match state, in order: where its patterns start in `matches`.
     match_starts: Vec<u32>,
-    /// (pattern of the full automaton, pattern length) of every match state, one after another.
-    matches: Vec<(u32, u32)>,
+    /// Of every match state, one after another: (pattern of the full automaton, bytes from the
+    /// key's start to the DFA pattern's end, bytes after the key's end).
+    matches: Vec<(u32, u32, u32)>,
 }
 
 impl PlainSearch {
-    /// Builds the search for `patterns` (keys that can occur in plain text); `ids[k]` is the
-    /// full automaton's id of `patterns[k]`. `None` if the automaton would not fit.
-    pub(crate) fn build(patterns: &[&[u8]], ids: Vec<u32>) -> Option<PlainSearch> {
+    /// Builds the search for `patterns` (see [`PlainPattern`]). `None` if the automaton would
+    /// not fit.
+    pub(crate) fn build(patterns: &[PlainPattern]) -> Option<PlainSearch> {
+        // Each pattern with the boundary bytes it needs, once per choice of boundary byte; and
+        // per DFA pattern: (full automaton's id, bytes from the key's start to the DFA
+        // pattern's end, bytes after the key's end).
+        let (mut searched, mut ends) = (Vec::new(), Vec::new());
+        let either: &[Option<u8>] = &[Some(b' '), Some(b'\n')];
+        for p in patterns {
+            let before = if p.boundary_before { either } else { &[None] };
+            let after = if p.boundary_after { either } else { &[None] };
+            for &b in before {
+                for &a in after {
+                    let bytes: Vec<u8> = b
+                        .into_iter()
+                        .chain(p.key.iter().copied())
+                        .chain(a)
+                        .collect();
+                    let back = u32::from(a.is_some());
+                    searched.push(bytes);
+                    ends.push((p.id, p.key.len() as u32 + back, back));
+                }
+            }
+        }
         let dfa = DFA::builder()
             .match_kind(MatchKind::Standard)
-            .build(patterns)
+            .build(&searched)
             .ok()?;
         let start = dfa.start_state(Anchored::No).ok()?;
         // Every state reachable over the alphabet, in discovery order; `row[id]` is a state's
@@ -105,8 +146,7 @@ impl PlainSearch {
         let (mut match_starts, mut matches) = (vec![0u32], Vec::new());
         for &s in &order[first_match..] {
             for m in 0..dfa.match_len(s) {
-                let p = dfa.match_pattern(s, m);
-                matches.push((ids[p.as_usize()], dfa.pattern_len(p) as u32));
+                matches.push(ends[dfa.match_pattern(s, m).as_usize()]);
             }
             match_starts.push(matches.len() as u32);
         }
@@ -115,10 +155,12 @@ impl PlainSearch {
         for (column, &b) in ALPHABET.iter().enumerate() {
             columns[b as usize] = column as u8;
         }
+        let start = id_of(start);
         Some(PlainSearch {
+            after_boundary: trans[(start + u32::from(space)) as usize],
             columns,
             trans,
-            start: id_of(start),
+            start,
             match_from: (first_match * stride) as u32,
             match_starts,
             matches,
@@ -136,7 +178,7 @@ impl PlainSearch {
         general.clear();
         PlainSink {
             search: self,
-            state: self.start,
+            state: self.after_boundary,
             hits,
             general,
         }
@@ -199,8 +241,11 @@ impl<'a> KeySink for PlainSink<'a> {
         let m = ((local.state - s.match_from) as usize) / ALPHABET.len();
         let end = end as u32;
         let (a, b) = (s.match_starts[m] as usize, s.match_starts[m + 1] as usize);
-        self.hits
-            .extend(s.matches[a..b].iter().map(|&(p, len)| (p, end - len, end)));
+        self.hits.extend(
+            s.matches[a..b]
+                .iter()
+                .map(|&(p, back, after)| (p, end - back, end - after)),
+        );
     }
 
     #[inline(always)]
@@ -208,14 +253,25 @@ impl<'a> KeySink for PlainSink<'a> {
         self.state = local.state;
     }
 
-    /// Drops the hits that end past `from` (hits come in order of end), notes the range and
-    /// starts afresh at `to`: the search then sees only plain key bytes.
+    /// Drops the hits that end at or past `from` (hits come in order of end; the boundary
+    /// after one that ends at `from` may not have been seen), notes the range and starts afresh
+    /// at `to` (the key byte there is a boundary, or the key starts there): the search then
+    /// sees only plain key bytes.
     fn replaced(&mut self, from: usize, to: usize) {
         let from = from as u32;
-        while self.hits.last().is_some_and(|h| h.2 > from) {
+        while self.hits.last().is_some_and(|h| h.2 >= from) {
             self.hits.pop();
         }
         self.general.push((from, to as u32));
-        self.state = self.search.start;
+        let s = self.search;
+        self.state = if to == 0 { s.after_boundary } else { s.start };
+    }
+
+    /// The end of the text is a word boundary: one more boundary step.
+    fn finish(&mut self, end: usize) {
+        let mut local = self.local();
+        if Self::step(&mut local, b' ') {
+            self.record(local, end + 1);
+        }
     }
 }

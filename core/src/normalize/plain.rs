@@ -99,6 +99,8 @@ pub(crate) trait KeySink {
     /// The general passes wrote the key again from byte `from` on, up to `to`: what the sink
     /// recorded past `from` is void, and the next byte it is given is the one at `to`.
     fn replaced(&mut self, from: usize, to: usize);
+    /// The key is complete and `end` bytes long.
+    fn finish(&mut self, end: usize);
 }
 
 impl KeySink for () {
@@ -114,6 +116,7 @@ impl KeySink for () {
     #[inline(always)]
     fn store(&mut self, _: ()) {}
     fn replaced(&mut self, _: usize, _: usize) {}
+    fn finish(&mut self, _: usize) {}
 }
 
 /// Gives one key byte, ending at key position `end`, to the search.
@@ -196,6 +199,7 @@ pub(crate) fn normalize_fast<S: KeySink>(
         sink.replaced(from, st.len);
     }
     out.truncate_keeping_offsets(st.len);
+    sink.finish(st.len);
     segments == 0
 }
 
