@@ -22,6 +22,7 @@
 #![deny(missing_docs)]
 
 mod censor;
+mod dfa;
 mod error;
 mod indic;
 mod matcher;

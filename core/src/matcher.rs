@@ -7,9 +7,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
 use crate::censor::{censor_spans, CensorOptions};
+use crate::dfa::FullSearch;
 use crate::error::{Error, ErrorKind};
 use crate::indic::{self, Spelling};
 use crate::normalize::{
@@ -100,7 +99,7 @@ struct Variant {
 
 #[derive(Debug)]
 struct Compiled {
-    automaton: AhoCorasick,
+    automaton: FullSearch,
     /// The patterns that can occur in plain text's matching form (no mask, leet or Devanagari
     /// spelling: a small share of them), as a DFA that the fast path feeds while it writes the
     /// key, so plain text is normalised and searched in one pass. `None` if it would not fit.
@@ -928,16 +927,16 @@ impl Matcher {
                 hits.clear();
                 return self.search_all(norm, hits);
             }
-            for m in c.automaton.find_overlapping_iter(&key[from..to]) {
-                let (i, j) = ((from + m.start()) as u32, (from + m.end()) as u32);
+            c.automaton.for_each_match(&key[from..to], |p, i, j| {
+                let (i, j) = ((from + i) as u32, (from + j) as u32);
                 // The first range that does not end before the hit starts: the hit overlaps
                 // it or ends where it starts, or lies wholly in plain key before it (then the
                 // plain DFA has it).
                 let k = group.partition_point(|&(_, b)| b <= i);
                 if group.get(k).is_some_and(|&(a, _)| j >= a) {
-                    hits.push((m.pattern().as_u32(), i, j));
+                    hits.push((p, i, j));
                 }
-            }
+            });
         }
         if plain > 0 {
             hits.sort_by_key(|h| h.2);
@@ -946,12 +945,9 @@ impl Matcher {
 
     /// Every occurrence of every pattern in the key, overlapping, in order of end.
     fn search_all(&self, norm: &Normalized, hits: &mut Vec<Hit>) {
-        hits.extend(
-            self.inner
-                .automaton
-                .find_overlapping_iter(&norm.key[..])
-                .map(|m| (m.pattern().as_u32(), m.start() as u32, m.end() as u32)),
-        );
+        self.inner
+            .automaton
+            .for_each_match(&norm.key, |p, i, j| hits.push((p, i as u32, j as u32)));
     }
 }
 
@@ -1206,16 +1202,8 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
         });
     }
     let has_allow = targets.iter().any(|t| t.role == Role::Allow);
-    let automaton = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&patterns)
-        .or_else(|_| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .build(&patterns)
-        })
-        .map_err(|e| Error::new(ErrorKind::Build(e.to_string())))?;
+    let automaton =
+        FullSearch::build(&patterns).map_err(|e| Error::new(ErrorKind::Build(e.to_string())))?;
     let mut variant_starts = Vec::with_capacity(variants.len() + 1);
     variant_starts.push(0u32);
     for vs in &variants {

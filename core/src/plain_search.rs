@@ -1,10 +1,9 @@
 //! The search that runs while the fast path writes plain text's matching form.
 //!
 //! Plain text's key has only ASCII lower-case letters, ASCII digits and the two boundary bytes,
-//! so the patterns it can contain fit a small DFA over 38 symbols. The DFA is built by the
-//! `aho-corasick` crate and copied here into one dense table: the step is then a table lookup
-//! through slices the fast path's loop keeps in registers, and match states are told apart by
-//! one comparison (they are numbered last).
+//! so the patterns it can contain fit a small DFA over 38 symbols, one dense table
+//! ([`DenseDfa`]): the step is then a table lookup through slices the fast path's loop keeps in
+//! registers, and match states are told apart by one comparison (they are numbered last).
 //!
 //! A pattern whose variants all need a word boundary before it (word, context and stem modes)
 //! is searched with a boundary byte in front, and one whose variants all need one after it
@@ -13,9 +12,7 @@
 //! search starts as if after a boundary and takes one more boundary step at the end of the
 //! text.
 
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind};
+use crate::dfa::DenseDfa;
 
 use crate::normalize::KeySink;
 
@@ -82,86 +79,40 @@ impl PlainSearch {
                 }
             }
         }
-        let dfa = DFA::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&searched)
-            .ok()?;
-        let start = dfa.start_state(Anchored::No).ok()?;
-        // Every state reachable over the alphabet, in discovery order; `row[id]` is a state's
-        // place in that order (`u32::MAX` until found).
-        let mut states = Vec::new();
-        let mut row = Vec::new();
-        let mut place = |s: StateID, states: &mut Vec<StateID>| {
-            let id = s.as_usize();
-            if id >= row.len() {
-                row.resize(id + 1, u32::MAX);
-            }
-            if row[id] == u32::MAX {
-                row[id] = states.len() as u32;
-                states.push(s);
-            }
-        };
-        place(start, &mut states);
-        let mut k = 0;
-        while k < states.len() {
-            for &b in ALPHABET {
-                place(dfa.next_state(Anchored::No, states[k], b), &mut states);
-            }
-            k += 1;
-        }
-        // Match states last, so one comparison tells them apart.
-        let mut order: Vec<StateID> = states
-            .iter()
-            .copied()
-            .filter(|&s| !dfa.is_match(s))
-            .collect();
-        let first_match = order.len();
-        order.extend(states.iter().copied().filter(|&s| dfa.is_match(s)));
-        let stride = ALPHABET.len();
-        u32::try_from(order.len() * stride).ok()?;
-        for (k, s) in order.iter().enumerate() {
-            row[s.as_usize()] = (k * stride) as u32;
-        }
-        let id_of = |s: StateID| row[s.as_usize()];
-        let mut trans = Vec::with_capacity(order.len() * stride);
-        for &s in &order {
-            for &b in ALPHABET {
-                trans.push(id_of(dfa.next_state(Anchored::No, s, b)));
-            }
-        }
-        // A state entered on a letter steps to itself on that letter again. The key never has
-        // two equal letters in a row, so this changes no search; it lets the fast path step on
-        // every letter of a stretched word (`soo`) without asking which ones the key keeps.
-        // (Every transition into a state is on the same byte, the last of its string.)
-        let start_row = id_of(start);
-        for row in (0..order.len()).map(|k| k * stride) {
-            for column in 0..LETTER_COLUMNS {
-                let to = trans[row + column];
-                if to != start_row {
-                    trans[to as usize + column] = to;
-                }
-            }
-        }
-
-        let (mut match_starts, mut matches) = (vec![0u32], Vec::new());
-        for &s in &order[first_match..] {
-            for m in 0..dfa.match_len(s) {
-                matches.push(ends[dfa.match_pattern(s, m).as_usize()]);
-            }
-            match_starts.push(matches.len() as u32);
-        }
         let space = ALPHABET.iter().position(|&b| b == b' ').unwrap_or(0) as u8;
         let mut columns = Box::new([space; 256]);
         for (column, &b) in ALPHABET.iter().enumerate() {
             columns[b as usize] = column as u8;
         }
-        let start = id_of(start);
+        let searched: Vec<&[u8]> = searched.iter().map(Vec::as_slice).collect();
+        let DenseDfa {
+            columns,
+            stride,
+            mut trans,
+            start,
+            match_from,
+            match_starts,
+            matches,
+        } = DenseDfa::build(&searched, columns, ALPHABET.len())?;
+        // A state entered on a letter steps to itself on that letter again. The key never has
+        // two equal letters in a row, so this changes no search; it lets the fast path step on
+        // every letter of a stretched word (`soo`) without asking which ones the key keeps.
+        // (Every transition into a state is on the same byte, the last of its string.)
+        for row in (0..trans.len()).step_by(stride) {
+            for column in 0..LETTER_COLUMNS {
+                let to = trans[row + column];
+                if to != start {
+                    trans[to as usize + column] = to;
+                }
+            }
+        }
+        let matches = matches.iter().map(|&p| ends[p as usize]).collect();
         Some(PlainSearch {
             after_boundary: trans[(start + u32::from(space)) as usize],
             columns,
             trans,
             start,
-            match_from: (first_match * stride) as u32,
+            match_from,
             match_starts,
             matches,
         })

@@ -1,0 +1,290 @@
+//! Aho-Corasick automata as dense DFAs, built straight from the patterns' trie.
+//!
+//! Both searches of the matcher (the plain DFA fed while the fast path writes the key, and the
+//! full automaton over what the general passes wrote) are tables of this shape: one row per
+//! state, one column per class of bytes, state ids premultiplied by the row length so a step
+//! is one add and one load, and match states numbered last so one comparison tells them
+//! apart. Building the table in one breadth-first pass over the trie (a missing transition is
+//! the failure state's, whose row is already complete) is several times faster than building
+//! the `aho-corasick` crate's DFA and copying it, which mattered for the matcher's build time.
+
+use aho_corasick::{AhoCorasick, BuildError, MatchKind};
+
+/// A dense DFA that reports every occurrence of every pattern (overlapping matches).
+#[derive(Debug)]
+pub(crate) struct DenseDfa {
+    /// Per byte: its column.
+    pub columns: Box<[u8; 256]>,
+    /// Columns per row.
+    pub stride: usize,
+    /// Row after row: the next state (a premultiplied id) per column.
+    pub trans: Vec<u32>,
+    pub start: u32,
+    /// States at or above this one are match states.
+    pub match_from: u32,
+    /// Per match state, in order: where its patterns start in `matches` (one more entry at the
+    /// end).
+    pub match_starts: Vec<u32>,
+    /// The patterns (indices into the patterns given) that end at each match state, one state
+    /// after another.
+    pub matches: Vec<u32>,
+}
+
+/// The largest table built, in entries (256 MiB): a list so large that its table would be
+/// bigger is searched another way.
+const MAX_ENTRIES: usize = 1 << 26;
+
+impl DenseDfa {
+    /// The DFA for `patterns` over the given `columns` (bytes in one column are not told
+    /// apart; `stride` columns in all). `None` if the table would have more than
+    /// [`MAX_ENTRIES`] entries.
+    pub(crate) fn build(
+        patterns: &[&[u8]],
+        columns: Box<[u8; 256]>,
+        stride: usize,
+    ) -> Option<DenseDfa> {
+        // The trie, as rows of the table: 0 is "no child" (the root is no one's child).
+        let mut trans: Vec<u32> = vec![0; stride];
+        // Per state: the patterns that end there, as a linked list through `next_output`.
+        let mut first_output: Vec<u32> = vec![u32::MAX];
+        let mut next_output: Vec<u32> = Vec::with_capacity(patterns.len());
+        for (p, pattern) in patterns.iter().enumerate() {
+            let mut s = 0usize;
+            for &b in pattern.iter() {
+                let at = s * stride + usize::from(columns[usize::from(b)]);
+                s = match trans[at] {
+                    0 => {
+                        let new = trans.len() / stride;
+                        if trans.len() + stride > MAX_ENTRIES {
+                            return None;
+                        }
+                        trans[at] = new as u32;
+                        trans.resize(trans.len() + stride, 0);
+                        first_output.push(u32::MAX);
+                        new
+                    }
+                    child => child as usize,
+                };
+            }
+            next_output.push(first_output[s]);
+            first_output[s] = p as u32;
+        }
+        let states = first_output.len();
+        // Breadth first: a state's failure state is shallower, so its row is complete when
+        // the state's row is filled from it.
+        let mut fail = vec![0u32; states];
+        let mut order = Vec::with_capacity(states);
+        order.push(0u32);
+        let mut k = 0;
+        while k < order.len() {
+            let s = order[k] as usize;
+            k += 1;
+            for c in 0..stride {
+                let child = trans[s * stride + c];
+                if child != 0 {
+                    // A child (the root's missing transitions stay 0: the root itself).
+                    let f = if s == 0 {
+                        0
+                    } else {
+                        trans[fail[s] as usize * stride + c]
+                    };
+                    fail[child as usize] = f;
+                    order.push(child);
+                } else if s != 0 {
+                    trans[s * stride + c] = trans[fail[s] as usize * stride + c];
+                }
+            }
+        }
+        // A state matches the patterns that end there and those of its failure state.
+        let outputs = |s: usize| {
+            let mut out = Vec::new();
+            let mut t = s;
+            loop {
+                let mut p = first_output[t];
+                while p != u32::MAX {
+                    out.push(p);
+                    p = next_output[p as usize];
+                }
+                if t == 0 {
+                    break;
+                }
+                t = fail[t] as usize;
+            }
+            out
+        };
+        let is_match = |s: usize| {
+            let mut t = s;
+            while t != 0 {
+                if first_output[t] != u32::MAX {
+                    return true;
+                }
+                t = fail[t] as usize;
+            }
+            false
+        };
+        // Match states last; ids premultiplied.
+        let mut row = vec![0u32; states];
+        let (plain, matching): (Vec<usize>, Vec<usize>) = (0..states).partition(|&s| !is_match(s));
+        let new_order: Vec<usize> = plain.iter().chain(&matching).copied().collect();
+        u32::try_from(states * stride).ok()?;
+        for (r, &s) in new_order.iter().enumerate() {
+            row[s] = (r * stride) as u32;
+        }
+        let mut table = Vec::with_capacity(states * stride);
+        for &s in &new_order {
+            table.extend(
+                trans[s * stride..][..stride]
+                    .iter()
+                    .map(|&t| row[t as usize]),
+            );
+        }
+        let (mut match_starts, mut matches) = (vec![0u32], Vec::new());
+        for &s in &matching {
+            matches.extend(outputs(s));
+            match_starts.push(matches.len() as u32);
+        }
+        Some(DenseDfa {
+            columns,
+            stride,
+            trans: table,
+            start: row[0],
+            match_from: (plain.len() * stride) as u32,
+            match_starts,
+            matches,
+        })
+    }
+
+    /// The patterns that end at match state `state`.
+    pub(crate) fn matches_at(&self, state: u32) -> &[u32] {
+        let m = ((state - self.match_from) as usize) / self.stride;
+        &self.matches[self.match_starts[m] as usize..self.match_starts[m + 1] as usize]
+    }
+
+    /// Calls `f(pattern, end)` for every occurrence of a pattern in `haystack`, in order of
+    /// end (`end` is exclusive, relative to `haystack`).
+    pub(crate) fn for_each_match(&self, haystack: &[u8], mut f: impl FnMut(u32, usize)) {
+        let mut state = self.start;
+        for (k, &b) in haystack.iter().enumerate() {
+            state = self.trans[(state + u32::from(self.columns[usize::from(b)])) as usize];
+            if state >= self.match_from {
+                for &p in self.matches_at(state) {
+                    f(p, k + 1);
+                }
+            }
+        }
+    }
+}
+
+/// Every pattern over any key (see `Matcher::search_general`): a [`DenseDfa`], or for lists
+/// whose table would be too large, the `aho-corasick` crate's automaton.
+#[derive(Debug)]
+pub(crate) enum FullSearch {
+    Dense {
+        dfa: DenseDfa,
+        /// Per pattern: its length.
+        lens: Vec<u32>,
+    },
+    Crate(AhoCorasick),
+}
+
+impl FullSearch {
+    pub(crate) fn build(patterns: &[Vec<u8>]) -> Result<FullSearch, BuildError> {
+        let slices: Vec<&[u8]> = patterns.iter().map(Vec::as_slice).collect();
+        let (columns, stride) = columns_of(&slices);
+        if let Some(dfa) = DenseDfa::build(&slices, columns, stride) {
+            let lens = patterns.iter().map(|p| p.len() as u32).collect();
+            return Ok(FullSearch::Dense { dfa, lens });
+        }
+        AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(patterns)
+            .map(FullSearch::Crate)
+    }
+
+    /// Calls `f(pattern, start, end)` for every occurrence of a pattern in `haystack`, in order
+    /// of end.
+    pub(crate) fn for_each_match(&self, haystack: &[u8], mut f: impl FnMut(u32, usize, usize)) {
+        match self {
+            FullSearch::Dense { dfa, lens } => dfa.for_each_match(haystack, |p, end| {
+                f(p, end - lens[p as usize] as usize, end)
+            }),
+            FullSearch::Crate(ac) => {
+                for m in ac.find_overlapping_iter(haystack) {
+                    f(m.pattern().as_u32(), m.start(), m.end());
+                }
+            }
+        }
+    }
+}
+
+/// Columns for `patterns`: one per byte that occurs in them, and column 0 for every other byte
+/// (which no pattern can step on).
+pub(crate) fn columns_of(patterns: &[&[u8]]) -> (Box<[u8; 256]>, usize) {
+    let mut seen = [false; 256];
+    for p in patterns {
+        for &b in p.iter() {
+            seen[usize::from(b)] = true;
+        }
+    }
+    let mut columns = Box::new([0u8; 256]);
+    let mut stride = 1;
+    for b in 0..256 {
+        if seen[b] {
+            columns[b] = stride as u8;
+            stride += 1;
+        }
+    }
+    // 256 distinct bytes would need a 257th column: merge the last two (never in practice).
+    if stride > 256 {
+        columns[255] = 255;
+        stride = 256;
+    }
+    (columns, stride)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{columns_of, DenseDfa};
+    use aho_corasick::{AhoCorasick, MatchKind};
+    use proptest::prelude::*;
+
+    fn overlapping(dfa: &DenseDfa, patterns: &[&[u8]], text: &[u8]) -> Vec<(u32, usize, usize)> {
+        let mut out = Vec::new();
+        dfa.for_each_match(text, |p, end| {
+            out.push((p, end - patterns[p as usize].len(), end))
+        });
+        out.sort_unstable_by_key(|&(p, i, j)| (j, i, p));
+        out
+    }
+
+    #[test]
+    fn reports_every_occurrence_including_patterns_inside_others() {
+        let patterns: Vec<&[u8]> = vec![b"he", b"she", b"his", b"hers", b"e"];
+        let (columns, stride) = columns_of(&patterns);
+        let dfa = DenseDfa::build(&patterns, columns, stride).expect("small");
+        assert_eq!(
+            overlapping(&dfa, &patterns, b"ushers"),
+            [(1, 1, 4), (0, 2, 4), (4, 3, 4), (3, 2, 6)]
+        );
+    }
+
+    proptest! {
+        /// The same occurrences as the `aho-corasick` crate's overlapping search.
+        #[test]
+        fn equals_aho_corasick(
+            patterns in prop::collection::vec("[abc ]{1,5}", 1..20),
+            text in "[abcd ]{0,60}",
+        ) {
+            let patterns: Vec<&[u8]> = patterns.iter().map(|p| p.as_bytes()).collect();
+            let (columns, stride) = columns_of(&patterns);
+            let dfa = DenseDfa::build(&patterns, columns, stride).expect("small");
+            let ac = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns).expect("ac");
+            let mut want: Vec<(u32, usize, usize)> = ac
+                .find_overlapping_iter(text.as_bytes())
+                .map(|m| (m.pattern().as_u32(), m.start(), m.end()))
+                .collect();
+            want.sort_unstable_by_key(|&(p, i, j)| (j, i, p));
+            prop_assert_eq!(overlapping(&dfa, &patterns, text.as_bytes()), want);
+        }
+    }
+}
