@@ -28,6 +28,9 @@ pub(crate) struct DenseDfa {
     /// The patterns (indices into the patterns given) that end at each match state, one state
     /// after another.
     pub matches: Vec<u32>,
+    /// `ceil(2^32 / stride)`: for a multiple `d` of `stride` below `2^32` (every id is),
+    /// `d * row_reciprocal >> 32` is `d / stride`.
+    pub row_reciprocal: u64,
 }
 
 /// The largest table built, in entries (256 MiB): a list so large that its table would be
@@ -151,26 +154,42 @@ impl DenseDfa {
             match_from: (plain.len() * stride) as u32,
             match_starts,
             matches,
+            row_reciprocal: (1u64 << 32).div_ceil(stride as u64),
         })
     }
 
     /// The patterns that end at match state `state`.
     pub(crate) fn matches_at(&self, state: u32) -> &[u32] {
-        let m = ((state - self.match_from) as usize) / self.stride;
+        // Match states' ids are multiples of `stride` from `match_from`: an exact division,
+        // done as a multiplication (see `row_reciprocal`).
+        let m = ((u64::from(state - self.match_from) * self.row_reciprocal) >> 32) as usize;
         &self.matches[self.match_starts[m] as usize..self.match_starts[m + 1] as usize]
+    }
+
+    /// From `state`, steps over `haystack` from byte `at` to the next match state: its state
+    /// and the position after the byte that entered it, or `None` at the end. A loop with no
+    /// call in it, so the state stays in a register.
+    #[inline]
+    fn next_match(&self, haystack: &[u8], mut at: usize, mut state: u32) -> Option<(usize, u32)> {
+        while let Some(&b) = haystack.get(at) {
+            state = self.trans[(state + u32::from(self.columns[usize::from(b)])) as usize];
+            at += 1;
+            if state >= self.match_from {
+                return Some((at, state));
+            }
+        }
+        None
     }
 
     /// Calls `f(pattern, end)` for every occurrence of a pattern in `haystack`, in order of
     /// end (`end` is exclusive, relative to `haystack`).
     pub(crate) fn for_each_match(&self, haystack: &[u8], mut f: impl FnMut(u32, usize)) {
-        let mut state = self.start;
-        for (k, &b) in haystack.iter().enumerate() {
-            state = self.trans[(state + u32::from(self.columns[usize::from(b)])) as usize];
-            if state >= self.match_from {
-                for &p in self.matches_at(state) {
-                    f(p, k + 1);
-                }
+        let (mut at, mut state) = (0, self.start);
+        while let Some((end, s)) = self.next_match(haystack, at, state) {
+            for &p in self.matches_at(s) {
+                f(p, end);
             }
+            (at, state) = (end, s);
         }
     }
 }

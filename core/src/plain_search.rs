@@ -93,6 +93,7 @@ impl PlainSearch {
             match_from,
             match_starts,
             matches,
+            ..
         } = DenseDfa::build(&searched, columns, ALPHABET.len())?;
         // A state entered on a letter steps to itself on that letter again. The key never has
         // two equal letters in a row, so this changes no search; it lets the fast path step on
