@@ -33,18 +33,19 @@ pub(crate) struct DenseDfa {
     pub row_reciprocal: u64,
 }
 
-/// The largest table built, in entries (256 MiB): a list so large that its table would be
-/// bigger is searched another way.
+/// The largest table [`FullSearch`] builds, in entries (256 MiB): a list so large that its
+/// table would be bigger is searched another way.
 const MAX_ENTRIES: usize = 1 << 26;
 
 impl DenseDfa {
     /// The DFA for `patterns` over the given `columns` (bytes in one column are not told
     /// apart; `stride` columns in all). `None` if the table would have more than
-    /// [`MAX_ENTRIES`] entries.
+    /// `max_entries` entries.
     pub(crate) fn build(
         patterns: &[&[u8]],
         columns: Box<[u8; 256]>,
         stride: usize,
+        max_entries: usize,
     ) -> Option<DenseDfa> {
         // The trie, as rows of the table: 0 is "no child" (the root is no one's child).
         let mut trans: Vec<u32> = vec![0; stride];
@@ -58,7 +59,7 @@ impl DenseDfa {
                 s = match trans[at] {
                     0 => {
                         let new = trans.len() / stride;
-                        if trans.len() + stride > MAX_ENTRIES {
+                        if trans.len() + stride > max_entries {
                             return None;
                         }
                         trans[at] = new as u32;
@@ -208,9 +209,14 @@ pub(crate) enum FullSearch {
 
 impl FullSearch {
     pub(crate) fn build(patterns: &[Vec<u8>]) -> Result<FullSearch, BuildError> {
+        FullSearch::build_within(patterns, MAX_ENTRIES)
+    }
+
+    /// [`FullSearch::build`] with a dense table of at most `max_entries` entries.
+    fn build_within(patterns: &[Vec<u8>], max_entries: usize) -> Result<FullSearch, BuildError> {
         let slices: Vec<&[u8]> = patterns.iter().map(Vec::as_slice).collect();
         let (columns, stride) = columns_of(&slices);
-        if let Some(dfa) = DenseDfa::build(&slices, columns, stride) {
+        if let Some(dfa) = DenseDfa::build(&slices, columns, stride, max_entries) {
             let lens = patterns.iter().map(|p| p.len() as u32).collect();
             return Ok(FullSearch::Dense { dfa, lens });
         }
@@ -263,7 +269,7 @@ pub(crate) fn columns_of(patterns: &[&[u8]]) -> (Box<[u8; 256]>, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::{columns_of, DenseDfa};
+    use super::{columns_of, DenseDfa, FullSearch};
     use aho_corasick::{AhoCorasick, MatchKind};
     use proptest::prelude::*;
 
@@ -280,11 +286,31 @@ mod tests {
     fn reports_every_occurrence_including_patterns_inside_others() {
         let patterns: Vec<&[u8]> = vec![b"he", b"she", b"his", b"hers", b"e"];
         let (columns, stride) = columns_of(&patterns);
-        let dfa = DenseDfa::build(&patterns, columns, stride).expect("small");
+        let dfa = DenseDfa::build(&patterns, columns, stride, 1000).expect("small");
         assert_eq!(
             overlapping(&dfa, &patterns, b"ushers"),
             [(1, 1, 4), (0, 2, 4), (4, 3, 4), (3, 2, 6)]
         );
+    }
+
+    #[test]
+    fn a_list_too_large_for_a_dense_table_is_searched_all_the_same() {
+        let patterns: Vec<Vec<u8>> = ["he", "she", "his", "hers", "e"]
+            .iter()
+            .map(|p| p.as_bytes().to_vec())
+            .collect();
+        let hits = |search: &FullSearch| {
+            let mut out = Vec::new();
+            search.for_each_match(b"ushers his", |p, i, j| out.push((p, i, j)));
+            out.sort_unstable();
+            out
+        };
+        let dense = FullSearch::build_within(&patterns, 1000).expect("dense");
+        let small = FullSearch::build_within(&patterns, 20).expect("other");
+        assert!(matches!(dense, FullSearch::Dense { .. }));
+        assert!(matches!(small, FullSearch::Crate(_)));
+        assert_eq!(hits(&dense).len(), 5);
+        assert_eq!(hits(&dense), hits(&small));
     }
 
     proptest! {
@@ -296,7 +322,7 @@ mod tests {
         ) {
             let patterns: Vec<&[u8]> = patterns.iter().map(|p| p.as_bytes()).collect();
             let (columns, stride) = columns_of(&patterns);
-            let dfa = DenseDfa::build(&patterns, columns, stride).expect("small");
+            let dfa = DenseDfa::build(&patterns, columns, stride, 1 << 16).expect("small");
             let ac = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns).expect("ac");
             let mut want: Vec<(u32, usize, usize)> = ac
                 .find_overlapping_iter(text.as_bytes())

@@ -94,7 +94,7 @@ impl PlainSearch {
             match_starts,
             matches,
             ..
-        } = DenseDfa::build(&searched, columns, ALPHABET.len())?;
+        } = DenseDfa::build(&searched, columns, ALPHABET.len(), usize::MAX)?;
         // A state entered on a letter steps to itself on that letter again. The key never has
         // two equal letters in a row, so this changes no search; it lets the fast path step on
         // every letter of a stretched word (`soo`) without asking which ones the key keeps.
