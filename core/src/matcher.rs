@@ -1409,6 +1409,19 @@ mod tests {
             terms("ok i w1ll kill y0u ok, d1e in a f1re"),
             ["i will kill you", "die in a fire"]
         );
+        // A whole-word term right before such a stretch, in a text long enough that the full
+        // automaton searches only around the stretch: the plain DFA sees the boundary after the
+        // term only when the next word starts plain (`sh1t`), not when its first character is
+        // already not plain (`$hit`), so the full automaton keeps the hits that end where a
+        // stretch starts.
+        let filler = "we talked about the weather and the traffic today ".repeat(4);
+        for middle in ["you ass $hit", "dumb ass sh1t"] {
+            let text = format!("{filler}{middle} {filler}");
+            let (fused, all) = both(&text);
+            assert_eq!(fused, all, "{text:?}");
+            let found: Vec<&str> = m.find(&text).iter().map(|x| x.term).collect();
+            assert_eq!(found, ["ass", "shit"], "{text:?}");
+        }
     }
 
     proptest! {
