@@ -208,6 +208,7 @@ pub(crate) enum FullSearch {
 }
 
 impl FullSearch {
+    /// The search for `patterns`, dense unless its table would pass [`MAX_ENTRIES`].
     pub(crate) fn build(patterns: &[Vec<u8>]) -> Result<FullSearch, BuildError> {
         FullSearch::build_within(patterns, MAX_ENTRIES)
     }
@@ -215,8 +216,9 @@ impl FullSearch {
     /// [`FullSearch::build`] with a dense table of at most `max_entries` entries.
     fn build_within(patterns: &[Vec<u8>], max_entries: usize) -> Result<FullSearch, BuildError> {
         let slices: Vec<&[u8]> = patterns.iter().map(Vec::as_slice).collect();
-        let (columns, stride) = columns_of(&slices);
-        if let Some(dfa) = DenseDfa::build(&slices, columns, stride, max_entries) {
+        let dense = columns_of(&slices)
+            .and_then(|(columns, stride)| DenseDfa::build(&slices, columns, stride, max_entries));
+        if let Some(dfa) = dense {
             let lens = patterns.iter().map(|p| p.len() as u32).collect();
             return Ok(FullSearch::Dense { dfa, lens });
         }
@@ -243,8 +245,9 @@ impl FullSearch {
 }
 
 /// Columns for `patterns`: one per byte that occurs in them, and column 0 for every other byte
-/// (which no pattern can step on).
-pub(crate) fn columns_of(patterns: &[&[u8]]) -> (Box<[u8; 256]>, usize) {
+/// (which no pattern can step on). `None` if all 256 bytes occur (never in UTF-8 keys, which
+/// hold no `0xC0`, `0xC1` or `0xF5`–`0xFF`).
+pub(crate) fn columns_of(patterns: &[&[u8]]) -> Option<(Box<[u8; 256]>, usize)> {
     let mut seen = [false; 256];
     for p in patterns {
         for &b in p.iter() {
@@ -259,12 +262,7 @@ pub(crate) fn columns_of(patterns: &[&[u8]]) -> (Box<[u8; 256]>, usize) {
             stride += 1;
         }
     }
-    // 256 distinct bytes would need a 257th column: merge the last two (never in practice).
-    if stride > 256 {
-        columns[255] = 255;
-        stride = 256;
-    }
-    (columns, stride)
+    (stride <= 256).then_some((columns, stride))
 }
 
 #[cfg(test)]
@@ -285,7 +283,7 @@ mod tests {
     #[test]
     fn reports_every_occurrence_including_patterns_inside_others() {
         let patterns: Vec<&[u8]> = vec![b"he", b"she", b"his", b"hers", b"e"];
-        let (columns, stride) = columns_of(&patterns);
+        let (columns, stride) = columns_of(&patterns).expect("few bytes");
         let dfa = DenseDfa::build(&patterns, columns, stride, 1000).expect("small");
         assert_eq!(
             overlapping(&dfa, &patterns, b"ushers"),
@@ -321,7 +319,7 @@ mod tests {
             text in "[abcd ]{0,60}",
         ) {
             let patterns: Vec<&[u8]> = patterns.iter().map(|p| p.as_bytes()).collect();
-            let (columns, stride) = columns_of(&patterns);
+            let (columns, stride) = columns_of(&patterns).expect("few bytes");
             let dfa = DenseDfa::build(&patterns, columns, stride, 1 << 16).expect("small");
             let ac = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns).expect("ac");
             let mut want: Vec<(u32, usize, usize)> = ac

@@ -898,9 +898,10 @@ impl Matcher {
 
     /// Adds the full automaton's hits that overlap a key range the general passes wrote or end
     /// where one starts (or, for an empty range, cross it): the plain DFA found those that lie
-    /// wholly between the ranges and end before the next one. Each range is searched with as much key around it as the longest pattern, so a
-    /// hit that starts or ends outside it is seen whole; ranges whose surroundings meet are
-    /// searched together. Hits stay in order of end.
+    /// wholly between the ranges and end before the next one. Each range is searched with as
+    /// much key around it as the longest pattern, so a hit that starts or ends outside it is
+    /// seen whole; ranges whose surroundings meet are searched together. Hits stay in order of
+    /// end.
     fn search_general(&self, norm: &Normalized, general: &[(u32, u32)], hits: &mut Vec<Hit>) {
         let c = &self.inner;
         let key = &norm.key[..];
@@ -1243,10 +1244,8 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
         .map(|p| PlainPattern {
             key: &patterns[p],
             id: p as u32,
-            boundary_before: pattern_modes[p] & mode_bit(MatchMode::Substring) == 0,
-            boundary_after: pattern_modes[p]
-                & (mode_bit(MatchMode::Substring) | mode_bit(MatchMode::Stem))
-                == 0,
+            boundary_before: !modes_accept(pattern_modes[p], false, true),
+            boundary_after: !modes_accept(pattern_modes[p], true, false),
         })
         .collect();
     let plain = PlainSearch::build(&plain_patterns);
@@ -1286,11 +1285,7 @@ mod tests {
     /// boundaries (the plain DFA leaves those out).
     fn both(text: &str) -> (Vec<Hit>, Vec<Hit>) {
         let m = matcher();
-        let (mut norm, mut fused) = (Normalized::default(), Vec::new());
-        let scratch = &mut Scratch::default();
-        m.normalize_and_search(text, &mut norm, scratch, &mut fused, &mut Vec::new());
-        let mut all = Vec::new();
-        m.search_all(&norm, &mut all);
+        let (norm, mut fused, mut all) = raw_hits(text);
         // The full automaton's hits around stretches that are not plain are not filtered.
         let modes = &m.inner.pattern_modes;
         let accepted = |&(p, i, j): &Hit| {
@@ -1304,6 +1299,17 @@ mod tests {
             hits.sort_unstable_by_key(|&(p, i, j)| (j, i, p));
         }
         (fused, all)
+    }
+
+    /// The matching form of `text`, the hits found while the fast path writes it, and the full
+    /// automaton's hits over all of it.
+    fn raw_hits(text: &str) -> (Normalized, Vec<Hit>, Vec<Hit>) {
+        let m = matcher();
+        let (mut norm, mut fused, mut all) = (Normalized::default(), Vec::new(), Vec::new());
+        let scratch = &mut Scratch::default();
+        m.normalize_and_search(text, &mut norm, scratch, &mut fused, &mut Vec::new());
+        m.search_all(&norm, &mut all);
+        (norm, fused, all)
     }
 
     /// Whether `is_match` answers from the prefix of `text` alone.
@@ -1346,13 +1352,9 @@ mod tests {
 
     #[test]
     fn plain_text_has_no_hits_that_its_word_boundaries_rule_out() {
-        let m = matcher();
         // The key text of the plain DFA's hits and of the full automaton's.
         let hits = |text: &str| {
-            let (mut norm, mut fused, mut all) = (Normalized::default(), Vec::new(), Vec::new());
-            let scratch = &mut Scratch::default();
-            m.normalize_and_search(text, &mut norm, scratch, &mut fused, &mut Vec::new());
-            m.search_all(&norm, &mut all);
+            let (norm, fused, all) = raw_hits(text);
             let key = |h: Vec<Hit>| {
                 h.iter()
                     .map(|&(_, i, j)| {

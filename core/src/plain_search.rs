@@ -36,31 +36,22 @@ pub(crate) struct PlainPattern<'a> {
     pub boundary_after: bool,
 }
 
-/// A dense DFA over [`ALPHABET`]: state ids are row offsets into `trans`.
+/// The plain DFA: a [`DenseDfa`] over [`ALPHABET`], and what its patterns stand for.
 #[derive(Debug)]
 pub(crate) struct PlainSearch {
-    /// Per byte: its column (bytes outside the alphabet never occur; they read as `' '`).
-    columns: Box<[u8; 256]>,
-    trans: Vec<u32>,
-    start: u32,
+    dfa: DenseDfa,
     /// The state after a boundary byte: where a text starts (its start is a word boundary).
     after_boundary: u32,
-    /// States at or above this one are match states.
-    match_from: u32,
-    /// Per match state, in order: where its patterns start in `matches`.
-    match_starts: Vec<u32>,
-    /// Of every match state, one after another: (pattern of the full automaton, bytes from the
-    /// key's start to the DFA pattern's end, bytes after the key's end).
-    matches: Vec<(u32, u32, u32)>,
+    /// Per DFA pattern: (pattern of the full automaton, bytes from the key's start to the DFA
+    /// pattern's end, bytes after the key's end).
+    ends: Vec<(u32, u32, u32)>,
 }
 
 impl PlainSearch {
     /// Builds the search for `patterns` (see [`PlainPattern`]). `None` if the automaton would
     /// not fit.
     pub(crate) fn build(patterns: &[PlainPattern]) -> Option<PlainSearch> {
-        // Each pattern with the boundary bytes it needs, once per choice of boundary byte; and
-        // per DFA pattern: (full automaton's id, bytes from the key's start to the DFA
-        // pattern's end, bytes after the key's end).
+        // Each pattern with the boundary bytes it needs, once per choice of boundary byte.
         let (mut searched, mut ends) = (Vec::new(), Vec::new());
         let either: &[Option<u8>] = &[Some(b' '), Some(b'\n')];
         for p in patterns {
@@ -85,21 +76,13 @@ impl PlainSearch {
             columns[b as usize] = column as u8;
         }
         let searched: Vec<&[u8]> = searched.iter().map(Vec::as_slice).collect();
-        let DenseDfa {
-            columns,
-            stride,
-            mut trans,
-            start,
-            match_from,
-            match_starts,
-            matches,
-            ..
-        } = DenseDfa::build(&searched, columns, ALPHABET.len(), usize::MAX)?;
+        let mut dfa = DenseDfa::build(&searched, columns, ALPHABET.len(), usize::MAX)?;
         // A state entered on a letter steps to itself on that letter again. The key never has
         // two equal letters in a row, so this changes no search; it lets the fast path step on
         // every letter of a stretched word (`soo`) without asking which ones the key keeps.
         // (Every transition into a state is on the same byte, the last of its string.)
-        for row in (0..trans.len()).step_by(stride) {
+        let (trans, start) = (&mut dfa.trans, dfa.start);
+        for row in (0..trans.len()).step_by(dfa.stride) {
             for column in 0..LETTER_COLUMNS {
                 let to = trans[row + column];
                 if to != start {
@@ -107,15 +90,10 @@ impl PlainSearch {
                 }
             }
         }
-        let matches = matches.iter().map(|&p| ends[p as usize]).collect();
         Some(PlainSearch {
-            after_boundary: trans[(start + u32::from(space)) as usize],
-            columns,
-            trans,
-            start,
-            match_from,
-            match_starts,
-            matches,
+            after_boundary: dfa.trans[(start + u32::from(space)) as usize],
+            dfa,
+            ends,
         })
     }
 
@@ -163,9 +141,9 @@ impl<'a> KeySink for PlainSink<'a> {
     fn local(&self) -> Stepper<'a> {
         let s = self.search;
         Stepper {
-            columns: &s.columns,
-            trans: &s.trans,
-            match_from: s.match_from,
+            columns: &s.dfa.columns,
+            trans: &s.dfa.trans,
+            match_from: s.dfa.match_from,
             state: self.state,
         }
     }
@@ -190,14 +168,12 @@ impl<'a> KeySink for PlainSink<'a> {
     #[inline(never)]
     fn record(&mut self, local: Stepper<'a>, end: usize) {
         let s = self.search;
-        let m = ((local.state - s.match_from) as usize) / ALPHABET.len();
         let end = end as u32;
-        let (a, b) = (s.match_starts[m] as usize, s.match_starts[m + 1] as usize);
-        self.hits.extend(
-            s.matches[a..b]
-                .iter()
-                .map(|&(p, back, after)| (p, end - back, end - after)),
-        );
+        self.hits
+            .extend(s.dfa.matches_at(local.state).iter().map(|&p| {
+                let (id, back, after) = s.ends[p as usize];
+                (id, end - back, end - after)
+            }));
     }
 
     #[inline(always)]
@@ -216,7 +192,11 @@ impl<'a> KeySink for PlainSink<'a> {
         }
         self.general.push((from, to as u32));
         let s = self.search;
-        self.state = if to == 0 { s.after_boundary } else { s.start };
+        self.state = if to == 0 {
+            s.after_boundary
+        } else {
+            s.dfa.start
+        };
     }
 
     /// The end of the text is a word boundary: one more boundary step.
