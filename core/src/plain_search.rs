@@ -150,16 +150,16 @@ impl<'a> KeySink for PlainSink<'a> {
 
     #[inline(always)]
     fn step(local: &mut Stepper<'a>, byte: u8) -> bool {
-        let column = u32::from(local.columns[byte as usize]);
-        local.state = local.trans[(local.state + column) as usize];
+        let column = usize::from(local.columns[byte as usize]);
+        local.state = local.trans[column..][local.state as usize];
         local.state >= local.match_from
     }
 
     /// Letters are the alphabet's first columns ([`LETTER_COLUMNS`]): no look-up needed.
     #[inline(always)]
     fn step_letter(local: &mut Stepper<'a>, byte: u8) -> bool {
-        let column = u32::from(byte.wrapping_sub(b'a'));
-        local.state = local.trans[(local.state + column) as usize];
+        let column = usize::from(byte.wrapping_sub(b'a'));
+        local.state = local.trans[column..][local.state as usize];
         local.state >= local.match_from
     }
 

@@ -551,15 +551,23 @@ struct Word<'a> {
     runs: &'a mut [u16],
 }
 
-/// For a block whose byte `r` is left out of the key (8: none): the byte each key byte comes
-/// from.
-static SKIPS: [[u32; 8]; 9] = {
+/// For a block whose byte `r` is left out of the key (8: none): per key byte, the offsets
+/// (start, end) it maps to, relative to the block's first byte, as `start | end << 32`. The
+/// letter before `r` ends after the letter collapsed into it. A boundary's start is one more
+/// (the next word's), added per block.
+static SKIPS: [[u64; 8]; 9] = {
     let mut t = [[0; 8]; 9];
     let mut r = 0;
     while r < 9 {
         let mut k = 0;
         while k < 8 {
-            t[r][k] = (k + (k >= r) as usize) as u32;
+            let from = (k + (k >= r) as usize) as u64;
+            let to = if r < 8 && k + 1 == r {
+                from + 2
+            } else {
+                from + 1
+            };
+            t[r][k] = from | to << 32;
             k += 1;
         }
         r += 1;
@@ -608,20 +616,16 @@ impl Word<'_> {
             self.key[len..len + 8].copy_from_slice(&keep(w.lower).to_le_bytes());
             // When a letter is left out, the eighth key byte is not the text's: the next block
             // or word overwrites it.
-            let spaces = keep(w.spaces >> 7).to_le_bytes();
-            let from = i as u32;
-            let skip = &SKIPS[r];
-            for ((s, &k), &space) in self.src[len..len + 8].iter_mut().zip(skip).zip(&spaces) {
-                // The byte key byte `k` comes from; a boundary's offsets are the next word's
-                // start, as in the word loop.
-                let at = from + k;
-                *s = (at + u32::from(space), at + 1);
+            // Offsets: a boundary's are the next word's start, as in the word loop.
+            let spaces = keep(w.spaces >> 7);
+            let from = u64::from(i as u32) * 0x1_0000_0001;
+            for (k, (s, &skip)) in self.src[len..len + 8].iter_mut().zip(&SKIPS[r]).enumerate() {
+                let at = from + skip + ((spaces >> (8 * k)) & 1);
+                *s = (at as u32, (at >> 32) as u32);
             }
             // The letter the repeated one collapses into (or the last byte, unchanged).
-            let into = len + r - 1;
-            self.src[into].1 = (i + (r + 1).min(8)) as u32;
             self.runs[len..len + 8].copy_from_slice(&[1; 8]);
-            self.runs[into] = 1 + u16::from(r < 8);
+            self.runs[len + r - 1] = 1 + u16::from(r < 8);
             // The search steps on every byte: a repeated letter leaves it where it was (see
             // `PlainSearch`), and reports nothing.
             for (j, &c) in w.lower.to_le_bytes().iter().enumerate() {
