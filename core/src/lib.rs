@@ -21,6 +21,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod allow;
 mod censor;
 mod dfa;
 mod error;

@@ -7,6 +7,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::allow::{AllowSpan, AllowSpans, AllowWords, Covered};
 use crate::censor::{censor_spans, CensorOptions};
 use crate::dfa::FullSearch;
 use crate::error::{Error, ErrorKind};
@@ -118,11 +119,11 @@ struct Compiled {
     lists: Vec<ListInfo>,
     policy: Policy,
     limits: Limits,
-    /// Longest allow-list pattern, in key bytes: how far back an allow word can reach.
-    max_allow_len: usize,
+    /// The allow words, looked up from each candidate found (see [`crate::allow`]); `None`
+    /// without any.
+    allow_words: Option<AllowWords>,
     /// The longest automaton pattern, in key bytes.
     max_pattern_len: usize,
-    has_allow: bool,
     /// The lists as given, so a matcher can be described and rebuilt (pickling, reloads).
     wordlists: Vec<Wordlist>,
 }
@@ -130,59 +131,9 @@ struct Compiled {
 /// Per-scan evidence besides candidates: allow-word spans and context-word hits.
 #[derive(Default)]
 struct Evidence {
-    allows: Vec<(usize, usize)>,
+    allows: AllowSpans,
     /// (start, end, list) of each context word.
     contexts: Vec<(usize, usize, u16)>,
-}
-
-/// Above this many allow-word spans, checks go through an [`AllowIndex`] instead of a scan,
-/// so a text full of allow words (`cocktail cocktail …`) stays linear.
-const FEW_ALLOWS: usize = 16;
-
-impl Evidence {
-    /// Whether an allow word covers `x`, by a scan (for the few spans of ordinary text).
-    fn allowed(&self, x: &Candidate) -> bool {
-        self.allows.iter().any(|&(a, b)| a <= x.i && x.j <= b)
-    }
-
-    /// Drops the candidates an allow word covers.
-    fn drop_allowed(&self, cands: &mut Vec<Candidate>) {
-        if self.allows.len() > FEW_ALLOWS {
-            let index = AllowIndex::new(&self.allows);
-            cands.retain(|x| !index.covers(x));
-        } else if !self.allows.is_empty() {
-            cands.retain(|x| !self.allowed(x));
-        }
-    }
-}
-
-/// Allow-word spans sorted by start, with the furthest end reached so far: whether some span
-/// covers `[i, j)` is one binary search.
-struct AllowIndex {
-    starts: Vec<usize>,
-    reach: Vec<usize>,
-}
-
-impl AllowIndex {
-    fn new(allows: &[(usize, usize)]) -> Self {
-        let mut sorted = allows.to_vec();
-        sorted.sort_unstable();
-        let mut reach = Vec::with_capacity(sorted.len());
-        let mut far = 0;
-        for &(_, b) in &sorted {
-            far = far.max(b);
-            reach.push(far);
-        }
-        AllowIndex {
-            starts: sorted.into_iter().map(|(a, _)| a).collect(),
-            reach,
-        }
-    }
-
-    fn covers(&self, x: &Candidate) -> bool {
-        let k = self.starts.partition_point(|&a| a <= x.i);
-        k > 0 && self.reach[k - 1] >= x.j
-    }
 }
 
 /// Limits that keep one hostile text from exhausting a server. [`Matcher::scan`] and the
@@ -306,6 +257,16 @@ struct Candidate {
     term_end: usize,
     /// Index into [`Compiled::variants`].
     variant: u32,
+}
+
+impl Candidate {
+    fn covered(&self) -> Covered {
+        Covered {
+            i: self.i,
+            term_end: self.term_end,
+            j: self.j,
+        }
+    }
 }
 
 impl Matcher {
@@ -465,7 +426,7 @@ impl Matcher {
     /// Drops candidates inside allow words, then context-mode candidates with no context: no
     /// context word of their list and no other confirmed match outside their span.
     fn confirm(&self, cands: &mut Vec<Candidate>, ev: &Evidence) {
-        ev.drop_allowed(cands);
+        self.drop_allowed(cands, ev);
         if !cands.iter().any(|x| self.needs_context(x)) {
             return;
         }
@@ -489,6 +450,20 @@ impl Matcher {
                 || apart(x, reach[self.variant(x).list as usize])
                 || apart(x, sure)
         });
+    }
+
+    /// Drops the candidates an allow word covers.
+    fn drop_allowed(&self, cands: &mut Vec<Candidate>, ev: &Evidence) {
+        ev.allows
+            .drop_covered(cands, Candidate::covered, self.allow_reach());
+    }
+
+    /// The longest allow word, in key bytes (0 without any).
+    fn allow_reach(&self) -> usize {
+        self.inner
+            .allow_words
+            .as_ref()
+            .map_or(0, AllowWords::longest)
     }
 
     fn variant(&self, x: &Candidate) -> &Variant {
@@ -522,51 +497,36 @@ impl Matcher {
     /// (context may come later), not inside an allow word, and starting far enough from the cut
     /// that no allow word crossing it can cover it.
     fn sure_in_prefix(&self, norm: &Normalized, hits: &[Hit], work: &mut Work) -> bool {
-        let c = &self.inner;
         self.verify_all(norm, hits, work);
         let Work { cands, ev } = work;
-        ev.drop_allowed(cands);
-        let reach = if c.has_allow { c.max_allow_len } else { 0 };
+        self.drop_allowed(cands, ev);
+        let reach = self.allow_reach();
         cands
             .iter()
             .any(|x| !self.needs_context(x) && x.i + reach < norm.key.len())
     }
 
     fn is_match_in(&self, norm: &Normalized, hits: &[Hit], work: &mut Work) -> bool {
-        let c = &self.inner;
         work.clear();
         let Work { cands, ev } = work;
-        // Candidates that need context wait for the end of the text; others are settled early.
+        // Candidates that need context wait for the end of the text. Others are settled as
+        // soon as they are found: the allow words that could cover them were looked up then.
+        // With many allow words, checking one candidate at a time would not be linear: all
+        // wait for the end.
         let mut waiting = Vec::new();
         for &hit in hits {
             self.verify(norm, hit, cands, ev);
-            // An allow word covering a candidate starts at or before it, so it has been
-            // reported once the search is past the candidate's start plus the longest allow word.
-            let settled = if c.has_allow {
-                (hit.2 as usize).saturating_sub(c.max_allow_len)
-            } else {
-                usize::MAX
-            };
-            // With many allow words, settle at the end instead (see `FEW_ALLOWS`).
-            let settled = if ev.allows.len() > FEW_ALLOWS {
-                0
-            } else {
-                settled
-            };
-            let mut k = 0;
-            while k < cands.len() {
-                if cands[k].i < settled {
-                    let x = cands.swap_remove(k);
-                    if ev.allowed(&x) {
-                        continue;
-                    }
-                    if !self.needs_context(&x) {
-                        return true;
-                    }
-                    waiting.push(x);
-                } else {
-                    k += 1;
+            if ev.allows.many() {
+                continue;
+            }
+            for x in cands.drain(..) {
+                if ev.allows.cover(x.covered()) {
+                    continue;
                 }
+                if !self.needs_context(&x) {
+                    return true;
+                }
+                waiting.push(x);
             }
         }
         waiting.append(cands);
@@ -585,9 +545,38 @@ impl Matcher {
         self.inner.policy.decide(&self.find(text))
     }
 
-    /// Checks one automaton hit against each variant of its pattern: letter runs, word
-    /// boundaries for the mode; stems extend to the end of the word.
-    fn verify(
+    /// Checks one automaton hit against each variant of its pattern (see [`Matcher::check`]);
+    /// for a term it finds, looks up the allow words that could cover it.
+    fn verify(&self, norm: &Normalized, hit: Hit, cands: &mut Vec<Candidate>, ev: &mut Evidence) {
+        let found = cands.len();
+        self.check::<false>(norm, hit, cands, ev);
+        if cands.len() > found {
+            self.look_up_allows(norm, hit, cands, ev);
+        }
+    }
+
+    /// Puts in `ev` the allow words that have a hit inside them (see [`crate::allow`]): those
+    /// that could cover its candidates. Kept out of line: few candidates have any.
+    #[inline(never)]
+    fn look_up_allows(
+        &self,
+        norm: &Normalized,
+        (pattern, i, _): Hit,
+        cands: &mut Vec<Candidate>,
+        ev: &mut Evidence,
+    ) {
+        if let Some(words) = &self.inner.allow_words {
+            words.around(&norm.key, pattern, i as usize, |allow, s, e| {
+                self.check::<true>(norm, (allow, s as u32, e as u32), cands, ev);
+            });
+        }
+    }
+
+    /// Checks one hit against each variant of its pattern (only the allow words' when
+    /// `ALLOWS_ONLY`): letter runs, word boundaries for the mode; stems extend to the end of the
+    /// word. Inlined, once in [`Matcher::verify`] and once in [`Matcher::look_up_allows`].
+    #[inline(always)]
+    fn check<const ALLOWS_ONLY: bool>(
         &self,
         norm: &Normalized,
         (pattern, i, j): Hit,
@@ -605,6 +594,9 @@ impl Matcher {
         let first = c.variant_starts[pattern] as usize;
         let last = c.variant_starts[pattern + 1] as usize;
         for (vi, v) in (first..last).zip(&c.variants[first..last]) {
+            if ALLOWS_ONLY && v.role != Role::Allow {
+                continue;
+            }
             let stem = v.mode == MatchMode::Stem;
             let end = match v.mode {
                 MatchMode::Substring => j,
@@ -628,7 +620,11 @@ impl Matcher {
                 continue;
             }
             match v.role {
-                Role::Allow => ev.allows.push((i, end)),
+                Role::Allow => ev.allows.push(AllowSpan {
+                    start: i,
+                    letters_end: j,
+                    end,
+                }),
                 Role::Context => ev.contexts.push((i, end, v.list)),
                 Role::Term(_) => cands.push(Candidate {
                     i,
@@ -751,6 +747,15 @@ fn mode_bit(mode: MatchMode) -> u8 {
         MatchMode::Word => 4,
         MatchMode::Context => 8,
     }
+}
+
+/// The [`mode_bit`]s of the variants of a pattern that a search must find where they occur:
+/// all but allow words', which are looked up from the candidates (see [`crate::allow`]).
+fn searched_modes(variants: &[Variant]) -> u8 {
+    variants
+        .iter()
+        .filter(|v| v.role != Role::Allow)
+        .fold(0, |m, v| m | mode_bit(v.mode))
 }
 
 /// Whether some mode of `modes` (see [`mode_bit`]) accepts a hit with (`starts`) and without a
@@ -1118,18 +1123,12 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
     let mut variants: Vec<Vec<(u32, Vec<u16>, u16)>> = Vec::new();
     let mut targets = Vec::new();
     let mut infos = Vec::new();
-    let mut max_allow_len = 0;
     let mut norm = Normalized::default();
     let mut scratch = Scratch::default();
-    let mut add = |term: &str,
-                   hindi: bool,
-                   target: Target,
-                   targets: &mut Vec<Target>,
-                   max_allow_len: &mut usize| {
+    let mut add = |term: &str, hindi: bool, target: Target, targets: &mut Vec<Target>| {
         normalize_into(term, &mut norm, &mut scratch);
         // Allow and context words are matched as spelled; only terms get evasion variants.
         let is_allow = !matches!(target.role, Role::Term(_));
-        let counts_for_reach = target.role == Role::Allow;
         let stem = target.mode == MatchMode::Stem;
         let id = targets.len() as u32;
         targets.push(target);
@@ -1143,9 +1142,6 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
         };
         for (v, flags) in vs {
             let (key, min_run) = layout(&v);
-            if counts_for_reach {
-                *max_allow_len = (*max_allow_len).max(key.len());
-            }
             let p = *index.entry(key.clone()).or_insert_with(|| {
                 patterns.push(key);
                 variants.push(Vec::new());
@@ -1171,7 +1167,7 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
                 list: list_idx,
             };
             let hindi = e.lang == "hi" || e.lang.starts_with("hi-");
-            add(&e.term, hindi, t, &mut targets, &mut max_allow_len);
+            add(&e.term, hindi, t, &mut targets);
         }
         for a in list.allow() {
             let t = Target {
@@ -1181,7 +1177,7 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
                 mode: a.mode,
                 list: list_idx,
             };
-            add(&a.term, false, t, &mut targets, &mut max_allow_len);
+            add(&a.term, false, t, &mut targets);
         }
         for w in list.context() {
             let t = Target {
@@ -1191,7 +1187,7 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
                 mode: MatchMode::Word,
                 list: list_idx,
             };
-            add(&w.term, false, t, &mut targets, &mut max_allow_len);
+            add(&w.term, false, t, &mut targets);
         }
         infos.push(ListInfo {
             id: Arc::from(meta.id.as_str()),
@@ -1202,9 +1198,23 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
             allow: list.allow().len(),
         });
     }
-    let has_allow = targets.iter().any(|t| t.role == Role::Allow);
-    let automaton =
-        FullSearch::build(&patterns).map_err(|e| Error::new(ErrorKind::Build(e.to_string())))?;
+    // Allow words are looked up from the candidates, not searched for (see `crate::allow`):
+    // the patterns that only allow words have go last, and the automata leave them out.
+    let only_allow =
+        |vs: &[(u32, Vec<u16>, u16)]| vs.iter().all(|v| targets[v.0 as usize].role == Role::Allow);
+    let mut order: Vec<usize> = (0..patterns.len()).collect();
+    order.sort_by_key(|&p| only_allow(&variants[p]));
+    let searched = order.iter().filter(|&&p| !only_allow(&variants[p])).count();
+    let patterns: Vec<Vec<u8>> = order
+        .iter()
+        .map(|&p| std::mem::take(&mut patterns[p]))
+        .collect();
+    let variants: Vec<Vec<(u32, Vec<u16>, u16)>> = order
+        .iter()
+        .map(|&p| std::mem::take(&mut variants[p]))
+        .collect();
+    let automaton = FullSearch::build(&patterns[..searched])
+        .map_err(|e| Error::new(ErrorKind::Build(e.to_string())))?;
     let mut variant_starts = Vec::with_capacity(variants.len() + 1);
     variant_starts.push(0u32);
     for vs in &variants {
@@ -1237,15 +1247,27 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
         .collect();
     min_runs.shrink_to_fit();
     variants.shrink_to_fit();
-    // A pattern none of whose modes accepts it without a word boundary before (after) it is
-    // searched with one there (see `PlainSearch`).
+    // The plain DFA has the patterns of terms and context words, and a pattern none of whose
+    // modes (theirs) accepts it without a word boundary before (after) it is searched with one
+    // there (see `PlainSearch`).
+    let of_pattern =
+        |p: usize| &variants[variant_starts[p] as usize..variant_starts[p + 1] as usize];
+    let allow_words = AllowWords::build(
+        &automaton,
+        searched,
+        (0..patterns.len())
+            .filter(|&p| of_pattern(p).iter().any(|v| v.role == Role::Allow))
+            .map(|p| (p as u32, patterns[p].as_slice())),
+    );
     let plain_patterns: Vec<PlainPattern> = (0..patterns.len())
-        .filter(|&p| can_match_plain(&patterns[p]))
-        .map(|p| PlainPattern {
-            key: &patterns[p],
-            id: p as u32,
-            boundary_before: !modes_accept(pattern_modes[p], false, true),
-            boundary_after: !modes_accept(pattern_modes[p], true, false),
+        .filter_map(|p| {
+            let modes = searched_modes(of_pattern(p));
+            (modes != 0 && can_match_plain(&patterns[p])).then(|| PlainPattern {
+                key: &patterns[p],
+                id: p as u32,
+                boundary_before: !modes_accept(modes, false, true),
+                boundary_after: !modes_accept(modes, true, false),
+            })
         })
         .collect();
     let plain = PlainSearch::build(&plain_patterns);
@@ -1261,9 +1283,8 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
             lists: infos,
             policy,
             limits,
-            max_allow_len,
-            max_pattern_len: patterns.iter().map(Vec::len).max().unwrap_or(0),
-            has_allow,
+            allow_words,
+            max_pattern_len: patterns[..searched].iter().map(Vec::len).max().unwrap_or(0),
             wordlists: lists,
         }),
     })
@@ -1286,11 +1307,18 @@ mod tests {
     fn both(text: &str) -> (Vec<Hit>, Vec<Hit>) {
         let m = matcher();
         let (norm, mut fused, mut all) = raw_hits(text);
-        // The full automaton's hits around stretches that are not plain are not filtered.
-        let modes = &m.inner.pattern_modes;
+        // The full automaton's hits around stretches that are not plain are not filtered, and
+        // it finds allow words too.
+        let c = &m.inner;
         let accepted = |&(p, i, j): &Hit| {
-            let (i, j) = (i as usize, j as usize);
-            super::modes_accept(modes[p as usize], norm.starts_word(i), norm.ends_word(j))
+            let (p, i, j) = (p as usize, i as usize, j as usize);
+            let variants = &c.variants[c.variant_starts[p] as usize..]
+                [..c.variant_starts[p + 1] as usize - c.variant_starts[p] as usize];
+            super::modes_accept(
+                super::searched_modes(variants),
+                norm.starts_word(i),
+                norm.ends_word(j),
+            )
         };
         all.retain(accepted);
         fused.retain(accepted);

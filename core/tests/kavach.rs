@@ -248,6 +248,10 @@ fn bundled_matcher_finds_across_lists() {
     assert!(m
         .find("Scunthorpe is a town; the therapist met an assassin in Assam.")
         .is_empty());
+    // An allow word covers the terms inside its own letters, not a term glued on after it.
+    let glued = m.find("scunthorpefucker, cocktailcunt; the Scunthorpe cocktail");
+    let glued: Vec<(&str, &str)> = glued.iter().map(|x| (x.term, x.text)).collect();
+    assert_eq!(glued, [("fuck", "fuck"), ("cunt", "cunt")]);
     // Indian names containing a term, and allow-listed phrases; "Dick" as a name is a known
     // false positive of the whole-word entry (reviewed, not blocked).
     let names =
