@@ -122,6 +122,9 @@ struct Compiled {
     /// The allow words, looked up from each candidate found (see [`crate::allow`]); `None`
     /// without any.
     allow_words: Option<AllowWords>,
+    /// The patterns that only context words have, searched for in a text only once a candidate
+    /// needs context (the automata leave them out): their search and the first one's index.
+    context_words: Option<(FullSearch, u32)>,
     /// The longest automaton pattern, in key bytes.
     max_pattern_len: usize,
     /// The lists as given, so a matcher can be described and rebuilt (pickling, reloads).
@@ -410,7 +413,7 @@ impl Matcher {
     ) {
         self.verify_all(norm, hits, work);
         let Work { cands, ev } = work;
-        self.confirm(cands, ev);
+        self.confirm(norm, cands, ev);
         self.resolve(text, norm, cands, out);
     }
 
@@ -425,11 +428,12 @@ impl Matcher {
 
     /// Drops candidates inside allow words, then context-mode candidates with no context: no
     /// context word of their list and no other confirmed match outside their span.
-    fn confirm(&self, cands: &mut Vec<Candidate>, ev: &Evidence) {
+    fn confirm(&self, norm: &Normalized, cands: &mut Vec<Candidate>, ev: &mut Evidence) {
         self.drop_allowed(cands, ev);
         if !cands.iter().any(|x| self.needs_context(x)) {
             return;
         }
+        self.find_context_words(norm, ev);
         // Some span is apart from `[i, j)` exactly when the earliest end is at or before `i` or
         // the latest start at or after `j`: per list for context words, and over the matches
         // that need no context.
@@ -450,6 +454,18 @@ impl Matcher {
                 || apart(x, reach[self.variant(x).list as usize])
                 || apart(x, sure)
         });
+    }
+
+    /// Puts in `ev` the context words that the automata leave out (those that are not also a
+    /// term): searched for only in a text with a candidate that needs context.
+    fn find_context_words(&self, norm: &Normalized, ev: &mut Evidence) {
+        if let Some((search, first)) = &self.inner.context_words {
+            // Checking context words adds no candidate.
+            let mut none = Vec::new();
+            search.for_each_match(&norm.key, |p, i, j| {
+                self.check::<CONTEXTS>(norm, (p + first, i as u32, j as u32), &mut none, ev);
+            });
+        }
     }
 
     /// Drops the candidates an allow word covers.
@@ -530,7 +546,7 @@ impl Matcher {
             }
         }
         waiting.append(cands);
-        self.confirm(&mut waiting, ev);
+        self.confirm(norm, &mut waiting, ev);
         !waiting.is_empty()
     }
 
@@ -549,7 +565,7 @@ impl Matcher {
     /// for a term it finds, looks up the allow words that could cover it.
     fn verify(&self, norm: &Normalized, hit: Hit, cands: &mut Vec<Candidate>, ev: &mut Evidence) {
         let found = cands.len();
-        self.check::<false>(norm, hit, cands, ev);
+        self.check::<ALL>(norm, hit, cands, ev);
         if cands.len() > found {
             self.look_up_allows(norm, hit, cands, ev);
         }
@@ -567,16 +583,16 @@ impl Matcher {
     ) {
         if let Some(words) = &self.inner.allow_words {
             words.around(&norm.key, pattern, i as usize, |allow, s, e| {
-                self.check::<true>(norm, (allow, s as u32, e as u32), cands, ev);
+                self.check::<ALLOWS>(norm, (allow, s as u32, e as u32), cands, ev);
             });
         }
     }
 
-    /// Checks one hit against each variant of its pattern (only the allow words' when
-    /// `ALLOWS_ONLY`): letter runs, word boundaries for the mode; stems extend to the end of the
-    /// word. Inlined, once in [`Matcher::verify`] and once in [`Matcher::look_up_allows`].
+    /// Checks one hit against each variant of its pattern (only the allow words' or the
+    /// context words' when `ONLY` is [`ALLOWS`] or [`CONTEXTS`]): letter runs, word boundaries
+    /// for the mode; stems extend to the end of the word. Inlined: once for each `ONLY`.
     #[inline(always)]
-    fn check<const ALLOWS_ONLY: bool>(
+    fn check<const ONLY: u8>(
         &self,
         norm: &Normalized,
         (pattern, i, j): Hit,
@@ -594,7 +610,12 @@ impl Matcher {
         let first = c.variant_starts[pattern] as usize;
         let last = c.variant_starts[pattern + 1] as usize;
         for (vi, v) in (first..last).zip(&c.variants[first..last]) {
-            if ALLOWS_ONLY && v.role != Role::Allow {
+            let skip = match ONLY {
+                ALLOWS => v.role != Role::Allow,
+                CONTEXTS => v.role != Role::Context,
+                _ => false,
+            };
+            if skip {
                 continue;
             }
             let stem = v.mode == MatchMode::Stem;
@@ -738,6 +759,12 @@ fn same_devanagari(a: &str, b: &str) -> bool {
         .filter(|&c| is_devanagari(c))
         .eq(b.chars().filter(|&c| is_devanagari(c)))
 }
+
+/// What [`Matcher::check`] checks of a pattern: all its variants, or only those of allow words
+/// or of context words.
+const ALL: u8 = 0;
+const ALLOWS: u8 = 1;
+const CONTEXTS: u8 = 2;
 
 /// One bit per match mode, for [`Compiled::pattern_modes`].
 fn mode_bit(mode: MatchMode) -> u8 {
@@ -1198,13 +1225,24 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
             allow: list.allow().len(),
         });
     }
-    // Allow words are looked up from the candidates, not searched for (see `crate::allow`):
-    // the patterns that only allow words have go last, and the automata leave them out.
-    let only_allow =
-        |vs: &[(u32, Vec<u16>, u16)]| vs.iter().all(|v| targets[v.0 as usize].role == Role::Allow);
+    // The automata search the patterns of terms, first in the order. Context words come next:
+    // they are searched for only in a text with a candidate that needs context (one more pass
+    // over its key), and allow words last: they are looked up from the candidates (see
+    // `crate::allow`).
+    let group = |vs: &[(u32, Vec<u16>, u16)]| {
+        let has = |role: fn(Role) -> bool| vs.iter().any(|v| role(targets[v.0 as usize].role));
+        if has(|r| matches!(r, Role::Term(_))) {
+            0
+        } else if has(|r| r == Role::Context) {
+            1
+        } else {
+            2
+        }
+    };
     let mut order: Vec<usize> = (0..patterns.len()).collect();
-    order.sort_by_key(|&p| only_allow(&variants[p]));
-    let searched = order.iter().filter(|&&p| !only_allow(&variants[p])).count();
+    order.sort_by_key(|&p| group(&variants[p]));
+    let searched = order.iter().filter(|&&p| group(&variants[p]) == 0).count();
+    let with_context = searched + order.iter().filter(|&&p| group(&variants[p]) == 1).count();
     let patterns: Vec<Vec<u8>> = order
         .iter()
         .map(|&p| std::mem::take(&mut patterns[p]))
@@ -1215,6 +1253,13 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
         .collect();
     let automaton = FullSearch::build(&patterns[..searched])
         .map_err(|e| Error::new(ErrorKind::Build(e.to_string())))?;
+    let context_words = if with_context > searched {
+        let search = FullSearch::build(&patterns[searched..with_context])
+            .map_err(|e| Error::new(ErrorKind::Build(e.to_string())))?;
+        Some((search, searched as u32))
+    } else {
+        None
+    };
     let mut variant_starts = Vec::with_capacity(variants.len() + 1);
     variant_starts.push(0u32);
     for vs in &variants {
@@ -1259,7 +1304,7 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
             .filter(|&p| of_pattern(p).iter().any(|v| v.role == Role::Allow))
             .map(|p| (p as u32, patterns[p].as_slice())),
     );
-    let plain_patterns: Vec<PlainPattern> = (0..patterns.len())
+    let plain_patterns: Vec<PlainPattern> = (0..searched)
         .filter_map(|p| {
             let modes = searched_modes(of_pattern(p));
             (modes != 0 && can_match_plain(&patterns[p])).then(|| PlainPattern {
@@ -1284,6 +1329,7 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
             policy,
             limits,
             allow_words,
+            context_words,
             max_pattern_len: patterns[..searched].iter().map(Vec::len).max().unwrap_or(0),
             wordlists: lists,
         }),
@@ -1367,6 +1413,26 @@ mod tests {
         assert!(!matcher().is_match(&format!("bc {filler}")));
         assert!(!answered_by_prefix(&filler));
         assert!(!matcher().is_match(&filler));
+    }
+
+    #[test]
+    fn context_words_are_searched_for_only_when_a_candidate_needs_context() {
+        let m = matcher();
+        // Context words (`kya`, `hai`) are not in the automata: chat full of them costs no hit.
+        let (_, fused, all) = raw_hits("kya hai yaar, sab theek hai");
+        assert!(fused.is_empty() && all.is_empty(), "{fused:?} {all:?}");
+        // A context-mode term finds them anywhere in the text, by `find` and `is_match`.
+        for text in [
+            "bc kya hai",
+            "kya hai bc",
+            "bc, the weather is bad today; hai na",
+        ] {
+            let terms: Vec<&str> = m.find(text).iter().map(|x| x.term).collect();
+            assert_eq!(terms, ["bc"], "{text:?}");
+            assert!(m.is_match(text), "{text:?}");
+        }
+        assert!(m.find("bc is short for British Columbia").is_empty());
+        assert!(!m.is_match("bc is short for British Columbia"));
     }
 
     #[test]
