@@ -83,13 +83,21 @@ impl AllowWords {
         self.longest
     }
 
+    /// Whether some allow word has the key of `pattern`.
+    #[inline]
+    pub(crate) fn has(&self, pattern: u32) -> bool {
+        let p = pattern as usize;
+        self.starts
+            .get(p + 1)
+            .is_some_and(|&to| to > self.starts[p])
+    }
+
     /// Calls `found(pattern, start, end)` for each allow word that `key` has at `[start,
-    /// end)` with the hit of `pattern` that starts at `i` inside it.
+    /// end)` with the hit of `pattern` at `[i, j)` inside it.
     pub(crate) fn around(
         &self,
         key: &[u8],
-        pattern: u32,
-        i: usize,
+        (pattern, i, j): (u32, usize, usize),
         mut found: impl FnMut(u32, usize, usize),
     ) {
         let (from, to) = match self.starts.get(pattern as usize..pattern as usize + 2) {
@@ -99,11 +107,21 @@ impl AllowWords {
         for &(word, distance) in &self.places[from..to] {
             let (allow, a, b) = self.words[word as usize];
             let word = &self.bytes[a as usize..b as usize];
-            let Some(start) = i.checked_sub(distance as usize) else {
+            let d = distance as usize;
+            let Some(start) = i.checked_sub(d) else {
                 continue;
             };
             let end = start + word.len();
-            if key.get(start..end) == Some(word) {
+            let Some(have) = key.get(start..end) else {
+                continue;
+            };
+            // The hit's bytes are the allow word's there: compare the rest, the last byte
+            // first (where most allow words that have the term differ from the text).
+            let after = d + (j - i);
+            if have.last() == word.last()
+                && have[..d].iter().eq(&word[..d])
+                && have[after..].iter().eq(&word[after..])
+            {
                 found(allow, start, end);
             }
         }
@@ -216,7 +234,8 @@ mod tests {
         assert_eq!(words.longest(), 10);
         let around = |key: &[u8], pattern, i| {
             let mut v = Vec::new();
-            words.around(key, pattern, i, |p, s, e| v.push((p, s, e)));
+            let len = terms[pattern as usize].len();
+            words.around(key, (pattern, i, i + len), |p, s, e| v.push((p, s, e)));
             v
         };
         assert_eq!(around(b"in scunthorpe", 0, 4), [(5, 3, 13)]);

@@ -413,6 +413,9 @@ impl Matcher {
     ) {
         self.verify_all(norm, hits, work);
         let Work { cands, ev } = work;
+        if cands.is_empty() {
+            return;
+        }
         self.confirm(norm, cands, ev);
         self.resolve(text, norm, cands, out);
     }
@@ -566,23 +569,30 @@ impl Matcher {
     fn verify(&self, norm: &Normalized, hit: Hit, cands: &mut Vec<Candidate>, ev: &mut Evidence) {
         let found = cands.len();
         self.check::<ALL>(norm, hit, cands, ev);
-        if cands.len() > found {
+        if cands.len() > found
+            && self
+                .inner
+                .allow_words
+                .as_ref()
+                .is_some_and(|w| w.has(hit.0))
+        {
             self.look_up_allows(norm, hit, cands, ev);
         }
     }
 
     /// Puts in `ev` the allow words that have a hit inside them (see [`crate::allow`]): those
-    /// that could cover its candidates. Kept out of line: few candidates have any.
+    /// that could cover its candidates. Kept out of line: few terms are in an allow word.
     #[inline(never)]
     fn look_up_allows(
         &self,
         norm: &Normalized,
-        (pattern, i, _): Hit,
+        (pattern, i, j): Hit,
         cands: &mut Vec<Candidate>,
         ev: &mut Evidence,
     ) {
         if let Some(words) = &self.inner.allow_words {
-            words.around(&norm.key, pattern, i as usize, |allow, s, e| {
+            let hit = (pattern, i as usize, j as usize);
+            words.around(&norm.key, hit, |allow, s, e| {
                 self.check::<ALLOWS>(norm, (allow, s as u32, e as u32), cands, ev);
             });
         }
