@@ -4,8 +4,8 @@
 //! checks its match counts first, so a broken engine cannot look fast, and prints kavach's
 //! throughput as a fraction of the reference's (the median of paired rounds, which alternate
 //! the two, so a drift in the machine's speed does not skew it); the English tweets group also
-//! runs rustrict (pinned, paired the same way), `is_match`, and `find_many` on 1 and 2 threads,
-//! and one group times building the bundled matcher.
+//! runs rustrict and `is_match` (each paired with `find` the same way) and `find_many` on 1 and
+//! 2 threads, and one group times building the bundled matcher.
 //!
 //! Run: `cargo bench -p kavach --bench throughput`
 
@@ -293,9 +293,14 @@ fn extras(name: &str, texts: &[String], matcher: &Matcher) {
             );
         },
     );
-    let is_match = seconds(&mut || {
-        black_box(texts.iter().filter(|t| matcher.is_match(t)).count());
-    });
+    let (_, is_match, match_vs_find) = paired(
+        &mut || {
+            black_box(texts.iter().map(|t| matcher.find(t).len()).sum::<usize>());
+        },
+        &mut || {
+            black_box(texts.iter().filter(|t| matcher.is_match(t)).count());
+        },
+    );
     let one = seconds(&mut || {
         black_box(matcher.find_many(texts, 1).len());
     });
@@ -303,7 +308,7 @@ fn extras(name: &str, texts: &[String], matcher: &Matcher) {
         black_box(matcher.find_many(texts, 2).len());
     });
     println!(
-        "{name}: find {:.1} MB/s, is_match {:.1} MB/s ({flagged} flagged); find_many 1 thread {:.1} MB/s, 2 threads {:.1} MB/s (x{:.2}); rustrict 0.7.39 is_inappropriate {:.1} MB/s ({rustrict_flagged} flagged), find/rustrict x{vs_rustrict:.1} (median of {ROUNDS} paired rounds)",
+        "{name}: find {:.1} MB/s, is_match {:.1} MB/s ({flagged} flagged; is_match / find time {match_vs_find:.3}); find_many 1 thread {:.1} MB/s, 2 threads {:.1} MB/s (x{:.2}); rustrict 0.7.39 is_inappropriate {:.1} MB/s ({rustrict_flagged} flagged), find/rustrict x{vs_rustrict:.1} (median of {ROUNDS} paired rounds)",
         mb(find),
         mb(is_match),
         mb(one),
