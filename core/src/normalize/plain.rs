@@ -575,6 +575,17 @@ static SKIPS: [[u64; 8]; 9] = {
     t
 };
 
+/// For a block whose byte `r` is left out of the key (8: none): the bytes before it.
+static BEFORE: [u64; 9] = {
+    let mut t = [u64::MAX; 9];
+    let mut r = 0;
+    while r < 8 {
+        t[r] = (1 << (8 * r)) - 1;
+        r += 1;
+    }
+    t
+};
+
 /// Per byte: the lower-case letter, or 0 for a byte that is not an ASCII letter.
 static LOWER_LETTERS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -609,8 +620,10 @@ impl Word<'_> {
         while let Some(w) = simple_block(self.bytes, i, last, open) {
             open = w.open;
             // The letter that repeats the one before it (8: none) is left out of the key.
-            let r = (w.repeats.trailing_zeros() / 8) as usize;
-            let before = u64::MAX.checked_shl(8 * r as u32).map_or(u64::MAX, |m| !m);
+            // (The first byte never repeats: a set top bit stands for none, and the mask comes
+            // from a table, so neither a zero count nor a shift by a register is needed.)
+            let r = ((w.repeats >> 8 | 1 << 63).trailing_zeros() / 8 + 1) as usize;
+            let before = BEFORE[r];
             // The key bytes: the block without that letter.
             let keep = |v: u64| (v & before) | ((v >> 8) & !before);
             self.key[len..len + 8].copy_from_slice(&keep(w.lower).to_le_bytes());
@@ -635,7 +648,7 @@ impl Word<'_> {
             }
             if w.restart != 0 {
                 // The last word of two or more key letters that ended in the block.
-                let j = (63 - w.restart.leading_zeros() as usize) / 8;
+                let j = (w.restart | 1).ilog2() as usize / 8;
                 *safe = Restart {
                     at: i + j,
                     len: len + j - usize::from(j > r),
@@ -643,7 +656,7 @@ impl Word<'_> {
                 };
             }
             if w.spaces != 0 {
-                let j = (63 - w.spaces.leading_zeros() as usize) / 8;
+                let j = (w.spaces | 1).ilog2() as usize / 8;
                 *word_start = len + j + 1 - usize::from(j > r);
             }
             last = match (w.lower >> 56) as u8 {
