@@ -771,13 +771,13 @@ fn simple_block(bytes: &[u8], i: usize, last: u8, open: bool) -> Option<SimpleBl
     // except in the last byte: then the next block must go on with a key letter (`open`).
     let long = starts & ((kept >> 8) | HIGH << 56);
     let one = starts & (spaces >> 8) & (kept >> 24);
-    let simple = letters | spaces == HIGH
-        && equal & spaces == 0
-        && (!open || kept & 0x80 != 0)
-        && repeats & repeats.wrapping_sub(1) == 0
-        && repeats & 0x80 == 0
-        && starts & !long & !one == 0
-        && (spaces >> 63 == 0 || next.is_ascii_alphabetic());
+    let simple = (letters | spaces == HIGH)
+        & (equal & spaces == 0)
+        & (!open | (kept & 0x80 != 0))
+        & (repeats & repeats.wrapping_sub(1) == 0)
+        & (repeats & 0x80 == 0)
+        & (starts & !long & !one == 0)
+        & ((spaces >> 63 == 0) | next.is_ascii_alphabetic());
     simple.then_some(SimpleBlock {
         lower,
         spaces,
