@@ -86,10 +86,16 @@ impl AllowWords {
     /// Whether some allow word has the key of `pattern`.
     #[inline]
     pub(crate) fn has(&self, pattern: u32) -> bool {
-        let p = pattern as usize;
-        self.starts
-            .get(p + 1)
-            .is_some_and(|&to| to > self.starts[p])
+        !self.places_of(pattern).is_empty()
+    }
+
+    /// The places of `pattern` (none for a pattern the automaton does not search).
+    #[inline]
+    fn places_of(&self, pattern: u32) -> &[(u32, u32)] {
+        match self.starts.get(pattern as usize..pattern as usize + 2) {
+            Some(&[from, to]) => &self.places[from as usize..to as usize],
+            _ => &[],
+        }
     }
 
     /// Calls `found(pattern, start, end)` for each allow word that `key` has at `[start,
@@ -100,11 +106,7 @@ impl AllowWords {
         (pattern, i, j): (u32, usize, usize),
         mut found: impl FnMut(u32, usize, usize),
     ) {
-        let (from, to) = match self.starts.get(pattern as usize..pattern as usize + 2) {
-            Some(&[from, to]) => (from as usize, to as usize),
-            _ => return,
-        };
-        for &(word, distance) in &self.places[from..to] {
+        for &(word, distance) in self.places_of(pattern) {
             let (allow, a, b) = self.words[word as usize];
             let word = &self.bytes[a as usize..b as usize];
             let d = distance as usize;

@@ -569,14 +569,10 @@ impl Matcher {
     fn verify(&self, norm: &Normalized, hit: Hit, cands: &mut Vec<Candidate>, ev: &mut Evidence) {
         let found = cands.len();
         self.check::<ALL>(norm, hit, cands, ev);
-        if cands.len() > found
-            && self
-                .inner
-                .allow_words
-                .as_ref()
-                .is_some_and(|w| w.has(hit.0))
-        {
-            self.look_up_allows(norm, hit, cands, ev);
+        if cands.len() > found {
+            if let Some(words) = self.inner.allow_words.as_ref().filter(|w| w.has(hit.0)) {
+                self.look_up_allows(words, norm, hit, cands, ev);
+            }
         }
     }
 
@@ -585,17 +581,16 @@ impl Matcher {
     #[inline(never)]
     fn look_up_allows(
         &self,
+        words: &AllowWords,
         norm: &Normalized,
         (pattern, i, j): Hit,
         cands: &mut Vec<Candidate>,
         ev: &mut Evidence,
     ) {
-        if let Some(words) = &self.inner.allow_words {
-            let hit = (pattern, i as usize, j as usize);
-            words.around(&norm.key, hit, |allow, s, e| {
-                self.check::<ALLOWS>(norm, (allow, s as u32, e as u32), cands, ev);
-            });
-        }
+        let hit = (pattern, i as usize, j as usize);
+        words.around(&norm.key, hit, |allow, s, e| {
+            self.check::<ALLOWS>(norm, (allow, s as u32, e as u32), cands, ev);
+        });
     }
 
     /// Checks one hit against each variant of its pattern (only the allow words' or the
@@ -1239,20 +1234,23 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
     // they are searched for only in a text with a candidate that needs context (one more pass
     // over its key), and allow words last: they are looked up from the candidates (see
     // `crate::allow`).
-    let group = |vs: &[(u32, Vec<u16>, u16)]| {
-        let has = |role: fn(Role) -> bool| vs.iter().any(|v| role(targets[v.0 as usize].role));
-        if has(|r| matches!(r, Role::Term(_))) {
-            0
-        } else if has(|r| r == Role::Context) {
-            1
-        } else {
-            2
-        }
-    };
+    let groups: Vec<u8> = variants
+        .iter()
+        .map(|vs| {
+            let has = |role: fn(Role) -> bool| vs.iter().any(|v| role(targets[v.0 as usize].role));
+            if has(|r| matches!(r, Role::Term(_))) {
+                0
+            } else if has(|r| r == Role::Context) {
+                1
+            } else {
+                2
+            }
+        })
+        .collect();
     let mut order: Vec<usize> = (0..patterns.len()).collect();
-    order.sort_by_key(|&p| group(&variants[p]));
-    let searched = order.iter().filter(|&&p| group(&variants[p]) == 0).count();
-    let with_context = searched + order.iter().filter(|&&p| group(&variants[p]) == 1).count();
+    order.sort_by_key(|&p| groups[p]);
+    let searched = groups.iter().filter(|&&g| g == 0).count();
+    let with_context = searched + groups.iter().filter(|&&g| g == 1).count();
     let patterns: Vec<Vec<u8>> = order
         .iter()
         .map(|&p| std::mem::take(&mut patterns[p]))
@@ -1302,9 +1300,9 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
         .collect();
     min_runs.shrink_to_fit();
     variants.shrink_to_fit();
-    // The plain DFA has the patterns of terms and context words, and a pattern none of whose
-    // modes (theirs) accepts it without a word boundary before (after) it is searched with one
-    // there (see `PlainSearch`).
+    // The plain DFA has the patterns of terms (and their context-word variants), and a pattern
+    // none of whose modes (theirs) accepts it without a word boundary before (after) it is
+    // searched with one there (see `PlainSearch`).
     let of_pattern =
         |p: usize| &variants[variant_starts[p] as usize..variant_starts[p + 1] as usize];
     let allow_words = AllowWords::build(
@@ -1317,7 +1315,7 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
     let plain_patterns: Vec<PlainPattern> = (0..searched)
         .filter_map(|p| {
             let modes = searched_modes(of_pattern(p));
-            (modes != 0 && can_match_plain(&patterns[p])).then(|| PlainPattern {
+            can_match_plain(&patterns[p]).then(|| PlainPattern {
                 key: &patterns[p],
                 id: p as u32,
                 boundary_before: !modes_accept(modes, false, true),
@@ -1368,8 +1366,8 @@ mod tests {
         let c = &m.inner;
         let accepted = |&(p, i, j): &Hit| {
             let (p, i, j) = (p as usize, i as usize, j as usize);
-            let variants = &c.variants[c.variant_starts[p] as usize..]
-                [..c.variant_starts[p + 1] as usize - c.variant_starts[p] as usize];
+            let variants =
+                &c.variants[c.variant_starts[p] as usize..c.variant_starts[p + 1] as usize];
             super::modes_accept(
                 super::searched_modes(variants),
                 norm.starts_word(i),
