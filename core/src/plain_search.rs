@@ -17,11 +17,11 @@ use crate::dfa::DenseDfa;
 use crate::normalize::KeySink;
 
 /// The bytes plain text's key is made of, in column order.
-const ALPHABET: &[u8; 38] = b"abcdefghijklmnopqrstuvwxyz0123456789 \n";
+const ALPHABET: &[u8; 38] = b" abcdefghijklmnopqrstuvwxyz0123456789\n";
 
-/// The letters `a` to `z` are [`ALPHABET`]'s first columns, so a letter's column is
-/// `letter - b'a'`.
-const LETTER_COLUMNS: usize = 26;
+/// A space and the letters `a` to `z` are [`ALPHABET`]'s first columns, so their column is
+/// their low five bits.
+const LETTER_COLUMNS: std::ops::RangeInclusive<usize> = 1..=26;
 
 /// One automaton hit: pattern (of the full automaton), start and end in the key.
 pub(crate) type Hit = (u32, u32, u32);
@@ -83,7 +83,7 @@ impl PlainSearch {
         // (Every transition into a state is on the same byte, the last of its string.)
         let (trans, start) = (&mut dfa.trans, dfa.start);
         for row in (0..trans.len()).step_by(dfa.stride) {
-            for column in 0..LETTER_COLUMNS {
+            for column in LETTER_COLUMNS {
                 let to = trans[row + column];
                 if to != start {
                     trans[to as usize + column] = to;
@@ -155,10 +155,10 @@ impl<'a> KeySink for PlainSink<'a> {
         local.state >= local.match_from
     }
 
-    /// Letters are the alphabet's first columns ([`LETTER_COLUMNS`]): no look-up needed.
+    /// A letter's or a space's column is its low five bits ([`LETTER_COLUMNS`]): no look-up.
     #[inline(always)]
     fn step_letter(local: &mut Stepper<'a>, byte: u8) -> bool {
-        let column = usize::from(byte.wrapping_sub(b'a'));
+        let column = usize::from(byte & 0x1f);
         local.state = local.trans[column..][local.state as usize];
         local.state >= local.match_from
     }
@@ -169,6 +169,15 @@ impl<'a> KeySink for PlainSink<'a> {
     fn record(&mut self, local: Stepper<'a>, end: usize) {
         let s = self.search;
         let end = end as u32;
+        // A repeated letter steps the state to itself and reports its hits again, at the end
+        // the letter before it reported them (see `KeySink::step_letter`).
+        let last = s.dfa.matches_at(local.state).last().map(|&p| {
+            let (id, back, after) = s.ends[p as usize];
+            (id, end - back, end - after)
+        });
+        if last.is_some() && self.hits.last() == last.as_ref() {
+            return;
+        }
         self.hits
             .extend(s.dfa.matches_at(local.state).iter().map(|&p| {
                 let (id, back, after) = s.ends[p as usize];

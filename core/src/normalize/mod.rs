@@ -491,7 +491,7 @@ fn emit_word(
                     let at = out.key.len() - len;
                     for p in at..out.key.len() {
                         out.runs[p] = out.runs[p].saturating_add(1);
-                        out.src[p].1 = u.end;
+                        out.ends[p] = u.end;
                         out.flags[p] |= flags;
                     }
                 }

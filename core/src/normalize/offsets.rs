@@ -3,18 +3,21 @@
 
 /// The matching form of a text, with everything needed to map a match back and to check it.
 ///
-/// Invariants (checked by the property tests): `key` is valid UTF-8; `src` and `runs` have an
-/// entry for every byte of `key`, and `flags` too unless it is empty (no transforms anywhere);
-/// every `src` range lies on char boundaries of the original text and ranges never go
-/// backwards. Entries past the key's length are left over from an earlier text: the fast path
-/// writes both for every key byte rather than filling the vectors afresh for every text (4% of
-/// the time on short posts).
+/// Invariants (checked by the property tests): `key` is valid UTF-8; `starts`, `ends` and `runs`
+/// have an entry for every byte of `key`, and `flags` too unless it is empty (no transforms
+/// anywhere); every range `starts[k]..ends[k]` lies on char boundaries of the original text and
+/// ranges never go backwards. Entries past the key's length are left over from an earlier text:
+/// the fast path writes offsets and runs for every key byte rather than filling the vectors
+/// afresh for every text (4% of the time on short posts). Starts and ends are kept apart so
+/// that the fast path writes each for eight key bytes in two vector stores.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(crate) struct Normalized {
     /// The matching form: folded letters, single `' '` (soft) or `'\n'` (hard) word boundaries.
     pub(crate) key: Vec<u8>,
-    /// Per key byte: the original byte range `[start, end)` it came from.
-    pub(crate) src: Vec<(u32, u32)>,
+    /// Per key byte: the start of the original byte range `[start, end)` it came from.
+    pub(crate) starts: Vec<u32>,
+    /// Per key byte: the end of that range.
+    pub(crate) ends: Vec<u32>,
     /// Per key byte: how many equal letters were collapsed into it (1 = not stretched).
     pub(crate) runs: Vec<u16>,
     /// Per key byte: the [`super::Transforms`] bits involved in producing it.
@@ -57,21 +60,24 @@ impl Normalized {
 
     pub(crate) fn clear(&mut self) {
         self.clear_keeping_offsets();
-        self.src.clear();
+        self.starts.clear();
+        self.ends.clear();
         self.runs.clear();
     }
 
     /// Keeps the first `len` key bytes and their offsets, runs and transforms.
     pub(crate) fn truncate(&mut self, len: usize) {
         self.key.truncate(len);
-        self.src.truncate(len);
+        self.starts.truncate(len);
+        self.ends.truncate(len);
         self.runs.truncate(len);
         self.flags.truncate(len);
     }
 
     pub(crate) fn push_byte(&mut self, b: u8, src: (u32, u32), run: u16, flags: u16) {
         self.key.push(b);
-        self.src.push(src);
+        self.starts.push(src.0);
+        self.ends.push(src.1);
         self.runs.push(run);
         self.flags.push(flags);
     }
@@ -117,7 +123,7 @@ impl Normalized {
 
     /// The original byte range covered by key bytes `[i, j)`.
     pub(crate) fn original_span(&self, i: usize, j: usize) -> (usize, usize) {
-        (self.src[i].0 as usize, self.src[j - 1].1 as usize)
+        (self.starts[i] as usize, self.ends[j - 1] as usize)
     }
 
     /// The union of transform bits over key bytes `[i, j)`.

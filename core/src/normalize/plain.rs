@@ -87,12 +87,15 @@ pub(crate) trait KeySink {
     fn local(&self) -> Self::Local;
     /// Advances `local` by `byte`; true when patterns end there.
     fn step(local: &mut Self::Local, byte: u8) -> bool;
-    /// [`KeySink::step`] for a byte known to be an ASCII lower-case letter.
+    /// [`KeySink::step`] for a byte known to be an ASCII lower-case letter or a space. The
+    /// step on a letter equal to the one before it reports what that one reported, at the
+    /// same end: [`KeySink::record`] drops it.
     #[inline(always)]
     fn step_letter(local: &mut Self::Local, byte: u8) -> bool {
         Self::step(local, byte)
     }
-    /// Records what ends at key position `end` (just after the byte `local` last stepped on).
+    /// Records what ends at key position `end` (just after the byte `local` last stepped on);
+    /// the same as the last record again (a repeated letter's step) is dropped.
     fn record(&mut self, local: Self::Local, end: usize);
     /// Keeps `local` as the state to go on from.
     fn store(&mut self, local: Self::Local);
@@ -256,7 +259,8 @@ fn general_stretch(
     grow(out, len + (n - end.at));
     out.give_every_byte_flags();
     out.key[from.len..len].copy_from_slice(&segment.key);
-    out.src[from.len..len].copy_from_slice(&segment.src);
+    out.starts[from.len..len].copy_from_slice(&segment.starts);
+    out.ends[from.len..len].copy_from_slice(&segment.ends);
     out.runs[from.len..len].copy_from_slice(&segment.runs);
     out.flags[from.len..len].copy_from_slice(&segment.flags);
     let shift = from.len as u32;
@@ -280,8 +284,9 @@ fn grow(out: &mut Normalized, len: usize) {
     if out.key.len() < len {
         out.key.resize(len, 0);
     }
-    if out.src.len() < len {
-        out.src.resize(len, (0, 0));
+    if out.starts.len() < len {
+        out.starts.resize(len, 0);
+        out.ends.resize(len, 0);
     }
     if out.runs.len() < len {
         out.runs.resize(len, 1);
@@ -392,9 +397,13 @@ fn plain_stretch<S: KeySink>(
 ) -> bool {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let key = &mut out.key[..];
-    let src = &mut out.src[..];
-    let runs = &mut out.runs[..];
+    // All four the same length (`grow` made each long enough), so one bounds check on a key
+    // position serves them all.
+    let room = (out.key.len().min(out.starts.len())).min(out.ends.len().min(out.runs.len()));
+    let key = &mut out.key[..room];
+    let starts = &mut out.starts[..room];
+    let ends = &mut out.ends[..room];
+    let runs = &mut out.runs[..room];
     let mut search = sink.local();
     let State {
         mut i,
@@ -467,7 +476,8 @@ fn plain_stretch<S: KeySink>(
         let boundary = len;
         if len > 0 {
             key[len] = if hard { b'\n' } else { b' ' };
-            src[len] = (i as u32, i as u32);
+            starts[len] = i as u32;
+            ends[len] = i as u32;
             runs[len] = 1;
             len += 1;
         }
@@ -481,7 +491,8 @@ fn plain_stretch<S: KeySink>(
         let mut out = Word {
             bytes,
             key: &mut *key,
-            src: &mut *src,
+            starts: &mut *starts,
+            ends: &mut *ends,
             runs: &mut *runs,
         };
         // Eight bytes at a time while they are simple words: without a branch per word.
@@ -547,33 +558,77 @@ fn plain_stretch<S: KeySink>(
 struct Word<'a> {
     bytes: &'a [u8],
     key: &'a mut [u8],
-    src: &'a mut [(u32, u32)],
+    starts: &'a mut [u32],
+    ends: &'a mut [u32],
     runs: &'a mut [u16],
 }
 
-/// For a block whose byte `r` is left out of the key (8: none): per key byte, the offsets
-/// (start, end) it maps to, relative to the block's first byte, as `start | end << 32`. The
-/// letter before `r` ends after the letter collapsed into it. A boundary's start is one more
-/// (the next word's), added per block.
-static SKIPS: [[u64; 8]; 9] = {
-    let mut t = [[0; 8]; 9];
+/// For a block whose byte `r` is left out of the key (8: none): per key byte, the offsets it
+/// maps to, relative to the block's first byte: starts, then ends. The letter before `r` ends
+/// after the letter collapsed into it. A boundary's start is one more (the next word's), added
+/// per block.
+static SKIPS: [([u32; 8], [u32; 8]); 9] = {
+    let mut t = [([0; 8], [0; 8]); 9];
     let mut r = 0;
     while r < 9 {
         let mut k = 0;
         while k < 8 {
-            let from = (k + (k >= r) as usize) as u64;
-            let to = if r < 8 && k + 1 == r {
+            let from = (k + (k >= r) as usize) as u32;
+            t[r].0[k] = from;
+            t[r].1[k] = if r < 8 && k + 1 == r {
                 from + 2
             } else {
                 from + 1
             };
-            t[r][k] = from | to << 32;
             k += 1;
         }
         r += 1;
     }
     t
 };
+
+/// For a block whose byte `r` is left out of the key (8: none): per key byte, its run. The
+/// letter before `r` has two.
+static RUNS: [[u16; 8]; 9] = {
+    let mut t = [[1; 8]; 9];
+    let mut r = 1;
+    while r < 8 {
+        t[r][r - 1] = 2;
+        r += 1;
+    }
+    t
+};
+
+/// Per four bits: each bit as a number.
+static BITS: [[u32; 4]; 16] = {
+    let mut t = [[0; 4]; 16];
+    let mut n = 0;
+    while n < 16 {
+        let mut k = 0;
+        while k < 4 {
+            t[n][k] = (n as u32 >> k) & 1;
+            k += 1;
+        }
+        n += 1;
+    }
+    t
+};
+
+/// The low bits of the first four bytes of `v`, as four bits.
+#[inline(always)]
+fn nibble(v: u64) -> usize {
+    // Each byte's bit lands in bits 24 to 27, and no two products overlap or carry.
+    ((v as u32 & 0x0101_0101).wrapping_mul(0x0102_0408) >> 24 & 0xf) as usize
+}
+
+/// The eight entries of `v` from `at` (the fast path grows its vectors beforehand).
+#[inline(always)]
+fn block<T>(v: &mut [T], at: usize) -> &mut [T; 8] {
+    match v[at..].first_chunk_mut() {
+        Some(b) => b,
+        None => panic!("key vectors grown for the block"),
+    }
+}
 
 /// For a block whose byte `r` is left out of the key (8: none): the bytes before it.
 static BEFORE: [u64; 9] = {
@@ -631,19 +686,25 @@ impl Word<'_> {
             // or word overwrites it.
             // Offsets: a boundary's are the next word's start, as in the word loop.
             let spaces = keep(w.spaces >> 7);
-            let from = u64::from(i as u32) * 0x1_0000_0001;
-            for (k, (s, &skip)) in self.src[len..len + 8].iter_mut().zip(&SKIPS[r]).enumerate() {
-                let at = from + skip + ((spaces >> (8 * k)) & 1);
-                *s = (at as u32, (at >> 32) as u32);
+            let at = i as u32;
+            let (starts, ends) = (&SKIPS[r].0, &SKIPS[r].1);
+            let (low, high) = (BITS[nibble(spaces)], BITS[nibble(spaces >> 32)]);
+            let block_starts = block(self.starts, len);
+            for k in 0..4 {
+                block_starts[k] = at.wrapping_add(starts[k] + low[k]);
+                block_starts[k + 4] = at.wrapping_add(starts[k + 4] + high[k]);
+            }
+            for (e, &skip) in block(self.ends, len).iter_mut().zip(ends) {
+                *e = at.wrapping_add(skip);
             }
             // The letter the repeated one collapses into (or the last byte, unchanged).
-            self.runs[len..len + 8].copy_from_slice(&[1; 8]);
-            self.runs[len + r - 1] = 1 + u16::from(r < 8);
+            *block(self.runs, len) = RUNS[r];
             // The search steps on every byte: a repeated letter leaves it where it was (see
-            // `PlainSearch`), and reports nothing.
+            // `PlainSearch`), and reports again what the letter before it reported, at the
+            // same end (which `record` drops), so no step asks whether it is the left-out one.
             for (j, &c) in w.lower.to_le_bytes().iter().enumerate() {
-                if S::step(search, c) && j != r {
-                    sink.record(*search, len + j + 1 - usize::from(j > r));
+                if S::step_letter(search, c) {
+                    sink.record(*search, len + j + usize::from(j < r));
                 }
             }
             if w.restart != 0 {
@@ -696,10 +757,11 @@ impl Word<'_> {
             let at = i as u32;
             if LETTERS && c == last {
                 self.runs[len - 1] = self.runs[len - 1].saturating_add(1);
-                self.src[len - 1].1 = at + 1;
+                self.ends[len - 1] = at + 1;
             } else {
                 self.key[len] = c;
-                self.src[len] = (at, at + 1);
+                self.starts[len] = at;
+                self.ends[len] = at + 1;
                 self.runs[len] = 1;
                 len += 1;
                 last = c;
@@ -798,6 +860,17 @@ mod tests {
     use super::normalize_fast;
     use proptest::prelude::*;
 
+    #[test]
+    fn nibble_gathers_the_low_bit_of_four_bytes() {
+        for bits in 0..256u64 {
+            // Each byte 0 or 1, garbage in the other bytes' high bits.
+            let spread =
+                (0..8).fold(0, |v, k| v | ((bits >> k) & 1) << (8 * k)) | 0x8080_8080 << 32;
+            assert_eq!(super::nibble(spread), (bits & 0xf) as usize);
+            assert_eq!(super::nibble(spread >> 32), ((bits >> 4) & 0xf) as usize);
+        }
+    }
+
     /// The general passes' output for `text`.
     fn general(text: &str) -> Normalized {
         let mut out = Normalized::default();
@@ -814,10 +887,11 @@ mod tests {
     /// `out` as its readers see it: an entry per key byte in every vector (see [`Normalized`]).
     fn as_read(out: &Normalized) -> Normalized {
         let n = out.key.len();
-        assert!(out.src.len() >= n && out.runs.len() >= n);
+        assert!(out.starts.len() >= n && out.ends.len() >= n && out.runs.len() >= n);
         assert!(out.flags.is_empty() || out.flags.len() == n);
         let mut read = out.clone();
-        read.src.truncate(n);
+        read.starts.truncate(n);
+        read.ends.truncate(n);
         read.runs.truncate(n);
         read.flags.resize(n, 0);
         read
