@@ -672,6 +672,9 @@ impl Word<'_> {
         word_start: &mut usize,
     ) -> (usize, usize, u8) {
         let (mut last, mut open) = (0, false);
+        // The last block with a restart and the last with a word boundary: (mask, position,
+        // key length, left-out letter).
+        let (mut restarted, mut spaced) = ((0, 0, 0, 8), (0, 0, 0, 8));
         while let Some(w) = simple_block(self.bytes, i, last, open) {
             open = w.open;
             // The letter that repeats the one before it (8: none) is left out of the key.
@@ -707,27 +710,34 @@ impl Word<'_> {
                     sink.record(*search, len + j + usize::from(j < r));
                 }
             }
+            // Only the run's last restart and word start are needed: the blocks they are in are
+            // kept, and the places worked out once the run ends.
             if w.restart != 0 {
-                // The last word of two or more key letters that ended in the block.
-                let j = (w.restart | 1).ilog2() as usize / 8;
-                *safe = Restart {
-                    at: i + j,
-                    len: len + j - usize::from(j > r),
-                    hard: false,
-                };
+                restarted = (w.restart, i, len, r);
             }
             if w.spaces != 0 {
-                let j = (w.spaces | 1).ilog2() as usize / 8;
-                *word_start = len + j + 1 - usize::from(j > r);
+                spaced = (w.spaces, i, len, r);
             }
-            last = match (w.lower >> 56) as u8 {
-                b' ' => 0,
-                c => c,
-            };
+            last = (w.lower >> 56) as u8;
             len += 8 - usize::from(r < 8);
             i += 8;
         }
-        (i, len, last)
+        let (restart, at, key_at, r) = restarted;
+        if restart != 0 {
+            // The last word of two or more key letters that ended in the run.
+            let j = (restart | 1).ilog2() as usize / 8;
+            *safe = Restart {
+                at: at + j,
+                len: key_at + j - usize::from(j > r),
+                hard: false,
+            };
+        }
+        let (spaces, _, key_at, r) = spaced;
+        if spaces != 0 {
+            let j = (spaces | 1).ilog2() as usize / 8;
+            *word_start = key_at + j + 1 - usize::from(j > r);
+        }
+        (i, len, if last == b' ' { 0 } else { last })
     }
 
     /// Writes the word's characters from byte `i` on at key position `len`: letters when
@@ -802,8 +812,9 @@ struct SimpleBlock {
 /// (collapsed in the key), and a boundary at the end only before a letter. A word of one key
 /// letter must be one letter followed by a word of two or more whose first two letters are in
 /// the block, so that no two such words are neighbours (the key's boundary between those is
-/// hard). `last` is the word's key letter before `i` (0 at its start); `open` says that word
-/// started in the byte before `i`, so it needs another key letter here.
+/// hard). `last` is the byte before `i` as the block before left it: the word's key letter,
+/// or a space or 0 at a word's start; `open` says that word started in the byte before `i`,
+/// so it needs another key letter here.
 #[inline(always)]
 fn simple_block(bytes: &[u8], i: usize, last: u8, open: bool) -> Option<SimpleBlock> {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
@@ -827,7 +838,7 @@ fn simple_block(bytes: &[u8], i: usize, last: u8, open: bool) -> Option<SimpleBl
     let equal = zero(lower ^ ((lower << 8) | u64::from(last)));
     let repeats = equal & letters;
     let kept = letters & !repeats;
-    let starts = letters & !((letters << 8) | if last != 0 { 0x80 } else { 0 });
+    let starts = letters & !((letters << 8) | if last > b' ' { 0x80 } else { 0 });
     // Words whose second byte is a key letter have two or more; a word of one letter must be
     // followed by a boundary, a letter and a key letter. Any other word start is not taken,
     // except in the last byte: then the next block must go on with a key letter (`open`).
