@@ -46,7 +46,7 @@ pub fn for_each_line(
             if avail.is_empty() {
                 break;
             }
-            let take = match avail.iter().position(|&b| b == b'\n') {
+            let take = match memchr::memchr(b'\n', avail) {
                 Some(p) => {
                     ended = true;
                     p + 1
@@ -115,6 +115,7 @@ pub fn scan_stream(
     let mut summary = Summary::default();
     let cap = line_cap(matcher, plain);
     let max_input = matcher.limits().max_input_bytes.unwrap_or(usize::MAX);
+    let mut result = Vec::new();
     let mut report = |out: &mut dyn Write, summary: &mut Summary, n: usize, msg: &str| {
         summary.bad_lines += 1;
         on_bad_line(n, msg);
@@ -156,7 +157,7 @@ pub fn scan_stream(
             Ok(matches) => {
                 summary.flagged += usize::from(!matches.is_empty());
                 let verdict = matcher.policy().decide(&matches);
-                write_result(out, id, n, &matches, &verdict)
+                write_result(out, &mut result, id, n, &matches, &verdict)
             }
             Err(e) => report(out, &mut summary, n, &e.to_string()),
         }
