@@ -1,5 +1,5 @@
 //! The CLI's JSON Lines reader on any bytes: no panic, one output line per input line (a result
-//! or an error naming the line), and every bad line reported.
+//! or an error naming the line), each valid JSON, and every bad line reported.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -30,8 +30,15 @@ fuzz_target!(|data: &[u8]| {
             reported += 1
         })
         .expect("writing to a Vec cannot fail");
-        let lines = out.split(|&b| b == b'\n').filter(|l| !l.is_empty()).count();
-        assert_eq!(lines, summary.lines);
+        let lines: Vec<&[u8]> = out.split(|&b| b == b'\n').filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines.len(), summary.lines);
+        for line in lines {
+            // The result writer escapes by hand: every line must still be JSON (checked as a
+            // raw value: an id such as `1e400` is JSON, if no float).
+            if let Err(e) = serde_json::from_slice::<Box<serde_json::value::RawValue>>(line) {
+                panic!("{e}: {}", String::from_utf8_lossy(line));
+            }
+        }
         assert_eq!(reported, summary.bad_lines);
     }
 });
