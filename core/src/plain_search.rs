@@ -169,20 +169,21 @@ impl<'a> KeySink for PlainSink<'a> {
     fn record(&mut self, local: Stepper<'a>, end: usize) {
         let s = self.search;
         let end = end as u32;
-        // A repeated letter steps the state to itself and reports its hits again, at the end
-        // the letter before it reported them (see `KeySink::step_letter`).
-        let last = s.dfa.matches_at(local.state).last().map(|&p| {
+        let hit = |&p: &u32| {
             let (id, back, after) = s.ends[p as usize];
             (id, end - back, end - after)
-        });
-        if last.is_some() && self.hits.last() == last.as_ref() {
+        };
+        let patterns = s.dfa.matches_at(local.state);
+        // A repeated letter steps the state to itself and reports its hits again, at the end
+        // the letter before it reported them (see `KeySink::step_letter`).
+        if patterns
+            .last()
+            .map(hit)
+            .is_some_and(|h| self.hits.last() == Some(&h))
+        {
             return;
         }
-        self.hits
-            .extend(s.dfa.matches_at(local.state).iter().map(|&p| {
-                let (id, back, after) = s.ends[p as usize];
-                (id, end - back, end - after)
-            }));
+        self.hits.extend(patterns.iter().map(hit));
     }
 
     #[inline(always)]
