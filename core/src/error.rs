@@ -12,9 +12,11 @@ pub struct Location {
     pub line: Option<usize>,
 }
 
-/// Why loading a wordlist or building a matcher failed.
+/// Why loading a wordlist, building a matcher or reading a text failed.
 ///
-/// Scanning text never fails; only loading lists and building matchers can.
+/// Loading lists and building matchers return these as errors. Scanning never fails: a text
+/// over a limit, or one that could not be read, gets a [`crate::Report`] whose `error` holds
+/// the kind and whose verdict is at least `review` (fail closed).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -112,6 +114,18 @@ pub enum ErrorKind {
         /// The limit.
         max: usize,
     },
+    /// An option given by name (a binding's keyword, the CLI's flag) has a bad name or value.
+    #[error("{0}")]
+    BadOption(String),
+    /// A line of JSON input is not a JSON object.
+    #[error("invalid JSON: {0}")]
+    InvalidJson(String),
+    /// An input record has no text to scan (no `text` field, or it is null).
+    #[error("no text: {0}")]
+    NoText(String),
+    /// An input that should be a text is some other type.
+    #[error("expected a string, found {0}")]
+    NotText(String),
     /// A text has more matches than the matcher's limit (see [`crate::Limits`]).
     #[error("text has {found} matches, over the limit of {max}")]
     TooManyMatches {
@@ -150,6 +164,10 @@ impl ErrorKind {
             ErrorKind::ListTooLarge { .. } => "list-too-large",
             ErrorKind::InputTooLong { .. } => "input-too-long",
             ErrorKind::TooManyMatches { .. } => "too-many-matches",
+            ErrorKind::BadOption(_) => "bad-option",
+            ErrorKind::InvalidJson(_) => "invalid-json",
+            ErrorKind::NoText(_) => "no-text",
+            ErrorKind::NotText(_) => "not-text",
         }
     }
 }

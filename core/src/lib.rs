@@ -28,8 +28,10 @@ mod error;
 mod indic;
 mod matcher;
 mod normalize;
+mod options;
 mod plain_search;
 mod policy;
+mod report;
 mod span;
 mod wordlist;
 
@@ -37,7 +39,9 @@ pub use censor::CensorOptions;
 pub use error::{Error, ErrorKind, Location};
 pub use matcher::{Limits, ListInfo, Match, Matcher, MatcherBuilder};
 pub use normalize::{normalize, Transforms, CONFUSABLES_VERSION, UNICODE_VERSION};
+pub use options::{BundledLists, MatcherOptions, OPTION_NAMES};
 pub use policy::{Decision, Policy, Thresholds, Verdict};
+pub use report::{Report, Status};
 pub use span::{convert_offsets, OffsetUnit};
 pub use wordlist::{
     lint, AllowEntry, Category, ContextWord, Entry, Format, ImportOptions, ListDiff, ListMeta,

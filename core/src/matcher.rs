@@ -17,6 +17,7 @@ use crate::normalize::{
 };
 use crate::plain_search::{Hit, PlainPattern, PlainSearch};
 use crate::policy::{Policy, Verdict};
+use crate::report::Report;
 use crate::wordlist::{Category, MatchMode, Severity, Wordlist};
 
 /// One match: where it is in the original text and what it is.
@@ -139,9 +140,10 @@ struct Evidence {
     contexts: Vec<(usize, usize, u16)>,
 }
 
-/// Limits that keep one hostile text from exhausting a server. [`Matcher::scan`] and the
-/// bindings enforce them and report an error when a text exceeds them (nothing is truncated);
-/// [`Matcher::find`] does not.
+/// Limits that keep one hostile text from exhausting a server. [`Matcher::report`] (what every
+/// binding and the CLI use) fails closed on them: over the match limit it keeps the first
+/// matches and a verdict at least `review`; over the length limit it does not scan and answers
+/// `review`. [`Matcher::scan`] returns an error instead; [`Matcher::find`] ignores them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
     /// Longest text accepted, in UTF-8 bytes (default 1 MiB); `None` for no limit. Scanning
@@ -212,10 +214,15 @@ impl MatcherBuilder {
         self
     }
 
-    /// Sets the limits [`Matcher::scan`] enforces (default: [`Limits::default`]).
+    /// Sets the limits [`Matcher::report`] and [`Matcher::scan`] enforce (default:
+    /// [`Limits::default`]). A limit of `Some(0)` means no limit, as `0` does in every binding.
     #[must_use]
     pub fn limits(mut self, limits: Limits) -> Self {
-        self.limits = limits;
+        let lift = |l: Option<usize>| l.filter(|&n| n > 0);
+        self.limits = Limits {
+            max_input_bytes: lift(limits.max_input_bytes),
+            max_matches: lift(limits.max_matches),
+        };
         self
     }
 
@@ -376,6 +383,49 @@ impl Matcher {
             })),
             _ => Ok(found),
         }
+    }
+
+    /// The fail-closed outcome of scanning `text` within the matcher's [`Limits`]: over the
+    /// match limit, the first matches, `truncated`, and a verdict over every match found and at
+    /// least `review`; over the length limit, no scan, an `input-too-long` error and a verdict
+    /// of `review`. Never fails and never answers `allow` for a text it did not fully scan.
+    pub fn report<'a>(&'a self, text: &'a str) -> Report<'a> {
+        if let Err(e) = self.check_input(text) {
+            return Report::unscanned(e);
+        }
+        Report::scanned(
+            text,
+            self.find(text),
+            &self.inner.policy,
+            self.inner.limits.max_matches,
+        )
+    }
+
+    /// [`Matcher::report`] on many texts, on up to `threads` threads (0: one per core), with
+    /// each report passed through `convert` on the thread that made it; results in input order.
+    pub fn report_many_with<'a, S: AsRef<str> + Sync, R: Send>(
+        &'a self,
+        texts: &'a [S],
+        threads: usize,
+        convert: impl Fn(&'a str, Report<'a>) -> R + Sync,
+    ) -> Vec<R> {
+        self.map_many(texts, threads, |t| convert(t, self.report(t)))
+    }
+
+    /// [`Matcher::report`] on many texts, on up to `threads` threads (0: one per core), in order.
+    pub fn report_many<'a, S: AsRef<str> + Sync>(
+        &'a self,
+        texts: &'a [S],
+        threads: usize,
+    ) -> Vec<Report<'a>> {
+        self.report_many_with(texts, threads, |_, r| r)
+    }
+
+    /// `text` with every match masked, within the length limit: a longer text is an
+    /// `input-too-long` error, not passed through unmasked. Every match is masked, however many.
+    pub fn censor_checked(&self, text: &str, options: &CensorOptions) -> Result<String, Error> {
+        self.check_input(text)?;
+        Ok(self.censor(text, options))
     }
 
     /// [`Matcher::scan`] on many texts, on up to `threads` threads (0: one per core), in order.

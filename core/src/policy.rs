@@ -101,20 +101,26 @@ impl Policy {
             .map_or(self.default, |(_, t)| *t)
     }
 
+    /// The decision one match calls for on its own (a text's decision is the most severe of
+    /// its matches').
+    pub fn decision_for(&self, m: &Match) -> Decision {
+        let t = self.thresholds(m.category);
+        if m.severity >= t.block {
+            Decision::Block
+        } else if m.severity >= t.review {
+            Decision::Review
+        } else {
+            Decision::Allow
+        }
+    }
+
     /// The decision for a text with these matches.
     pub fn decide(&self, matches: &[Match]) -> Verdict {
-        let mut decision = Decision::Allow;
-        for m in matches {
-            let t = self.thresholds(m.category);
-            let d = if m.severity >= t.block {
-                Decision::Block
-            } else if m.severity >= t.review {
-                Decision::Review
-            } else {
-                Decision::Allow
-            };
-            decision = decision.max(d);
-        }
+        let decision = matches
+            .iter()
+            .map(|m| self.decision_for(m))
+            .max()
+            .unwrap_or(Decision::Allow);
         Verdict {
             decision,
             report: matches.iter().any(|m| m.category == Category::ChildSafety),

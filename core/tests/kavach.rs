@@ -763,3 +763,143 @@ fn released_lists_match_the_manifest() {
         }
     }
 }
+
+/// Builds the matcher a report vector describes, through [`kavach::MatcherOptions`] as every
+/// binding does (native option values become the strings a binding passes).
+fn report_vector_matcher(case: &Value) -> Result<Matcher, kavach::Error> {
+    let mut o = kavach::MatcherOptions::new();
+    for (name, value) in case["options"].as_object().expect("options") {
+        if name == "lists" {
+            let ids = value.as_array().expect("lists").iter();
+            o.only_bundled(ids.map(|v| v.as_str().expect("id").to_string()).collect());
+            continue;
+        }
+        let value = match value {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        o.set(name, &value)?;
+    }
+    for f in case["list_files"].as_array().expect("list_files") {
+        let path = vectors_dir().join(f.as_str().expect("path"));
+        let list = Wordlist::load(&path, None, &ImportOptions::default())?;
+        o.add_list(&path.display().to_string(), list);
+    }
+    o.build()
+}
+
+#[test]
+fn shared_report_vectors() {
+    let doc = load_json("reports.json");
+    for case in doc["cases"].as_array().expect("cases") {
+        let name = case["name"].as_str().expect("name");
+        let built = report_vector_matcher(case);
+        if let Some(want) = case.get("build_error") {
+            let e = built.expect_err(name);
+            assert_eq!(Some(e.code()), want["code"].as_str(), "{name}: {e}");
+            if let Some(file) = want.get("file").and_then(Value::as_str) {
+                let at = e.location().map(|l| l.source.clone()).unwrap_or_default();
+                assert!(at.ends_with(file), "{name}: error names {at:?}");
+                assert!(e.to_string().contains(file), "{name}: {e}");
+            }
+            continue;
+        }
+        let m = built.unwrap_or_else(|e| panic!("{name}: {e}"));
+        let ids: Vec<&str> = m.lists().iter().map(|l| &*l.id).collect();
+        let want_ids: Vec<&str> = case["lists"]
+            .as_array()
+            .expect("lists")
+            .iter()
+            .map(|v| v.as_str().expect("id"))
+            .collect();
+        assert_eq!(ids, want_ids, "{name}");
+        let text = case["text"].as_str().expect("text");
+        let r = m.report(text);
+        // The canonical JSON form carries every field the vector checks.
+        let json: Value =
+            serde_json::from_str(&r.to_json(None, OffsetUnit::Byte)).expect("report JSON");
+        let want = &case["report"];
+        for key in [
+            "status",
+            "flagged",
+            "verdict",
+            "report",
+            "max_severity",
+            "truncated",
+        ] {
+            assert_eq!(json[key], want[key], "{name}: {key}");
+        }
+        assert_eq!(
+            json["error"]["code"].as_str(),
+            want["error"].as_str(),
+            "{name}"
+        );
+        assert_eq!(
+            r.error.as_ref().map(|e| e.code()),
+            want["error"].as_str(),
+            "{name}"
+        );
+        let got = json["matches"].as_array().expect("matches");
+        let want_matches = case["matches"].as_array().expect("matches");
+        assert_eq!(got.len(), want_matches.len(), "{name}: {got:?}");
+        for (g, w) in got.iter().zip(want_matches) {
+            for key in ["text", "term", "list", "decision"] {
+                assert_eq!(g[key], w[key], "{name}: {key}");
+            }
+            assert_eq!(
+                [&g["start"], &g["end"]],
+                [&w["byte"][0], &w["byte"][1]],
+                "{name}"
+            );
+        }
+        let utf16: Value =
+            serde_json::from_str(&r.to_json(Some("7"), OffsetUnit::Utf16)).expect("JSON");
+        assert_eq!(utf16["id"], 7);
+        for (g, w) in utf16["matches"]
+            .as_array()
+            .expect("m")
+            .iter()
+            .zip(want_matches)
+        {
+            assert_eq!(
+                [&g["start"], &g["end"]],
+                [&w["utf16"][0], &w["utf16"][1]],
+                "{name}"
+            );
+        }
+        // A text is never allowed when it was cut or not scanned.
+        if r.truncated || r.error.is_some() {
+            assert_ne!(r.verdict.decision, kavach::Decision::Allow, "{name}");
+        }
+    }
+}
+
+#[test]
+fn report_many_keeps_every_item_in_order() {
+    let m = Matcher::builder()
+        .bundled("en")
+        .limits(kavach::Limits {
+            max_input_bytes: Some(64),
+            max_matches: Some(2),
+        })
+        .build()
+        .expect("build");
+    let long = "clean ".repeat(20);
+    let texts = ["fuck", long.as_str(), "shit shit shit", "fine"];
+    let r = m.report_many(&texts, 2);
+    let codes: Vec<Option<&str>> = r.iter().map(|r| r.reason_code()).collect();
+    assert_eq!(
+        codes,
+        [None, Some("input-too-long"), Some("too-many-matches"), None]
+    );
+    let decisions: Vec<&str> = r.iter().map(|r| r.verdict.decision.as_str()).collect();
+    assert_eq!(decisions, ["block", "review", "review", "allow"]);
+    assert_eq!(r[2].matches.len(), 2);
+    let unreadable = kavach::Report::unscanned(kavach::Error::new(kavach::ErrorKind::NotText(
+        "None".into(),
+    )));
+    assert_eq!(
+        unreadable.to_json(Some("\"p1\""), OffsetUnit::Byte),
+        "{\"id\":\"p1\",\"status\":\"error\",\"flagged\":false,\"verdict\":\"review\",\"report\":false,\"max_severity\":null,\"truncated\":false,\"error\":{\"code\":\"not-text\",\"message\":\"expected a string, found None\"},\"matches\":[]}"
+    );
+}

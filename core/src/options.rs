@@ -1,0 +1,260 @@
+//! Matcher options as every binding and the CLI take them: which bundled lists, the platform's
+//! own lists, policy thresholds and limits, each settable by name from a string. The defaults
+//! and the composition rule live here once:
+//!
+//! - every bundled list is on (child-safety included) unless the caller names the bundled lists
+//!   it wants or turns them off explicitly;
+//! - a platform's lists are *added* to the bundled ones, never put in their place; a platform
+//!   list with the id of a bundled list in use is an error naming its file;
+//! - limits default to [`Limits::default`]; `0` or `none` lifts a limit, in every surface.
+
+use crate::error::{Error, ErrorKind};
+use crate::matcher::{Limits, Matcher};
+use crate::policy::Policy;
+use crate::wordlist::{Severity, Wordlist};
+
+/// Which bundled lists a matcher gets.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum BundledLists {
+    /// Every bundled list (the default).
+    #[default]
+    All,
+    /// Only these, by id or `id@version`.
+    Only(Vec<String>),
+    /// None: only the lists given.
+    None,
+}
+
+/// Everything a binding or the CLI needs to build a [`Matcher`], with the project's defaults.
+#[derive(Clone, Debug, Default)]
+pub struct MatcherOptions {
+    bundled: Option<bool>,
+    only: Option<Vec<String>>,
+    lists: Vec<(String, Wordlist)>,
+    review_at: Option<Severity>,
+    block_at: Option<Severity>,
+    limits: Limits,
+}
+
+/// The option names [`MatcherOptions::set`] takes (also as `snake_case` or `camelCase`).
+pub const OPTION_NAMES: &[&str] = &[
+    "bundled",
+    "review-at",
+    "block-at",
+    "max-input-bytes",
+    "max-matches",
+];
+
+impl MatcherOptions {
+    /// Every bundled list, the default policy and limits.
+    pub fn new() -> Self {
+        MatcherOptions::default()
+    }
+
+    /// Uses only these bundled lists (`id` or `id@version`); an empty list means none.
+    pub fn only_bundled(&mut self, ids: Vec<String>) -> &mut Self {
+        self.only = Some(ids);
+        self
+    }
+
+    /// Turns the bundled lists on (the default) or off.
+    pub fn bundled(&mut self, on: bool) -> &mut Self {
+        self.bundled = Some(on);
+        self
+    }
+
+    /// Adds a platform list; `source` names it in errors (its path, or `list_texts[0]`).
+    pub fn add_list(&mut self, source: &str, list: Wordlist) -> &mut Self {
+        self.lists.push((source.to_string(), list));
+        self
+    }
+
+    /// The bundled lists these options select.
+    pub fn bundled_lists(&self) -> Result<BundledLists, Error> {
+        match (self.bundled, &self.only) {
+            (Some(false), Some(ids)) if !ids.is_empty() => Err(bad_option(
+                "bundled lists are turned off but some are named: give one or the other".into(),
+            )),
+            (Some(false), _) => Ok(BundledLists::None),
+            (_, Some(ids)) if ids.is_empty() => Ok(BundledLists::None),
+            (_, Some(ids)) => Ok(BundledLists::Only(ids.clone())),
+            (_, None) => Ok(BundledLists::All),
+        }
+    }
+
+    /// Sets an option by name from its string form, as a binding's keyword or a CLI flag gives
+    /// it. Names are those of [`OPTION_NAMES`], in kebab, snake or camel case. Values:
+    /// `bundled`: `true` or `false`; `review-at`, `block-at`: a severity; `max-input-bytes`,
+    /// `max-matches`: a non-negative integer, with `0` or `none` for no limit.
+    ///
+    /// # Errors
+    /// `bad-option` for an unknown name or a bad value, naming both.
+    pub fn set(&mut self, name: &str, value: &str) -> Result<&mut Self, Error> {
+        let key = kebab(name);
+        let value = value.trim();
+        match key.as_str() {
+            "bundled" => match value {
+                "true" => self.bundled = Some(true),
+                "false" => self.bundled = Some(false),
+                _ => {
+                    return Err(bad_option(format!(
+                        "{name} must be true or false, not `{value}`"
+                    )))
+                }
+            },
+            "review-at" | "block-at" => {
+                let s = value
+                    .parse::<Severity>()
+                    .map_err(|kind| bad_option(format!("{name}: {kind}")))?;
+                if key == "review-at" {
+                    self.review_at = Some(s);
+                } else {
+                    self.block_at = Some(s);
+                }
+            }
+            "max-input-bytes" | "max-matches" => {
+                let n = match value {
+                    "none" | "null" | "None" => None,
+                    _ => Some(value.parse::<usize>().map_err(|_| {
+                        bad_option(format!(
+                            "{name} must be a non-negative integer, or 0 or none for no limit, not `{value}`"
+                        ))
+                    })?),
+                }
+                .filter(|&n| n > 0);
+                if key == "max-input-bytes" {
+                    self.limits.max_input_bytes = n;
+                } else {
+                    self.limits.max_matches = n;
+                }
+            }
+            _ => {
+                return Err(bad_option(format!(
+                    "unknown option `{name}` (expected one of: {})",
+                    OPTION_NAMES.join(", ")
+                )))
+            }
+        }
+        Ok(self)
+    }
+
+    /// The policy: the default one with `review-at` / `block-at` as its default thresholds.
+    ///
+    /// # Errors
+    /// `bad-option` when `review-at` is above `block-at`.
+    pub fn policy(&self) -> Result<Policy, Error> {
+        let mut policy = Policy::default();
+        if let Some(r) = self.review_at {
+            policy.default.review = r;
+        }
+        if let Some(b) = self.block_at {
+            policy.default.block = b;
+        }
+        let t = policy.default;
+        if t.review > t.block {
+            return Err(bad_option(format!(
+                "review-at ({}) is above block-at ({}): nothing could be reviewed",
+                t.review, t.block
+            )));
+        }
+        Ok(policy)
+    }
+
+    /// The limits (default [`Limits::default`]).
+    pub fn limits(&self) -> Limits {
+        self.limits
+    }
+
+    /// Builds the matcher: the selected bundled lists, then the given lists.
+    ///
+    /// # Errors
+    /// A bad option, an unknown bundled id, a given list whose id is that of a bundled list in
+    /// use or of another given list (naming its source), or no lists at all.
+    pub fn build(&self) -> Result<Matcher, Error> {
+        let policy = self.policy()?;
+        let bundled: Vec<String> = match self.bundled_lists()? {
+            BundledLists::All => Wordlist::bundled_ids().map(str::to_string).collect(),
+            BundledLists::Only(ids) => ids,
+            BundledLists::None => Vec::new(),
+        };
+        let bundled_id = |spec: &str| spec.split('@').next().unwrap_or(spec).to_string();
+        let mut ids: Vec<String> = bundled.iter().map(|s| bundled_id(s)).collect();
+        let mut b = Matcher::builder();
+        for spec in &bundled {
+            b = b.bundled(spec);
+        }
+        for (source, list) in &self.lists {
+            let id = &list.meta().id;
+            if ids.iter().any(|i| i == id) {
+                return Err(Error::in_source(
+                    ErrorKind::DuplicateList(id.clone()),
+                    source,
+                ));
+            }
+            ids.push(id.clone());
+            b = b.list(list.clone());
+        }
+        b.policy(policy).limits(self.limits).build()
+    }
+}
+
+fn bad_option(message: String) -> Error {
+    Error::new(ErrorKind::BadOption(message))
+}
+
+/// `reviewAt`, `review_at`, `review-at` → `review-at`.
+fn kebab(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 2);
+    for c in name.trim().chars() {
+        match c {
+            '_' => out.push('-'),
+            c if c.is_ascii_uppercase() => {
+                if !out.is_empty() {
+                    out.push('-');
+                }
+                out.push(c.to_ascii_lowercase());
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_in_any_case_and_limits_zero_is_none() {
+        let mut o = MatcherOptions::new();
+        o.set("maxMatches", "0").unwrap();
+        o.set("max_input_bytes", "none").unwrap();
+        assert_eq!(o.limits(), Limits::NONE);
+        o.set("max-matches", "5").unwrap();
+        assert_eq!(o.limits().max_matches, Some(5));
+        let e = o.set("maxMatchez", "5").unwrap_err();
+        assert_eq!(e.code(), "bad-option");
+        assert!(e.to_string().contains("unknown option `maxMatchez`"), "{e}");
+        let e = o.set("max_matches", "-1").unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("max_matches must be a non-negative integer"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn review_above_block_is_refused() {
+        let mut o = MatcherOptions::new();
+        o.set("reviewAt", "critical")
+            .unwrap()
+            .set("blockAt", "medium")
+            .unwrap();
+        let e = o.build().unwrap_err();
+        assert_eq!(e.code(), "bad-option");
+        assert_eq!(
+            e.to_string(),
+            "review-at (critical) is above block-at (medium): nothing could be reviewed"
+        );
+    }
+}
