@@ -292,3 +292,59 @@ pub(crate) fn push_json_str(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(&bytes[run..]);
     out.push(b'"');
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Matcher;
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let mut every_ascii: String = (0u8..0x80).map(char::from).collect();
+        every_ascii.push_str("é, चूतिया, 😀, \u{2028}");
+        for s in [
+            "",
+            "plain",
+            "say \"hi\"",
+            "back\\slash",
+            "tab\tnew\nline\r",
+            &every_ascii,
+        ] {
+            let mut out = Vec::new();
+            push_json_str(&mut out, s);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(s).unwrap()
+            );
+        }
+        for n in [0, 7, 10, 99, 1 << 20, usize::MAX] {
+            let mut out = Vec::new();
+            push_json_number(&mut out, n);
+            assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
+        }
+    }
+
+    #[test]
+    fn the_json_form_parses_and_carries_every_field() {
+        let m = Matcher::bundled().unwrap();
+        let text = "😀 you f.u.c.k \"idiot\"\tand a shiiit";
+        let r = m.report(text);
+        let v: serde_json::Value =
+            serde_json::from_str(&r.to_json(Some("{\"post\":\"a\\\"b\"}"), OffsetUnit::Utf16))
+                .unwrap();
+        assert_eq!(v["id"]["post"], "a\"b");
+        assert_eq!(v["status"], "scanned");
+        assert_eq!(v["verdict"], r.verdict.decision.as_str());
+        let ms = v["matches"].as_array().unwrap();
+        assert_eq!(ms.len(), r.matches.len());
+        assert!(ms.len() >= 2, "{ms:?}");
+        let utf16: Vec<u16> = text.encode_utf16().collect();
+        for (j, m) in ms.iter().zip(&r.matches) {
+            let (s, e) = (j["start"].as_u64().unwrap(), j["end"].as_u64().unwrap());
+            let slice = String::from_utf16(&utf16[s as usize..e as usize]).unwrap();
+            assert_eq!(slice, m.text);
+            assert_eq!(j["text"], m.text);
+            assert_eq!(j["term"], m.term);
+        }
+    }
+}

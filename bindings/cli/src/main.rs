@@ -1,7 +1,8 @@
 //! `kavach`: the command-line face of the kavach library, for shell pipelines and people.
 //!
 //! Exit codes: 0 done; 1 with `--fail-on-match` when something was flagged; 2 usage or input
-//! error (including malformed input lines, reported and skipped).
+//! error (including input lines that could not be scanned: each still gets a result line with
+//! status "error" and a verdict of review, never allow).
 
 mod lists;
 mod scan;
@@ -12,7 +13,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use kavach::{
-    Category, CensorOptions, Format, ImportOptions, Limits, MatchMode, Matcher, Severity, Wordlist,
+    Category, CensorOptions, Format, ImportOptions, MatchMode, Matcher, MatcherOptions, Severity,
+    Wordlist,
 };
 
 /// Find offensive terms in text, hard to evade, with spans in the original text.
@@ -27,12 +29,17 @@ struct Cli {
 
 #[derive(Args)]
 pub(crate) struct ListArgs {
-    /// Bundled list to use, as ID or ID@VERSION (repeatable; default: every bundled list).
+    /// Use only these bundled lists, as ID or ID@VERSION (repeatable; default: every bundled
+    /// list, child-safety included).
     #[arg(long = "list", value_name = "ID[@VERSION]", global = true)]
     pub(crate) list: Vec<String>,
-    /// Extra list file to use (repeatable).
+    /// A platform list file to add to the bundled lists (repeatable). Its id must differ from
+    /// the bundled lists in use; to replace them, add --no-bundled or name them with --list.
     #[arg(long = "list-file", value_name = "PATH", global = true)]
     pub(crate) list_file: Vec<PathBuf>,
+    /// Use no bundled list: only the --list-file lists.
+    #[arg(long, global = true, conflicts_with = "list")]
+    pub(crate) no_bundled: bool,
     /// Format of the --list-file files (default: from the extension; .txt plain, .csv CSV,
     /// otherwise kavach).
     #[arg(long, value_name = "txt|csv|kavach", global = true)]
@@ -46,12 +53,20 @@ pub(crate) struct ListArgs {
     /// Match mode of plain-text and CSV entries that do not give one.
     #[arg(long, default_value = "word", global = true)]
     pub(crate) mode: MatchMode,
-    /// Longest text scanned, in bytes; a longer line is reported, not scanned (0: no limit).
-    #[arg(long, default_value_t = 1 << 20, global = true)]
-    pub(crate) max_input_bytes: usize,
-    /// Most matches one text may have; more is reported as an error (0: no limit).
-    #[arg(long, default_value_t = 1000, global = true)]
-    pub(crate) max_matches: usize,
+    /// Lowest severity that sends a text to review (default policy: medium).
+    #[arg(long, value_name = "SEVERITY", global = true)]
+    pub(crate) review_at: Option<String>,
+    /// Lowest severity that blocks a text (default policy: high).
+    #[arg(long, value_name = "SEVERITY", global = true)]
+    pub(crate) block_at: Option<String>,
+    /// Longest text scanned, in bytes (default 1048576); a longer one is not scanned and gets
+    /// status "error", code input-too-long, verdict review (0 or none: no limit).
+    #[arg(long, value_name = "BYTES", global = true)]
+    pub(crate) max_input_bytes: Option<String>,
+    /// Most matches reported per text (default 1000); past it the first are kept,
+    /// "truncated" is true and the verdict is at least review (0 or none: no limit).
+    #[arg(long, value_name = "N", global = true)]
+    pub(crate) max_matches: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -129,28 +144,35 @@ fn main() -> ExitCode {
 }
 
 fn build_matcher(args: &ListArgs) -> Result<Matcher, Fatal> {
-    let mut builder = Matcher::builder();
-    if args.list.is_empty() && args.list_file.is_empty() {
-        builder = builder.all_bundled();
+    let mut options = MatcherOptions::new();
+    if !args.list.is_empty() {
+        options.only_bundled(args.list.clone());
     }
-    for spec in &args.list {
-        builder = builder.bundled(spec);
+    if args.no_bundled {
+        options.bundled(false);
     }
-    let options = ImportOptions {
+    let flags = [
+        ("--review-at", &args.review_at),
+        ("--block-at", &args.block_at),
+        ("--max-input-bytes", &args.max_input_bytes),
+        ("--max-matches", &args.max_matches),
+    ];
+    for (flag, value) in flags {
+        if let Some(v) = value {
+            options.set(flag.trim_start_matches('-'), v)?;
+        }
+    }
+    let import = ImportOptions {
         category: args.category,
         severity: args.severity,
         mode: args.mode,
         ..ImportOptions::default()
     };
     for path in &args.list_file {
-        builder = builder.list(Wordlist::load(path, args.format, &options)?);
+        let list = Wordlist::load(path, args.format, &import)?;
+        options.add_list(&path.display().to_string(), list);
     }
-    let limit = |n: usize| (n > 0).then_some(n);
-    builder = builder.limits(Limits {
-        max_input_bytes: limit(args.max_input_bytes),
-        max_matches: limit(args.max_matches),
-    });
-    Ok(builder.build()?)
+    Ok(options.build()?)
 }
 
 fn run(cli: Cli) -> Result<u8, Fatal> {
@@ -185,12 +207,15 @@ fn run(cli: Cli) -> Result<u8, Fatal> {
         } => {
             let matcher = build_matcher(&cli.lists)?;
             let text = text.join(" ");
-            let matches = matcher.find(&text);
-            let verdict = matcher.policy().decide(&matches);
+            let report = matcher.report(&text);
             let colour = io::stdout().is_terminal();
             let mut out = io::stdout().lock();
-            kavach_cli::output::write_check(&mut out, &text, &matches, &verdict, colour)?;
-            Ok(u8::from(fail_on_match && !matches.is_empty()))
+            kavach_cli::output::write_check(&mut out, &text, &report, colour)?;
+            Ok(if report.error.is_some() {
+                2
+            } else {
+                u8::from(fail_on_match && report.flagged())
+            })
         }
         Command::Censor {
             file,

@@ -6,11 +6,9 @@
 use std::borrow::Cow;
 use std::io::{self, BufRead, Write};
 
-use kavach::Matcher;
+use kavach::{Error, ErrorKind, Matcher, OffsetUnit, Report};
 use serde::Deserialize;
 use serde_json::value::RawValue;
-
-use crate::output::{write_error, write_result};
 
 #[derive(Deserialize)]
 struct InputLine<'a> {
@@ -99,12 +97,15 @@ pub struct Summary {
     pub lines: usize,
     /// Texts with at least one match.
     pub flagged: usize,
-    /// Lines reported as errors.
+    /// Lines that could not be scanned (each still has a result line, status "error").
     pub bad_lines: usize,
 }
 
-/// Scans JSON Lines (or plain lines) from `reader`, writing one result or error line per input
-/// line to `out` and calling `on_bad_line(line_number, message)` for each bad line.
+/// Scans JSON Lines (or plain lines) from `reader`, writing one result line per input line to
+/// `out`: the core's report (see [`kavach::Report::write_json`]) with the line's `id` (its line
+/// number when it has none). A line that cannot be scanned (too long, invalid UTF-8 or JSON, no
+/// text) gets a report with status "error" and verdict review, and `on_bad_line(line_number,
+/// message)` is called for it.
 pub fn scan_stream(
     matcher: &Matcher,
     reader: &mut dyn BufRead,
@@ -116,51 +117,78 @@ pub fn scan_stream(
     let cap = line_cap(matcher, plain);
     let max_input = matcher.limits().max_input_bytes.unwrap_or(usize::MAX);
     let mut result = Vec::new();
-    let mut report = |out: &mut dyn Write, summary: &mut Summary, n: usize, msg: &str| {
-        summary.bad_lines += 1;
-        on_bad_line(n, msg);
-        write_error(out, n, msg)
-    };
+    let mut number = itoa::Buffer::new();
     for_each_line(reader, cap, |n, line| {
         summary.lines = n;
-        let line = match line {
-            Line::Bytes(b) => b,
-            Line::TooLong(len) => {
-                let msg = format!(
-                    "line of {len} bytes is over the limit of {max_input} bytes (--max-input-bytes)"
-                );
-                return report(out, &mut summary, n, &msg);
+        let line_id = number.format(n);
+        let (text, id) = match read_line(line, plain, max_input) {
+            Ok(read) => read,
+            Err((kind, id)) => {
+                let error = Error::new(kind);
+                summary.bad_lines += 1;
+                on_bad_line(n, &error.to_string());
+                let id = id.map_or(line_id, RawValue::get);
+                return write_line(out, &mut result, &Report::unscanned(error), id);
             }
         };
-        let s = match std::str::from_utf8(line) {
-            Ok(s) => s,
-            Err(e) => {
-                let msg = format!("invalid UTF-8 at byte {} of the line", e.valid_up_to());
-                return report(out, &mut summary, n, &msg);
-            }
-        };
-        let (text, id) = if plain {
-            (Cow::Borrowed(s), None)
-        } else {
-            match serde_json::from_str::<InputLine>(s) {
-                Ok(InputLine {
-                    text: Some(text),
-                    id,
-                }) => (text, id),
-                Ok(InputLine { text: None, .. }) => {
-                    return report(out, &mut summary, n, "no \"text\" field")
-                }
-                Err(e) => return report(out, &mut summary, n, &format!("invalid JSON: {e}")),
-            }
-        };
-        match matcher.scan(&text) {
-            Ok(matches) => {
-                summary.flagged += usize::from(!matches.is_empty());
-                let verdict = matcher.policy().decide(&matches);
-                write_result(out, &mut result, id, n, &matches, &verdict)
-            }
-            Err(e) => report(out, &mut summary, n, &e.to_string()),
+        let report = matcher.report(&text);
+        if let Some(e) = &report.error {
+            summary.bad_lines += 1;
+            on_bad_line(n, &e.to_string());
         }
+        summary.flagged += usize::from(report.flagged());
+        write_line(out, &mut result, &report, id.map_or(line_id, RawValue::get))
     })?;
     Ok(summary)
+}
+
+/// A line's text and id, or why it has none (with the id, if it could be read).
+#[allow(clippy::type_complexity)]
+fn read_line<'a>(
+    line: Line<'a>,
+    plain: bool,
+    max_input: usize,
+) -> Result<(Cow<'a, str>, Option<&'a RawValue>), (ErrorKind, Option<&'a RawValue>)> {
+    let line = match line {
+        Line::Bytes(b) => b,
+        Line::TooLong(len) => {
+            return Err((
+                ErrorKind::InputTooLong {
+                    bytes: len,
+                    max: max_input,
+                },
+                None,
+            ))
+        }
+    };
+    let s = std::str::from_utf8(line).map_err(|e| {
+        (
+            ErrorKind::InvalidUtf8 {
+                byte: e.valid_up_to(),
+            },
+            None,
+        )
+    })?;
+    if plain {
+        return Ok((Cow::Borrowed(s), None));
+    }
+    match serde_json::from_str::<InputLine>(s) {
+        Ok(InputLine {
+            text: Some(text),
+            id,
+        }) => Ok((text, id)),
+        Ok(InputLine { text: None, id }) => Err((
+            ErrorKind::NoText("the line has no \"text\" field, or it is null".into()),
+            id,
+        )),
+        Err(e) => Err((ErrorKind::InvalidJson(e.to_string()), None)),
+    }
+}
+
+/// Writes `report` as one JSON line with `id` (raw JSON).
+fn write_line(out: &mut dyn Write, buf: &mut Vec<u8>, report: &Report, id: &str) -> io::Result<()> {
+    buf.clear();
+    report.write_json(buf, Some(id), OffsetUnit::Byte);
+    buf.push(b'\n');
+    out.write_all(buf)
 }

@@ -51,7 +51,10 @@ fn scan_runs_the_shared_vectors_with_byte_spans() {
         input += &serde_json::json!({"id": format!("case-{k}"), "text": c["text"]}).to_string();
         input.push('\n');
     }
-    let out = kavach(&["scan", "--list-file", FIXTURE], input.as_bytes());
+    let out = kavach(
+        &["scan", "--no-bundled", "--list-file", FIXTURE],
+        input.as_bytes(),
+    );
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -97,23 +100,29 @@ fn scan_reports_bad_lines_and_goes_on() {
     input.extend_from_slice(
         b"{\"text\": \"caf\xff\"}\n{\"text\": \"clean\", \"id\": {\"post\": 1}}\n",
     );
-    let out = kavach(&["scan", "--list-file", FIXTURE], &input);
+    let out = kavach(&["scan", "--no-bundled", "--list-file", FIXTURE], &input);
     assert_eq!(out.status.code(), Some(2));
     let r = json_lines(&out);
     assert_eq!(r.len(), 5);
     assert_eq!(r[0]["id"], 1);
     assert_eq!(r[0]["verdict"], "block");
-    assert_eq!(r[1]["line"], 2);
-    assert!(r[1]["error"]
+    // A line that cannot be scanned still gets a result: status error, verdict review.
+    for (k, code) in [(1, "invalid-json"), (2, "no-text"), (3, "invalid-utf8")] {
+        assert_eq!(r[k]["status"], "error", "{}", r[k]);
+        assert_eq!(r[k]["verdict"], "review", "{}", r[k]);
+        assert_eq!(r[k]["error"]["code"], code, "{}", r[k]);
+    }
+    assert_eq!(r[1]["id"], 2, "no id could be read: the line number");
+    assert!(r[1]["error"]["message"]
         .as_str()
-        .expect("error")
+        .expect("message")
         .starts_with("invalid JSON"));
+    assert_eq!(r[2]["id"], 7, "the id the line gave");
     assert_eq!(
-        r[2],
-        serde_json::json!({"line": 3, "error": "no \"text\" field"})
+        r[3]["error"]["message"],
+        "invalid UTF-8 at byte 13 of the line"
     );
-    assert_eq!(r[3]["line"], 4);
-    assert_eq!(r[3]["error"], "invalid UTF-8 at byte 13 of the line");
+    assert_eq!(r[0]["status"], "scanned");
     assert_eq!(r[4]["id"], serde_json::json!({"post": 1}));
     assert_eq!(r[4]["flagged"], false);
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -123,7 +132,14 @@ fn scan_reports_bad_lines_and_goes_on() {
 #[test]
 fn plain_mode_and_fail_on_match() {
     let out = kavach(
-        &["scan", "--plain", "--fail-on-match", "--list-file", FIXTURE],
+        &[
+            "scan",
+            "--plain",
+            "--fail-on-match",
+            "--no-bundled",
+            "--list-file",
+            FIXTURE,
+        ],
         "hello\nsh1t\n".as_bytes(),
     );
     assert_eq!(out.status.code(), Some(1));
@@ -136,7 +152,14 @@ fn plain_mode_and_fail_on_match() {
         serde_json::json!(["leet"])
     );
     let clean = kavach(
-        &["scan", "--plain", "--fail-on-match", "--list-file", FIXTURE],
+        &[
+            "scan",
+            "--plain",
+            "--fail-on-match",
+            "--no-bundled",
+            "--list-file",
+            FIXTURE,
+        ],
         b"hello\n",
     );
     assert_eq!(clean.status.code(), Some(0));
@@ -202,7 +225,13 @@ fn bad_list_file_is_a_usage_error_with_file_and_line() {
 #[test]
 fn censor_and_check() {
     let out = kavach(
-        &["censor", "--list-file", FIXTURE, "--keep-first"],
+        &[
+            "censor",
+            "--no-bundled",
+            "--list-file",
+            FIXTURE,
+            "--keep-first",
+        ],
         "what the f.u.c.k\nclean\n".as_bytes(),
     );
     assert_eq!(
@@ -212,6 +241,7 @@ fn censor_and_check() {
     let out = kavach(
         &[
             "check",
+            "--no-bundled",
             "--list-file",
             FIXTURE,
             "--fail-on-match",
@@ -224,7 +254,7 @@ fn censor_and_check() {
     let s = String::from_utf8_lossy(&out.stdout);
     assert!(s.starts_with("you [b@stard]\n"), "{s}");
     assert!(
-        s.contains("-> bastard (insult, high) fixture@1.0.0 via leet"),
+        s.contains("-> bastard (insult, high: block) fixture@1.0.0 via leet"),
         "{s}"
     );
     assert!(s.contains("verdict: block"), "{s}");
@@ -362,12 +392,22 @@ fn limits_report_long_lines_and_too_many_matches_and_go_on() {
     let r = json_lines(&out);
     assert_eq!(r.len(), 4);
     assert_eq!(r[0]["flagged"], true);
+    assert_eq!(r[1]["id"], 2);
+    assert_eq!(r[1]["status"], "error");
+    assert_eq!(r[1]["verdict"], "review");
+    assert_eq!(r[1]["error"]["code"], "input-too-long");
     assert_eq!(
-        r[1]["error"],
+        r[1]["error"]["message"],
         "text of 3000 bytes is over the limit of 100 bytes"
     );
-    assert_eq!(r[2]["error"], "text has 20 matches, over the limit of 10");
+    // Over the match limit: the first ten, truncated, and never milder than its matches.
+    assert_eq!(r[2]["status"], "scanned");
+    assert_eq!(r[2]["truncated"], true);
+    assert_eq!(r[2]["matches"].as_array().map(Vec::len), Some(10));
+    assert_eq!(r[2]["verdict"], "review");
+    assert_eq!(r[2]["max_severity"], "medium");
     assert_eq!(r[3]["flagged"], false);
+    assert_eq!(r[3]["verdict"], "allow");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("kavach: -:2: text of 3000 bytes"),
@@ -380,10 +420,12 @@ fn limits_report_long_lines_and_too_many_matches_and_go_on() {
         plain.as_bytes(),
     );
     let r = json_lines(&out);
+    assert_eq!(r[1]["error"]["code"], "input-too-long");
     assert_eq!(
-        r[1]["error"],
-        "line of 100000 bytes is over the limit of 100 bytes (--max-input-bytes)"
+        r[1]["error"]["message"],
+        "text of 100000 bytes is over the limit of 100 bytes"
     );
+    assert_eq!(r[1]["verdict"], "review");
     assert_eq!(
         (r[0]["flagged"].as_bool(), r[2]["flagged"].as_bool()),
         (Some(true), Some(true))
@@ -467,4 +509,119 @@ fn bad_list_vectors_exit_2_with_file_line_and_reason() {
         }
     }
     std::fs::remove_dir_all(&dir).expect("cleanup");
+}
+
+/// The shared report vectors (tests/vectors/reports.json) through `kavach scan`: composition
+/// of bundled and platform lists by flags, truncation and the length limit, byte spans.
+#[test]
+fn scan_runs_the_shared_report_vectors() {
+    let doc: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/vectors/reports.json")).expect("vectors"),
+    )
+    .expect("vectors JSON");
+    for case in doc["cases"].as_array().expect("cases") {
+        let name = case["name"].as_str().expect("name");
+        let mut args: Vec<String> = vec!["scan".into()];
+        for (key, value) in case["options"].as_object().expect("options") {
+            match (key.as_str(), value) {
+                ("bundled", Value::Bool(false)) => args.push("--no-bundled".into()),
+                ("lists", Value::Array(ids)) => {
+                    for id in ids {
+                        args.extend(["--list".into(), id.as_str().expect("id").into()]);
+                    }
+                }
+                (key, Value::String(v)) => args.extend([format!("--{key}"), v.clone()]),
+                (key, v) => args.extend([format!("--{key}"), v.to_string()]),
+            }
+        }
+        for f in case["list_files"].as_array().expect("list_files") {
+            let path = format!("tests/vectors/{}", f.as_str().expect("path"));
+            args.extend(["--list-file".into(), path]);
+        }
+        let text = case.get("text").and_then(Value::as_str).unwrap_or("");
+        let input = serde_json::json!({"id": "v", "text": text}).to_string() + "\n";
+        let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = kavach(&argv, input.as_bytes());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if let Some(want) = case.get("build_error") {
+            assert_eq!(out.status.code(), Some(2), "{name}: {stderr}");
+            assert!(out.stdout.is_empty(), "{name}");
+            if let Some(file) = want["file"].as_str() {
+                assert!(stderr.contains(file), "{name}: {stderr}");
+            }
+            continue;
+        }
+        let want = &case["report"];
+        let r = &json_lines(&out)[0];
+        let code = if want["status"] == "error" { 2 } else { 0 };
+        assert_eq!(out.status.code(), Some(code), "{name}: {stderr}");
+        assert_eq!(r["id"], "v", "{name}");
+        for key in [
+            "status",
+            "flagged",
+            "verdict",
+            "report",
+            "max_severity",
+            "truncated",
+        ] {
+            assert_eq!(r[key], want[key], "{name}: {key}");
+        }
+        assert_eq!(
+            r["error"]["code"].as_str(),
+            want["error"].as_str(),
+            "{name}"
+        );
+        let got = r["matches"].as_array().expect("matches");
+        let expected = case["matches"].as_array().expect("matches");
+        assert_eq!(got.len(), expected.len(), "{name}: {r}");
+        for (g, e) in got.iter().zip(expected) {
+            for key in ["text", "term", "list", "decision"] {
+                assert_eq!(g[key], e[key], "{name}: {key}");
+            }
+            assert_eq!(
+                [&g["start"], &g["end"]],
+                [&e["byte"][0], &e["byte"][1]],
+                "{name}"
+            );
+        }
+    }
+}
+
+#[test]
+fn check_fails_closed_on_limits() {
+    let out = kavach(
+        &[
+            "check",
+            "--max-matches",
+            "2",
+            "damn",
+            "shit",
+            "fuck",
+            "shit",
+        ],
+        b"",
+    );
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("only the first 2 are shown"), "{s}");
+    assert!(s.ends_with("verdict: block\n"), "{s}");
+    let out = kavach(&["check", "--max-input-bytes", "8", "what the fuck"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        s.contains("not scanned: text of 13 bytes is over the limit of 8 bytes"),
+        "{s}"
+    );
+    assert!(s.ends_with("verdict: review\n"), "{s}");
+    let out = kavach(&["check", "--max-matchez", "2", "x"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let out = kavach(
+        &["check", "--review-at", "critical", "--block-at", "low", "x"],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        e.contains("review-at (critical) is above block-at (low)"),
+        "{e}"
+    );
 }
