@@ -1,28 +1,30 @@
 //! `kavach._kavach`: the Python face of the kavach core. It converts types and errors and
-//! nothing else: offsets become code points, errors become `kavach.KavachError` subclasses, and
-//! long scans run without the GIL.
+//! nothing else: options go to [`MatcherOptions::set`] by name as strings, every verdict, limit
+//! and default comes from the core ([`Matcher::report`]), offsets become code points, errors
+//! become `kavach.KavachError` subclasses, and long scans run without the GIL.
 
 use std::path::PathBuf;
 
 use kavach::{
-    convert_offsets, CensorOptions, Error, ErrorKind, Format, ImportOptions, Limits, Matcher,
-    OffsetUnit, Policy, Severity, Wordlist,
+    convert_offsets, CensorOptions, Error, ErrorKind, Format, ImportOptions, Matcher,
+    MatcherOptions, OffsetUnit, Wordlist,
 };
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyBool, PyBytes, PyDict, PyInt, PyList, PyString, PyTuple};
 
 /// Texts at least this long are scanned with the GIL released.
 const DETACH_BYTES: usize = 4096;
 
-/// Raises the `kavach` exception class for `e`, carrying its code, reason, file and line.
+/// Raises the `kavach` exception class for an error loading lists or building a matcher.
 fn raise(py: Python<'_>, e: &Error) -> PyErr {
     let class = match e.kind() {
         ErrorKind::UnknownList(..)
         | ErrorKind::VersionMismatch { .. }
         | ErrorKind::DuplicateList(_)
         | ErrorKind::NoLists
+        | ErrorKind::BadOption(_)
         | ErrorKind::Build(_) => "MatcherError",
         ErrorKind::InputTooLong { .. } | ErrorKind::TooManyMatches { .. } => "LimitError",
         _ => "WordlistError",
@@ -30,27 +32,36 @@ fn raise(py: Python<'_>, e: &Error) -> PyErr {
     raise_as(py, e, class)
 }
 
-/// Raises the error of `texts[k]` in a batch, naming the index.
-fn raise_at(py: Python<'_>, e: &Error, k: usize) -> PyErr {
-    let located = Error::in_source(e.kind().clone(), &format!("texts[{k}]"));
-    raise(py, &located)
+/// The exception for a text that could not be scanned: `LimitError` over a limit, `TextError`
+/// for anything else (not a str, lone surrogates).
+fn text_error_class(e: &Error) -> &'static str {
+    match e.kind() {
+        ErrorKind::InputTooLong { .. } | ErrorKind::TooManyMatches { .. } => "LimitError",
+        _ => "TextError",
+    }
 }
 
 /// Raises `kavach._errors.<class>` for `e`.
 fn raise_as(py: Python<'_>, e: &Error, class: &str) -> PyErr {
+    match error_object(py, e, class) {
+        Ok(exc) => PyErr::from_value(exc),
+        Err(err) => err,
+    }
+}
+
+/// A `kavach._errors.<class>` instance for `e`, carrying its code, reason, file and line.
+fn error_object<'py>(py: Python<'py>, e: &Error, class: &str) -> PyResult<Bound<'py, PyAny>> {
     let (file, line) = match e.location() {
         Some(l) => (Some(l.source.clone()), l.line),
         None => (None, None),
     };
     let args = (e.to_string(), e.code(), e.kind().to_string(), file, line);
-    match py
-        .import("kavach._errors")
-        .and_then(|m| m.getattr(class))
-        .and_then(|c| c.call1(args))
-    {
-        Ok(exc) => PyErr::from_value(exc),
-        Err(err) => err,
-    }
+    py.import("kavach._errors")?.getattr(class)?.call1(args)
+}
+
+/// `e`, located at `texts[k]` of a batch.
+fn at_item(e: &Error, k: usize) -> Error {
+    Error::in_source(e.kind().clone(), &format!("texts[{k}]"))
 }
 
 /// One match. `start`/`end` are code-point offsets into the scanned `str`, so
@@ -95,6 +106,65 @@ pub struct Match {
 
 #[pymethods]
 impl Match {
+    /// A match from its fields (what pickling uses; matches normally come from a `Matcher`).
+    /// `category`, `severity` and `transforms` must be names the core knows.
+    #[new]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        start: usize,
+        end: usize,
+        byte_start: usize,
+        byte_end: usize,
+        text: String,
+        term: String,
+        category: &str,
+        severity: &str,
+        list: String,
+        version: String,
+        transforms: Vec<String>,
+    ) -> PyResult<Self> {
+        let bad = |kind: ErrorKind| PyValueError::new_err(kind.to_string());
+        let category = category.parse::<kavach::Category>().map_err(bad)?.as_str();
+        let severity = severity.parse::<kavach::Severity>().map_err(bad)?.as_str();
+        let transforms = transforms
+            .iter()
+            .map(|t| {
+                kavach::Transforms::from_name(t)
+                    .and_then(|t| t.names().next())
+                    .ok_or_else(|| PyValueError::new_err(format!("unknown transform `{t}`")))
+            })
+            .collect::<PyResult<_>>()?;
+        Ok(Match {
+            start,
+            end,
+            byte_start,
+            byte_end,
+            text,
+            term,
+            category,
+            severity,
+            list,
+            version,
+            transforms,
+        })
+    }
+
+    fn __getnewargs__(&self) -> MatchArgs {
+        (
+            self.start,
+            self.end,
+            self.byte_start,
+            self.byte_end,
+            self.text.clone(),
+            self.term.clone(),
+            self.category,
+            self.severity,
+            self.list.clone(),
+            self.version.clone(),
+            self.transforms.clone(),
+        )
+    }
+
     fn __repr__(&self, py: Python<'_>) -> String {
         let transforms: Vec<String> = self.transforms.iter().map(|t| py_repr(py, t)).collect();
         format!(
@@ -128,8 +198,25 @@ impl Match {
     }
 }
 
+/// `Match`'s constructor arguments.
+type MatchArgs = (
+    usize,
+    usize,
+    usize,
+    usize,
+    String,
+    String,
+    &'static str,
+    &'static str,
+    String,
+    String,
+    Vec<&'static str>,
+);
+
 /// The policy's decision on a text: `decision` is "allow", "review" or "block"; `report` is
-/// true for child-safety matches; `max_severity` is the most severe match's severity or None.
+/// true for child-safety matches; `max_severity` is the most severe match's severity or None;
+/// `reason` says why the decision is not the matches' own ("too-many-matches",
+/// "input-too-long", "not-text", …) or is None for a complete scan.
 #[pyclass(module = "kavach", frozen, eq, get_all)]
 #[derive(Clone, PartialEq, Eq)]
 pub struct Verdict {
@@ -139,28 +226,264 @@ pub struct Verdict {
     report: bool,
     /// Severity of the most severe match, if any.
     max_severity: Option<String>,
+    /// Why the text was not fully scanned, if it was not.
+    reason: Option<String>,
+}
+
+impl Verdict {
+    fn of(r: &kavach::Report<'_>) -> Self {
+        let v = &r.verdict;
+        Verdict {
+            decision: v.decision.as_str().to_string(),
+            report: v.report,
+            max_severity: v.max_severity.map(|s| s.as_str().to_string()),
+            reason: r.reason_code().map(str::to_string),
+        }
+    }
 }
 
 #[pymethods]
 impl Verdict {
+    /// A verdict from its fields (what pickling uses; verdicts normally come from a `Matcher`).
+    #[new]
+    #[pyo3(signature = (decision, report, max_severity=None, reason=None))]
+    fn new(
+        decision: String,
+        report: bool,
+        max_severity: Option<String>,
+        reason: Option<String>,
+    ) -> Self {
+        Verdict {
+            decision,
+            report,
+            max_severity,
+            reason,
+        }
+    }
+
+    fn __getnewargs__(&self) -> (String, bool, Option<String>, Option<String>) {
+        (
+            self.decision.clone(),
+            self.report,
+            self.max_severity.clone(),
+            self.reason.clone(),
+        )
+    }
+
+    /// The verdict as a plain dict: decision, report, max_severity, reason.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("decision", &self.decision)?;
+        d.set_item("report", self.report)?;
+        d.set_item("max_severity", &self.max_severity)?;
+        d.set_item("reason", &self.reason)?;
+        Ok(d)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> String {
+        let opt = |s: &Option<String>| s.as_ref().map_or("None".to_string(), |s| py_repr(py, s));
         format!(
-            "Verdict(decision={}, report={}, max_severity={})",
+            "Verdict(decision={}, report={}, max_severity={}, reason={})",
             py_repr(py, &self.decision),
             if self.report { "True" } else { "False" },
-            self.max_severity
+            opt(&self.max_severity),
+            opt(&self.reason),
+        )
+    }
+}
+
+/// The outcome of scanning one text, as the core reports it (fail-closed): `status` is
+/// "scanned" or "error" (not scanned: over `max_input_bytes`, or not a str); `matches` are at
+/// most `max_matches` (`truncated` says more were found); `verdict` is never "allow" for a text
+/// that was cut or not scanned; `reasons` are the matches that drove the verdict.
+#[pyclass(module = "kavach", frozen, eq)]
+#[derive(Clone, PartialEq, Eq)]
+pub struct Report {
+    status: &'static str,
+    verdict: Verdict,
+    truncated: bool,
+    error_code: Option<String>,
+    error_message: Option<String>,
+    matches: Vec<Match>,
+    /// Indices in `matches` of the reasons.
+    reasons: Vec<usize>,
+    /// The core's canonical JSON form, with code-point offsets.
+    json: String,
+}
+
+impl Report {
+    /// Converts the core's report on `text` (no GIL needed).
+    fn of(text: &str, r: &kavach::Report<'_>) -> Self {
+        // The reasons are some of the matches, in the same order.
+        let mut want = r.reasons().peekable();
+        let reasons = r
+            .matches
+            .iter()
+            .enumerate()
+            .filter_map(|(k, m)| {
+                let hit = want.peek().is_some_and(|w| std::ptr::eq(*w, m));
+                hit.then(|| {
+                    want.next();
+                    k
+                })
+            })
+            .collect();
+        Report {
+            status: r.status().as_str(),
+            verdict: Verdict::of(r),
+            truncated: r.truncated,
+            error_code: r.error.as_ref().map(|e| e.code().to_string()),
+            error_message: r.error.as_ref().map(ToString::to_string),
+            matches: to_py_matches(text, &r.matches),
+            reasons,
+            json: r.to_json(None, OffsetUnit::CodePoint),
+        }
+    }
+
+    /// The report on an input that was not scanned.
+    fn unscanned(e: Error) -> Self {
+        Report::of("", &kavach::Report::unscanned(e))
+    }
+}
+
+/// `Report`'s pickled state, with the status as `S`.
+type ReportState<S> = (
+    S,
+    Verdict,
+    bool,
+    Option<String>,
+    Option<String>,
+    Vec<Match>,
+    Vec<usize>,
+    String,
+);
+
+#[pymethods]
+impl Report {
+    /// "scanned", or "error" when the text was not scanned (see `error_code`).
+    #[getter]
+    fn status(&self) -> &'static str {
+        self.status
+    }
+
+    /// Whether the text has any match.
+    #[getter]
+    fn flagged(&self) -> bool {
+        !self.matches.is_empty()
+    }
+
+    /// The policy's decision (never "allow" for a text that was cut or not scanned).
+    #[getter]
+    fn verdict(&self) -> Verdict {
+        self.verdict.clone()
+    }
+
+    /// Whether the text had more than `max_matches` matches (only the first are kept).
+    #[getter]
+    fn truncated(&self) -> bool {
+        self.truncated
+    }
+
+    /// Why the text was not scanned ("input-too-long", "not-text", …), or None.
+    #[getter]
+    fn error_code(&self) -> Option<&str> {
+        self.error_code.as_deref()
+    }
+
+    /// The error's message, or None.
+    #[getter]
+    fn error_message(&self) -> Option<&str> {
+        self.error_message.as_deref()
+    }
+
+    /// The matches, in order (at most `max_matches`).
+    #[getter]
+    fn matches(&self) -> Vec<Match> {
+        self.matches.clone()
+    }
+
+    /// The matches that drove the verdict (none for "allow"): what to show as the reason.
+    #[getter]
+    fn reasons(&self) -> Vec<Match> {
+        self.reasons
+            .iter()
+            .map(|&k| self.matches[k].clone())
+            .collect()
+    }
+
+    /// The report as the core's canonical JSON object (as `kavach scan` writes it), with
+    /// code-point offsets: status, flagged, verdict, report, max_severity, truncated, error
+    /// (`{"code", "message"}` or None) and matches (each with its own `decision`).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py.import("json")?.call_method1("loads", (&self.json,))
+    }
+
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, (ReportState<&'static str>,))> {
+        let state = (
+            self.status,
+            self.verdict.clone(),
+            self.truncated,
+            self.error_code.clone(),
+            self.error_message.clone(),
+            self.matches.clone(),
+            self.reasons.clone(),
+            self.json.clone(),
+        );
+        Ok((py.get_type::<Report>().getattr("_from_state")?, (state,)))
+    }
+
+    /// Rebuilds a pickled report.
+    #[staticmethod]
+    fn _from_state(state: ReportState<String>) -> PyResult<Self> {
+        let (status, verdict, truncated, error_code, error_message, matches, reasons, json) = state;
+        let status = match status.as_str() {
+            "scanned" => "scanned",
+            "error" => "error",
+            _ => return Err(PyValueError::new_err(format!("unknown status `{status}`"))),
+        };
+        if reasons.iter().any(|&k| k >= matches.len()) {
+            return Err(PyValueError::new_err("a reason is not one of the matches"));
+        }
+        Ok(Report {
+            status,
+            verdict,
+            truncated,
+            error_code,
+            error_message,
+            matches,
+            reasons,
+            json,
+        })
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!(
+            "<Report status={} verdict={} flagged={} truncated={} error_code={} matches={}>",
+            py_repr(py, self.status),
+            py_repr(py, &self.verdict.decision),
+            if self.matches.is_empty() {
+                "False"
+            } else {
+                "True"
+            },
+            if self.truncated { "True" } else { "False" },
+            self.error_code
                 .as_ref()
-                .map_or("None".to_string(), |s| py_repr(py, s))
+                .map_or("None".to_string(), |c| py_repr(py, c)),
+            self.matches.len()
         )
     }
 }
 
 /// Matches of `text` with code-point offsets.
-fn to_py_matches(text: &str, found: Vec<kavach::Match>) -> Vec<Match> {
+fn to_py_matches(text: &str, found: &[kavach::Match<'_>]) -> Vec<Match> {
     let mut offsets: Vec<usize> = found.iter().flat_map(|m| [m.start, m.end]).collect();
     convert_offsets(text, &mut offsets, OffsetUnit::CodePoint);
     found
-        .into_iter()
+        .iter()
         .zip(offsets.chunks_exact(2))
         .map(|(m, cp)| Match {
             start: cp[0],
@@ -178,12 +501,6 @@ fn to_py_matches(text: &str, found: Vec<kavach::Match>) -> Vec<Match> {
         .collect()
 }
 
-/// A severity option (`review_at`, `block_at`): a bad name is a `MatcherError`.
-fn severity(py: Python<'_>, name: &str) -> PyResult<Severity> {
-    name.parse::<Severity>()
-        .map_err(|kind| raise_as(py, &Error::new(kind), "MatcherError"))
-}
-
 /// `repr()` of a Python str, for `__repr__`s that read like Python.
 fn py_repr(py: Python<'_>, s: &str) -> String {
     PyString::new(py, s)
@@ -191,27 +508,112 @@ fn py_repr(py: Python<'_>, s: &str) -> String {
         .map_or_else(|_| format!("{s:?}"), |r| r.to_string())
 }
 
-/// Builds the matcher with the default policy's thresholds overridden and `limits`.
-fn finish(
+/// An option's value as the string [`MatcherOptions::set`] parses: None is "none", a bool
+/// "true"/"false", an int its digits, a str itself.
+fn option_value(name: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
+    if value.is_none() {
+        return Ok("none".to_string());
+    }
+    if let Ok(b) = value.cast::<PyBool>() {
+        return Ok(if b.is_true() { "true" } else { "false" }.to_string());
+    }
+    if value.is_instance_of::<PyInt>() {
+        return Ok(value.str()?.to_str()?.to_string());
+    }
+    if let Ok(s) = value.cast::<PyString>() {
+        return Ok(s.to_str()?.to_string());
+    }
+    Err(PyTypeError::new_err(format!(
+        "{name} must be a str, int, bool or None, not {}",
+        type_name(value)
+    )))
+}
+
+/// The name of `value`'s type, for messages ("None" for None).
+fn type_name(value: &Bound<'_, PyAny>) -> String {
+    if value.is_none() {
+        return "None".to_string();
+    }
+    value
+        .get_type()
+        .name()
+        .map_or("?".to_string(), |n| n.to_string())
+}
+
+/// One input of a scan: a str (read in place), or why it cannot be scanned.
+enum Input<'py> {
+    Str(Bound<'py, PyString>),
+    Bad(Error),
+}
+
+impl<'py> Input<'py> {
+    fn of(item: Bound<'py, PyAny>) -> Self {
+        match item.cast_into::<PyString>() {
+            Ok(s) => Input::Str(s),
+            Err(e) => Input::Bad(Error::new(ErrorKind::NotText(type_name(&e.into_inner())))),
+        }
+    }
+
+    /// The text as UTF-8 (borrowed from the str), or why it cannot be scanned: not a str, or
+    /// a str with lone surrogates (`invalid-utf8`, at the byte where the UTF-8 form breaks).
+    fn text(&self) -> Result<&str, Error> {
+        match self {
+            Input::Str(s) => s.to_str().map_err(|_| {
+                let byte = s
+                    .call_method1("encode", ("utf-8", "surrogatepass"))
+                    .ok()
+                    .and_then(|b| b.cast_into::<PyBytes>().ok())
+                    .and_then(|b| std::str::from_utf8(b.as_bytes()).err())
+                    .map_or(0, |e| e.valid_up_to());
+                Error::new(ErrorKind::InvalidUtf8 { byte })
+            }),
+            Input::Bad(e) => Err(e.clone()),
+        }
+    }
+}
+
+/// The items of an iterable of texts (a str itself is refused: it is one text, not many).
+fn inputs<'py>(what: &str, texts: &Bound<'py, PyAny>) -> PyResult<Vec<Input<'py>>> {
+    if texts.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(format!(
+            "{what} takes an iterable of str, not a str"
+        )));
+    }
+    if let Ok(list) = texts.cast::<PyList>() {
+        // A list (the usual case) is read by index, without the iterator protocol.
+        Ok(list.iter().map(Input::of).collect())
+    } else {
+        texts.try_iter()?.map(|item| item.map(Input::of)).collect()
+    }
+}
+
+/// Runs `f` with Python's cycle collector paused: a large batch allocates many objects that
+/// cannot form cycles, and the collector would otherwise run many times over them.
+fn gc_paused<T>(py: Python<'_>, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    let gc = py.import("gc")?;
+    let paused = gc.call_method0("isenabled")?.is_truthy()?;
+    if paused {
+        gc.call_method0("disable")?;
+    }
+    let out = f();
+    if paused {
+        gc.call_method0("enable")?;
+    }
+    out
+}
+
+/// Options from the constructor's keywords, each set by name from its string form.
+fn set_options(
+    o: &mut MatcherOptions,
     py: Python<'_>,
-    b: kavach::MatcherBuilder,
-    review_at: Option<&str>,
-    block_at: Option<&str>,
-    limits: Limits,
-) -> PyResult<PyMatcher> {
-    let mut policy = Policy::default();
-    if let Some(r) = review_at {
-        policy.default.review = severity(py, r)?;
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<()> {
+    for (name, value) in options.into_iter().flat_map(|d| d.iter()) {
+        let name = name.str()?.to_str()?.to_string();
+        let value = option_value(&name, &value)?;
+        o.set(&name, &value).map_err(|e| raise(py, &e))?;
     }
-    if let Some(bl) = block_at {
-        policy.default.block = severity(py, bl)?;
-    }
-    let inner = b
-        .policy(policy)
-        .limits(limits)
-        .build()
-        .map_err(|e| raise(py, &e))?;
-    Ok(PyMatcher { inner })
+    Ok(())
 }
 
 /// A compiled matcher over bundled and/or your own lists. Immutable and safe to share between
@@ -224,48 +626,37 @@ pub struct PyMatcher {
 #[pymethods]
 impl PyMatcher {
     #[new]
-    #[pyo3(signature = (lists=None, list_files=None, list_texts=None, *, review_at=None, block_at=None, max_input_bytes=Some(1 << 20), max_matches=Some(1000)))]
-    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (lists=None, list_files=None, list_texts=None, **options))]
     fn new(
         py: Python<'_>,
         lists: Option<Vec<String>>,
         list_files: Option<Vec<PathBuf>>,
         list_texts: Option<Vec<String>>,
-        review_at: Option<&str>,
-        block_at: Option<&str>,
-        max_input_bytes: Option<usize>,
-        max_matches: Option<usize>,
+        options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Self> {
-        let mut b = Matcher::builder();
-        match lists {
-            Some(ids) => {
-                for id in ids {
-                    b = b.bundled(&id);
-                }
-            }
-            None if list_files.is_none() && list_texts.is_none() => b = b.all_bundled(),
-            None => {}
+        let mut o = MatcherOptions::new();
+        if let Some(ids) = lists {
+            o.only_bundled(ids);
         }
+        set_options(&mut o, py, options)?;
         for path in list_files.unwrap_or_default() {
             let list = Wordlist::load(&path, None, &ImportOptions::default())
                 .map_err(|e| raise(py, &e))?;
-            b = b.list(list);
+            o.add_list(&path.display().to_string(), list);
         }
         for (k, text) in list_texts.unwrap_or_default().iter().enumerate() {
+            let source = format!("list_texts[{k}]");
             let list = Wordlist::from_bytes(
                 text.as_bytes(),
-                &format!("list_texts[{k}]"),
+                &source,
                 Format::Kavach,
                 &ImportOptions::default(),
             )
             .map_err(|e| raise(py, &e))?;
-            b = b.list(list);
+            o.add_list(&source, list);
         }
-        let limits = Limits {
-            max_input_bytes,
-            max_matches,
-        };
-        finish(py, b, review_at, block_at, limits)
+        let inner = o.build().map_err(|e| raise(py, &e))?;
+        Ok(PyMatcher { inner })
     }
 
     /// All matches in `text`, in order, one per overlapping region. Raises `LimitError` when
@@ -276,10 +667,11 @@ impl PyMatcher {
         } else {
             self.inner.scan(text)
         };
-        Ok(to_py_matches(text, found.map_err(|e| raise(py, &e))?))
+        Ok(to_py_matches(text, &found.map_err(|e| raise(py, &e))?))
     }
 
-    /// Whether `text` has any match; stops at the first one.
+    /// Whether `text` has any match; stops at the first one. Raises `LimitError` when `text`
+    /// is longer than `max_input_bytes`.
     fn is_match(&self, py: Python<'_>, text: &str) -> PyResult<bool> {
         self.inner.check_input(text).map_err(|e| raise(py, &e))?;
         Ok(if text.len() >= DETACH_BYTES {
@@ -289,7 +681,8 @@ impl PyMatcher {
         })
     }
 
-    /// `text` with every match masked, one mask character per grapheme.
+    /// `text` with every match masked, one mask character per grapheme. Raises `LimitError`
+    /// when `text` is longer than `max_input_bytes` (never returns it unmasked).
     #[pyo3(signature = (text, mask="*", keep_first=false))]
     fn censor(&self, py: Python<'_>, text: &str, mask: &str, keep_first: bool) -> PyResult<String> {
         let mut chars = mask.chars();
@@ -299,91 +692,132 @@ impl PyMatcher {
             )));
         };
         let options = CensorOptions { mask, keep_first };
-        self.inner.check_input(text).map_err(|e| raise(py, &e))?;
-        Ok(py.detach(|| self.inner.censor(text, &options)))
+        py.detach(|| self.inner.censor_checked(text, &options))
+            .map_err(|e| raise(py, &e))
     }
 
-    /// The policy's decision on `text` (within the limits, like `find`).
-    fn verdict(&self, py: Python<'_>, text: &str) -> PyResult<Verdict> {
-        let found = self.inner.scan(text).map_err(|e| raise(py, &e))?;
-        let v = self.inner.policy().decide(&found);
-        Ok(Verdict {
-            decision: v.decision.as_str().to_string(),
-            report: v.report,
-            max_severity: v.max_severity.map(|s| s.as_str().to_string()),
-        })
+    /// The report on `text`: matches, verdict, whether they were cut at `max_matches`, and
+    /// why the text was not scanned. Never raises: a text over a limit, or one that is not a
+    /// str, gets a report whose verdict is at least "review".
+    fn report(&self, py: Python<'_>, text: Bound<'_, PyAny>) -> Report {
+        let input = Input::of(text);
+        match input.text() {
+            Ok(t) if t.len() >= DETACH_BYTES => py.detach(|| Report::of(t, &self.inner.report(t))),
+            Ok(t) => Report::of(t, &self.inner.report(t)),
+            Err(e) => Report::unscanned(e),
+        }
+    }
+
+    /// The policy's decision on `text`: the verdict of `report(text)` (never raises; over a
+    /// limit it is at least "review", with `reason` saying why).
+    fn verdict(&self, py: Python<'_>, text: Bound<'_, PyAny>) -> Verdict {
+        let input = Input::of(text);
+        match input.text() {
+            Ok(t) if t.len() >= DETACH_BYTES => py.detach(|| Verdict::of(&self.inner.report(t))),
+            Ok(t) => Verdict::of(&self.inner.report(t)),
+            Err(e) => Verdict::of(&kavach::Report::unscanned(e)),
+        }
     }
 
     /// `find` on every text of an iterable of str, in parallel on `threads` threads (default:
-    /// every core) with the GIL released. Returns one list of matches per text, in order.
-    #[pyo3(signature = (texts, threads=None))]
+    /// every core) with the GIL released. Returns one item per text, in order: its list of
+    /// matches or, for a text that could not be scanned, the error (a `KavachError` instance:
+    /// `LimitError` over a limit, `TextError` for None or another non-str), naming
+    /// `texts[k]`. With `errors="raise"`, the first such error is raised instead.
+    #[pyo3(signature = (texts, threads=None, errors="return"))]
     fn find_many<'py>(
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyAny>,
         threads: Option<usize>,
+        errors: &str,
     ) -> PyResult<Bound<'py, PyList>> {
-        if texts.is_instance_of::<PyString>() {
-            return Err(PyTypeError::new_err(
-                "find_many takes an iterable of str, not a str",
-            ));
-        }
+        let raise_first = match errors {
+            "return" => false,
+            "raise" => true,
+            _ => {
+                return Err(PyValueError::new_err(format!(
+                    "errors must be \"return\" or \"raise\", not {errors:?}"
+                )))
+            }
+        };
         // The texts are read in place (no copy): each str is kept alive here while the GIL is
         // released, and a str's UTF-8 form does not change.
-        let mut strings: Vec<Bound<'_, PyString>> = Vec::new();
-        let mut add = |k: usize, item: Bound<'py, PyAny>| -> PyResult<()> {
-            let s = item.cast_into::<PyString>().map_err(|e| {
-                PyTypeError::new_err(format!(
-                    "texts[{k}] is {}, not str",
-                    e.into_inner()
-                        .get_type()
-                        .name()
-                        .map_or("?".to_string(), |n| n.to_string())
-                ))
-            })?;
-            strings.push(s);
-            Ok(())
-        };
-        if let Ok(list) = texts.cast::<PyList>() {
-            // A list (the usual case) is read by index, without the iterator protocol.
-            for (k, item) in list.iter().enumerate() {
-                add(k, item)?;
-            }
-        } else {
-            for (k, item) in texts.try_iter()?.enumerate() {
-                add(k, item?)?;
-            }
-        }
-        let owned: Vec<&str> = strings
-            .iter()
-            .map(|s| s.to_str())
-            .collect::<PyResult<_>>()?;
-        let threads = threads.unwrap_or(0);
+        let items = inputs("find_many", texts)?;
+        let read: Vec<Result<&str, Error>> = items.iter().map(Input::text).collect();
+        let strs: Vec<&str> = read.iter().map(|r| *r.as_ref().unwrap_or(&"")).collect();
         // Offsets are converted on the scanning threads, without the GIL.
         let found = py.detach(|| {
             self.inner
-                .scan_many_with(&owned, threads, |t, r| r.map(|f| to_py_matches(t, f)))
+                .scan_many_with(&strs, threads.unwrap_or(0), |t, r| {
+                    r.map(|f| to_py_matches(t, &f))
+                })
         });
-        // One list per text: for a large batch, allocating them would run Python's cycle
-        // collector many times over objects that cannot form cycles, so it is paused meanwhile.
-        let gc = py.import("gc")?;
-        let paused = gc.call_method0("isenabled")?.is_truthy()?;
-        if paused {
-            gc.call_method0("disable")?;
-        }
-        let lists = found
+        let found: Vec<Result<Vec<Match>, Error>> = found
             .into_iter()
+            .zip(read)
             .enumerate()
-            .map(|(k, r)| {
-                let matches = r.map_err(|e| raise_at(py, &e, k))?;
-                PyList::new(py, matches)
+            .map(|(k, (f, r))| match r {
+                Ok(_) => f.map_err(|e| at_item(&e, k)),
+                Err(e) => Err(at_item(&e, k)),
             })
-            .collect::<PyResult<Vec<_>>>()
-            .and_then(|lists| PyList::new(py, lists));
-        if paused {
-            gc.call_method0("enable")?;
+            .collect();
+        if raise_first {
+            if let Some(e) = found.iter().find_map(|r| r.as_ref().err()) {
+                return Err(raise_as(py, e, text_error_class(e)));
+            }
         }
-        lists
+        gc_paused(py, || {
+            let items = found
+                .into_iter()
+                .map(|r| match r {
+                    Ok(matches) => Ok(PyList::new(py, matches)?.into_any()),
+                    Err(e) => error_object(py, &e, text_error_class(&e)),
+                })
+                .collect::<PyResult<Vec<_>>>()?;
+            PyList::new(py, items)
+        })
+    }
+
+    /// `report` on every item of an iterable, in parallel on `threads` threads (default: every
+    /// core) with the GIL released. One report per item, in order; an item that is None or not
+    /// a str gets an error report ("not-text"): nothing is raised, nothing is lost.
+    #[pyo3(signature = (texts, threads=None))]
+    fn report_many<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        threads: Option<usize>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let reports = self.many(
+            py,
+            "report_many",
+            texts,
+            threads,
+            Report::of,
+            Report::unscanned,
+        )?;
+        gc_paused(py, || PyList::new(py, reports))
+    }
+
+    /// `verdict` on every item of an iterable, like `report_many`: one verdict per item, in
+    /// order, never raising for an item.
+    #[pyo3(signature = (texts, threads=None))]
+    fn verdict_many<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        threads: Option<usize>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let verdicts = self.many(
+            py,
+            "verdict_many",
+            texts,
+            threads,
+            |_, r| Verdict::of(r),
+            |e| Verdict::of(&kavach::Report::unscanned(e)),
+        )?;
+        PyList::new(py, verdicts)
     }
 
     /// The compiled lists: id, version, title, fingerprint, entries, allow.
@@ -410,19 +844,12 @@ impl PyMatcher {
             .inner
             .lists()
             .iter()
-            .map(|l| format!("{}@{}", l.id, l.version))
+            .map(|l| format!("'{}@{}'", l.id, l.version))
             .collect();
-        format!(
-            "Matcher(lists=[{}])",
-            lists
-                .iter()
-                .map(|l| format!("'{l}'"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
+        format!("Matcher(lists=[{}])", lists.join(", "))
     }
 
-    /// Pickle support: the lists in kavach format and the default thresholds.
+    /// Pickle support: the lists in kavach format, the default thresholds and the limits.
     fn __reduce__<'py>(
         &self,
         py: Python<'py>,
@@ -449,7 +876,8 @@ impl PyMatcher {
         Ok((ctor, args))
     }
 
-    /// Rebuilds a pickled matcher.
+    /// Rebuilds a pickled matcher: its lists with the bundled ones off, the same thresholds
+    /// and limits.
     #[staticmethod]
     fn _from_state(
         py: Python<'_>,
@@ -459,17 +887,53 @@ impl PyMatcher {
         max_input_bytes: Option<usize>,
         max_matches: Option<usize>,
     ) -> PyResult<Self> {
-        let mut b = Matcher::builder();
+        let mut o = MatcherOptions::new();
+        o.bundled(false);
         for (k, text) in texts.iter().enumerate() {
-            let list =
-                Wordlist::parse(text, &format!("pickled list {k}")).map_err(|e| raise(py, &e))?;
-            b = b.list(list);
+            let source = format!("pickled list {k}");
+            let list = Wordlist::parse(text, &source).map_err(|e| raise(py, &e))?;
+            o.add_list(&source, list);
         }
-        let limits = Limits {
-            max_input_bytes,
-            max_matches,
-        };
-        finish(py, b, Some(review), Some(block), limits)
+        let limit = |n: Option<usize>| n.map_or("none".to_string(), |n| n.to_string());
+        let settings = [
+            ("review-at", review.to_string()),
+            ("block-at", block.to_string()),
+            ("max-input-bytes", limit(max_input_bytes)),
+            ("max-matches", limit(max_matches)),
+        ];
+        for (name, value) in &settings {
+            o.set(name, value).map_err(|e| raise(py, &e))?;
+        }
+        let inner = o.build().map_err(|e| raise(py, &e))?;
+        Ok(PyMatcher { inner })
+    }
+}
+
+impl PyMatcher {
+    /// The core's report on every item of `texts`, converted by `convert` on the scanning
+    /// threads (GIL released), or by `unreadable` for an item that is not a readable str.
+    fn many<'py, R: Send>(
+        &self,
+        py: Python<'py>,
+        what: &str,
+        texts: &Bound<'py, PyAny>,
+        threads: Option<usize>,
+        convert: impl Fn(&str, &kavach::Report<'_>) -> R + Sync,
+        unreadable: impl Fn(Error) -> R,
+    ) -> PyResult<Vec<R>> {
+        let items = inputs(what, texts)?;
+        let read: Vec<Result<&str, Error>> = items.iter().map(Input::text).collect();
+        let strs: Vec<&str> = read.iter().map(|r| *r.as_ref().unwrap_or(&"")).collect();
+        let mut out: Vec<Option<R>> = py.detach(|| {
+            self.inner
+                .report_many_with(&strs, threads.unwrap_or(0), |t, r| Some(convert(t, &r)))
+        });
+        for (slot, r) in out.iter_mut().zip(read) {
+            if let Err(e) = r {
+                *slot = Some(unreadable(e));
+            }
+        }
+        Ok(out.into_iter().flatten().collect())
     }
 }
 
@@ -537,8 +1001,10 @@ fn _kavach(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyMatcher>()?;
     m.add_class::<Match>()?;
     m.add_class::<Verdict>()?;
+    m.add_class::<Report>()?;
     m.add_function(wrap_pyfunction!(bundled_lists, m)?)?;
     m.add_function(wrap_pyfunction!(diff_lists, m)?)?;
     m.add("UNICODE_VERSION", kavach::UNICODE_VERSION)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

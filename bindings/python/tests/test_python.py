@@ -79,7 +79,7 @@ def test_errors_are_typed():
         kavach.Matcher(lists=["en", "en"])
     with pytest.raises(kavach.MatcherError) as e:
         kavach.Matcher(review_at="awful")
-    assert e.value.code == "unknown-severity"
+    assert e.value.code == "bad-option" and "unknown severity `awful`" in str(e.value)
     with pytest.raises(kavach.WordlistError) as e:
         kavach.Matcher(list_files=["/does/not/exist.txt"])
     assert e.value.code == "io" and e.value.file == "/does/not/exist.txt"
@@ -99,8 +99,8 @@ def test_wrong_types_and_lone_surrogates(m):
         m.find("a\udc80b")
     with pytest.raises(ValueError):
         m.censor("fuck", mask="##")
-    with pytest.raises(TypeError, match=r"texts\[1\] is int"):
-        m.find_many(["ok", 3])
+    with pytest.raises(TypeError, match=r"texts\[1\]: expected a string, found int"):
+        m.find_many(["ok", 3], errors="raise")
     with pytest.raises(TypeError, match="not a str"):
         m.find_many("fuck")
 
@@ -120,7 +120,9 @@ def test_find_many_leaves_the_garbage_collector_as_it_was(m):
     assert [x.term for x in m.find_many(["ok", "fuck"])[1]] == ["fuck"]
     assert gc.isenabled()
     with pytest.raises(TypeError):
-        m.find_many(["ok", 3])
+        m.find_many(["ok", 3], errors="raise")
+    assert gc.isenabled()
+    assert isinstance(m.find_many(["ok", 3])[1], kavach.TextError)
     assert gc.isenabled()
     gc.disable()
     try:
@@ -136,8 +138,15 @@ def test_find_many_reads_str_subclasses_and_non_ascii_in_place(m):
 
     texts = [Post("you asshole"), "तू चूतिया है 😀", "ok"]
     assert m.find_many(texts) == [m.find(t) for t in texts]
+    # A str with lone surrogates has no UTF-8 form: find raises, a batch keeps its place.
     with pytest.raises(UnicodeEncodeError):
-        m.find_many(["ok", "bad \ud800 surrogate"])
+        m.find("bad \ud800 surrogate")
+    ok, bad = m.find_many(["ok", "bad \ud800 surrogate"])
+    assert ok == [] and isinstance(bad, kavach.TextError) and isinstance(bad, ValueError)
+    assert (bad.code, bad.file) == ("invalid-utf8", "texts[1]")
+    assert str(bad) == "texts[1]: invalid UTF-8 at byte 4 of the line"
+    r = m.report("bad \ud800 surrogate")
+    assert (r.status, r.error_code, r.verdict.decision) == ("error", "invalid-utf8", "review")
 
 
 def test_threads_share_one_matcher(m):
@@ -182,10 +191,10 @@ def test_limits_are_errors_not_truncation(m):
         m.censor("a" * (2 << 20))
     small = kavach.Matcher(lists=["en"], max_input_bytes=100, max_matches=2)
     with pytest.raises(kavach.LimitError) as e:
-        small.verdict("shit shit shit")
+        small.find("shit shit shit")
     assert e.value.code == "too-many-matches"
     with pytest.raises(kavach.LimitError) as e:
-        small.find_many(["fuck", "x" * 101, "shit"])
+        small.find_many(["fuck", "x" * 101, "shit"], errors="raise")
     assert str(e.value).startswith("texts[1]: text of 101 bytes") and e.value.file == "texts[1]"
     again = pickle.loads(pickle.dumps(small))
     with pytest.raises(kavach.LimitError):

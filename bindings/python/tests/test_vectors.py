@@ -14,7 +14,7 @@ BAD_LISTS = json.loads((VECTORS / "bad-lists.json").read_text(encoding="utf-8"))
 
 @pytest.fixture(scope="module")
 def fixture_matcher():
-    return kavach.Matcher(list_files=[str(VECTORS / p) for p in EVASION["lists"]])
+    return kavach.Matcher(list_files=[str(VECTORS / p) for p in EVASION["lists"]], bundled=False)
 
 
 @pytest.mark.parametrize("case", EVASION["cases"], ids=lambda c: c["name"])
@@ -57,11 +57,11 @@ def test_bad_list_vector(tmp_path, case):
     else:
         path.write_bytes(case["content"].encode("utf-8"))
     if case["code"] is None:
-        m = kavach.Matcher(list_files=[path])
+        m = kavach.Matcher(list_files=[path], bundled=False)
         assert m.lists[0]["entries"] == case["entries"]
         return
     with pytest.raises(kavach.WordlistError) as info:
-        kavach.Matcher(list_files=[path])
+        kavach.Matcher(list_files=[path], bundled=False)
     e = info.value
     assert isinstance(e, ValueError) and isinstance(e, kavach.KavachError)
     assert e.code == case["code"]

@@ -6,6 +6,9 @@
 [('f.u.c.k', 'fuck', 'en'), ('chootiya', 'chootiya', 'hi-Latn')]
 >>> m.verdict("tu chootiya hai").decision
 'block'
+>>> r = m.report("tu chootiya hai")           # never raises: over a limit, it fails closed
+>>> r.status, r.verdict.decision, [x.term for x in r.reasons]
+('scanned', 'block', ['chootiya'])
 >>> text = "😀 तू चूतिया है"
 >>> x = m.find(text)[0]
 >>> text[x.start:x.end] == x.text            # code-point offsets
@@ -18,17 +21,28 @@ module level use a default matcher over every bundled list, built on first use.
 import threading
 from typing import Optional
 
-from ._errors import KavachError, LimitError, MatcherError, WordlistError
-from ._kavach import UNICODE_VERSION, Match, Matcher, Verdict, bundled_lists, diff_lists
+from ._errors import KavachError, LimitError, MatcherError, TextError, WordlistError
+from ._kavach import (
+    UNICODE_VERSION,
+    Match,
+    Matcher,
+    Report,
+    Verdict,
+    __version__,
+    bundled_lists,
+    diff_lists,
+)
 
 __all__ = [
     "Matcher",
     "Match",
     "Verdict",
+    "Report",
     "KavachError",
     "WordlistError",
     "MatcherError",
     "LimitError",
+    "TextError",
     "bundled_lists",
     "diff_lists",
     "default_matcher",
@@ -36,6 +50,7 @@ __all__ = [
     "is_match",
     "censor",
     "UNICODE_VERSION",
+    "__version__",
 ]
 
 _default: Optional[Matcher] = None

@@ -30,4 +30,12 @@ class MatcherError(KavachError, ValueError):
 
 class LimitError(KavachError, ValueError):
     """A text is over the matcher's ``max_input_bytes`` or has more than ``max_matches``
-    matches: it was not scanned (nothing is silently truncated)."""
+    matches (code ``input-too-long`` or ``too-many-matches``). ``find``, ``is_match`` and
+    ``censor`` raise it rather than answer for part of the text; ``report`` and ``verdict``
+    never raise it (their verdict is then at least ``review``)."""
+
+
+class TextError(KavachError, TypeError, ValueError):
+    """An item of a batch is not a text that can be scanned: None or not a ``str`` (code
+    ``not-text``), or a ``str`` with lone surrogates (code ``invalid-utf8``). Both a
+    ``TypeError`` and a ``ValueError``, as Python raises for a single such text."""

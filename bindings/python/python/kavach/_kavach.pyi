@@ -1,9 +1,12 @@
 """Type stubs of the compiled module ``kavach._kavach``."""
 
 from os import PathLike
-from typing import Iterable, Optional, Sequence, Union
+from typing import Any, Iterable, Literal, Optional, Sequence, Union
+
+from ._errors import KavachError
 
 UNICODE_VERSION: str
+__version__: str
 
 def bundled_lists() -> list[str]:
     """The ids of the lists bundled with kavach."""
@@ -36,38 +39,104 @@ class Match:
     def version(self) -> str: ...
     @property
     def transforms(self) -> list[str]: ...
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        byte_start: int,
+        byte_end: int,
+        text: str,
+        term: str,
+        category: str,
+        severity: str,
+        list: str,
+        version: str,
+        transforms: Sequence[str],
+    ) -> None: ...
+    def __getnewargs__(
+        self,
+    ) -> tuple[int, int, int, int, str, str, str, str, str, str, list[str]]: ...
     def to_dict(self) -> dict[str, Union[int, str, list[str]]]: ...
     def __eq__(self, other: object) -> bool: ...
     def __hash__(self) -> int: ...
 
 class Verdict:
-    """The policy's decision: ``decision`` is "allow", "review" or "block"."""
+    """The policy's decision: ``decision`` is "allow", "review" or "block"; ``reason`` is None
+    for a complete scan, else why the text was not fully scanned ("too-many-matches",
+    "input-too-long", "not-text", "invalid-utf8")."""
 
+    def __init__(
+        self,
+        decision: str,
+        report: bool,
+        max_severity: Optional[str] = None,
+        reason: Optional[str] = None,
+    ) -> None: ...
     @property
     def decision(self) -> str: ...
     @property
     def report(self) -> bool: ...
     @property
     def max_severity(self) -> Optional[str]: ...
+    @property
+    def reason(self) -> Optional[str]: ...
+    def __getnewargs__(self) -> tuple[str, bool, Optional[str], Optional[str]]: ...
+    def to_dict(self) -> dict[str, Union[bool, str, None]]: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class Report:
+    """The fail-closed outcome of scanning one text: matches (at most ``max_matches``),
+    verdict (never "allow" for a text that was cut or not scanned), and why it was not scanned."""
+
+    @property
+    def status(self) -> Literal["scanned", "error"]: ...
+    @property
+    def flagged(self) -> bool: ...
+    @property
+    def verdict(self) -> Verdict: ...
+    @property
+    def truncated(self) -> bool: ...
+    @property
+    def error_code(self) -> Optional[str]: ...
+    @property
+    def error_message(self) -> Optional[str]: ...
+    @property
+    def matches(self) -> list[Match]: ...
+    @property
+    def reasons(self) -> list[Match]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+    def __eq__(self, other: object) -> bool: ...
+
+OptionValue = Union[str, int, bool, None]
 
 class Matcher:
-    """A compiled matcher; immutable, thread-safe, picklable."""
+    """A compiled matcher; immutable, thread-safe, picklable.
+
+    Options (``**options``) are set by name in the core: ``bundled`` (False: only the given
+    lists), ``review_at`` / ``block_at`` (a severity), ``max_input_bytes`` / ``max_matches``
+    (0 or None: no limit). An unknown name or a bad value raises ``MatcherError`` (code
+    ``bad-option``)."""
 
     def __init__(
         self,
         lists: Optional[Sequence[str]] = None,
         list_files: Optional[Sequence[Union[str, PathLike[str]]]] = None,
         list_texts: Optional[Sequence[str]] = None,
-        *,
-        review_at: Optional[str] = None,
-        block_at: Optional[str] = None,
-        max_input_bytes: Optional[int] = 1048576,
-        max_matches: Optional[int] = 1000,
+        **options: OptionValue,
     ) -> None: ...
     def find(self, text: str) -> list[Match]: ...
     def is_match(self, text: str) -> bool: ...
     def censor(self, text: str, mask: str = "*", keep_first: bool = False) -> str: ...
-    def verdict(self, text: str) -> Verdict: ...
-    def find_many(self, texts: Iterable[str], threads: Optional[int] = None) -> list[list[Match]]: ...
+    def report(self, text: object) -> Report: ...
+    def verdict(self, text: object) -> Verdict: ...
+    def find_many(
+        self,
+        texts: Iterable[object],
+        threads: Optional[int] = None,
+        errors: Literal["return", "raise"] = "return",
+    ) -> list[Union[list[Match], KavachError]]: ...
+    def report_many(self, texts: Iterable[object], threads: Optional[int] = None) -> list[Report]: ...
+    def verdict_many(self, texts: Iterable[object], threads: Optional[int] = None) -> list[Verdict]: ...
     @property
     def lists(self) -> list[dict[str, Union[str, int]]]: ...
