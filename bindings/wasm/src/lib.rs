@@ -1,11 +1,12 @@
 //! The JavaScript face of the kavach core (wasm-bindgen). It converts types and errors and
-//! nothing else: offsets become UTF-16 code units (`text.slice(start, end)`), matches become
-//! plain objects, and load errors become `Error`s carrying the core's code, file and line.
+//! nothing else: options go to [`kavach::MatcherOptions`] by name, as strings; reports are the
+//! core's canonical JSON form (offsets in UTF-16 code units, so `text.slice(start, end)`) parsed
+//! into plain objects; errors become `Error`s carrying the core's code, file and line. Every
+//! default, limit and verdict is the core's.
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Object, Reflect, JSON};
 use kavach::{
-    convert_offsets, CensorOptions, Error, Format, ImportOptions, Limits, OffsetUnit, Policy,
-    Severity, Wordlist,
+    CensorOptions, Error, ErrorKind, Format, ImportOptions, MatcherOptions, OffsetUnit, Wordlist,
 };
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -16,6 +17,8 @@ const TS_TYPES: &'static str = r#"
 export type Category = "profanity" | "sexual" | "slur" | "insult" | "violence" | "child-safety";
 /** How harmful a term is. */
 export type Severity = "low" | "medium" | "high" | "critical";
+/** What the policy calls for: publish, hold for a person to look at, or refuse. */
+export type Decision = "allow" | "review" | "block";
 /** An evasion undone to find a match. */
 export type Transform =
   | "compat" | "case" | "diacritic" | "confusable" | "invisible" | "leet" | "separator"
@@ -29,9 +32,33 @@ export interface Match {
   term: string;
   category: Category;
   severity: Severity;
+  /** The decision this match calls for on its own, under the matcher's policy. */
+  decision: Decision;
   list: string;
   version: string;
   transforms: Transform[];
+}
+
+/** The outcome of scanning one text (`report`): the core's canonical JSON form, parsed. It fails
+ * closed: over `maxMatches` it keeps the first matches, `truncated` is true and the verdict is at
+ * least `review`; over `maxInputBytes` the text is not scanned (`status: "error"`, `error.code`
+ * `input-too-long`) and the verdict is `review`. */
+export interface Report {
+  status: "scanned" | "error";
+  /** Whether the text has any match. */
+  flagged: boolean;
+  verdict: Decision;
+  /** True for child-safety matches: report, not just block. */
+  report: boolean;
+  max_severity: Severity | null;
+  /** Whether the matches were cut at `maxMatches` (only the first are in `matches`). */
+  truncated: boolean;
+  /** Why the text was not scanned. */
+  error: { code: string; message: string } | null;
+  matches: Match[];
+  /** The matches that drove the verdict (those whose own decision is the verdict; none for
+   * `allow`): what to show a person as the reason. The same objects as in `matches`. */
+  reasons: Match[];
 }
 
 /** A list given as text. */
@@ -52,19 +79,24 @@ export interface ExtraList {
   severity?: Severity;
 }
 
-/** Options of `new Matcher(options)`. */
+/** Options of `new Matcher(options)`. Every option but `lists` and `extraLists` is passed to the
+ * core by name (a string as is, a number in decimal, a boolean as `true`/`false`, `null` as
+ * `none`); an unknown name or a bad value throws a `KavachError` with code `bad-option`. */
 export interface MatcherOptions {
-  /** Bundled list ids, optionally `id@version` (default: every bundled list, unless `extraLists` is given). */
+  /** Bundled list ids, optionally `id@version` (default: every bundled list). */
   lists?: string[];
-  /** Lists given as text. */
+  /** The platform's own lists, added to the bundled ones (a list with the id of a bundled list
+   * in use throws `duplicate-list`). */
   extraLists?: ExtraList[];
+  /** `false`: no bundled list, only `extraLists` (default `true`). */
+  bundled?: boolean;
   /** Lowest severity that sends a text to review (default policy: `medium`). */
   reviewAt?: Severity;
-  /** Lowest severity that blocks a text (default policy: `high`). */
+  /** Lowest severity that blocks a text (default policy: `high`; not below `reviewAt`). */
   blockAt?: Severity;
-  /** Longest text accepted, in UTF-8 bytes (default 1 MiB; `null`: no limit). Longer texts throw, code `input-too-long`. */
+  /** Longest text scanned, in UTF-8 bytes (default 1 MiB; `0` or `null`: no limit). */
   maxInputBytes?: number | null;
-  /** Most matches one text may have (default 1000; `null`: no limit). More throws, code `too-many-matches`. */
+  /** Most matches kept for one text (default 1000; `0` or `null`: no limit). */
   maxMatches?: number | null;
 }
 
@@ -78,10 +110,13 @@ export interface CensorOptions {
 
 /** The policy's decision on a text. */
 export interface Verdict {
-  decision: "allow" | "review" | "block";
+  decision: Decision;
   /** True for child-safety matches: report, not just block. */
   report: boolean;
   maxSeverity: Severity | null;
+  /** Why the decision is not the matches' own: `too-many-matches` (cut at `maxMatches`),
+   * `input-too-long` (not scanned); `null` for a complete scan. */
+  reason: string | null;
 }
 
 /** A compiled list. */
@@ -94,7 +129,9 @@ export interface ListInfo {
   allow: number;
 }
 
-/** The `Error` thrown for a bad list or bad options. */
+/** The `Error` thrown for a bad list, bad options, a limit (`find`, `isMatch`, `censor`) or a
+ * freed matcher (code `freed`). A text that is not a string throws a `TypeError` instead (code
+ * `not-text`). */
 export interface KavachError extends Error {
   /** Stable error code shared by every binding (`unknown-category`, `invalid-utf8`, ...). */
   code: string;
@@ -113,9 +150,16 @@ extern "C" {
     /// `CensorOptions` (TypeScript).
     #[wasm_bindgen(typescript_type = "CensorOptions")]
     pub type CensorOptionsJs;
+    /// A text to scan: typed `string`, taken as any value (passed as an optional one, so the raw
+    /// export is typed `number`, not `any`) so that another type is a `TypeError`, not a trap.
+    #[wasm_bindgen(typescript_type = "string")]
+    pub type Text;
     /// `Match[]` (TypeScript).
     #[wasm_bindgen(typescript_type = "Match[]")]
     pub type MatchArray;
+    /// `Report` (TypeScript).
+    #[wasm_bindgen(typescript_type = "Report")]
+    pub type ReportJs;
     /// `Verdict` (TypeScript).
     #[wasm_bindgen(typescript_type = "Verdict")]
     pub type VerdictJs;
@@ -127,11 +171,17 @@ extern "C" {
     pub type StringArray;
 }
 
-/// A JS `Error` with the core's message, `code`, `file` and `line`.
-fn js_error(e: &Error) -> JsValue {
-    let err = js_sys::Error::new(&e.to_string());
+/// A `KavachError`: a JS `Error` with `message` and `code`.
+fn coded_error(message: &str, code: &str) -> js_sys::Error {
+    let err = js_sys::Error::new(message);
     err.set_name("KavachError");
-    let _ = Reflect::set(&err, &"code".into(), &e.code().into());
+    let _ = Reflect::set(&err, &"code".into(), &code.into());
+    err
+}
+
+/// A `KavachError` with the core's message, `code`, `file` and `line`.
+fn js_error(e: &Error) -> JsValue {
+    let err = coded_error(&e.to_string(), e.code());
     if let Some(loc) = e.location() {
         let _ = Reflect::set(&err, &"file".into(), &loc.source.as_str().into());
         if let Some(line) = loc.line {
@@ -141,12 +191,33 @@ fn js_error(e: &Error) -> JsValue {
     err.into()
 }
 
-/// An options error (wrong type or value), with code `bad-option`.
+/// An options error of the binding's own (a value of the wrong JS type), code `bad-option`.
 fn option_error(message: &str) -> JsValue {
-    let err = js_sys::Error::new(message);
-    err.set_name("KavachError");
-    let _ = Reflect::set(&err, &"code".into(), &"bad-option".into());
-    err.into()
+    coded_error(message, "bad-option").into()
+}
+
+/// The error a freed matcher throws.
+fn freed() -> JsValue {
+    coded_error(
+        "this Matcher was freed (free() was called): build a new one",
+        "freed",
+    )
+    .into()
+}
+
+/// The string in `text`, or a `TypeError` (code `not-text`) naming what it is instead.
+fn text_of(text: Option<Text>) -> Result<String, JsValue> {
+    text.as_ref().and_then(|t| t.as_string()).ok_or_else(|| {
+        let found = match &text {
+            None => "null or undefined".to_string(),
+            Some(t) if Array::is_array(t) => "array".to_string(),
+            Some(t) => t.js_typeof().as_string().unwrap_or_default(),
+        };
+        let e = Error::new(ErrorKind::NotText(found));
+        let err = js_sys::TypeError::new(&format!("text: {e}"));
+        let _ = Reflect::set(&err, &"code".into(), &e.code().into());
+        err.into()
+    })
 }
 
 fn get(obj: &JsValue, key: &str) -> Option<JsValue> {
@@ -184,26 +255,26 @@ fn get_strings(obj: &JsValue, key: &str) -> Result<Option<Vec<String>>, JsValue>
         .map(Some)
 }
 
-/// A limit option: absent (keep the default), `null` (no limit) or a non-negative integer.
-fn limit(options: &JsValue, key: &str) -> Result<Option<Option<usize>>, JsValue> {
-    let v = match Reflect::get(options, &key.into()) {
-        Ok(v) if !v.is_undefined() => v,
-        _ => return Ok(None),
-    };
+/// An option's value as the string [`MatcherOptions::set`] takes: a string as is, a number in
+/// decimal (as `String(n)` writes it), a boolean as `true`/`false`, `null` as `none`.
+fn option_value(name: &str, v: &JsValue) -> Result<String, JsValue> {
     if v.is_null() {
-        return Ok(Some(None));
+        return Ok("none".into());
     }
-    match v.as_f64() {
-        Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= 9.0e15 => Ok(Some(Some(n as usize))),
-        _ => Err(option_error(&format!(
-            "options.{key} must be a non-negative integer or null"
-        ))),
+    if let Some(s) = v.as_string() {
+        return Ok(s);
     }
-}
-
-fn severity(name: &str) -> Result<Severity, JsValue> {
-    name.parse::<Severity>()
-        .map_err(|kind| js_error(&Error::new(kind)))
+    if let Some(b) = v.as_bool() {
+        return Ok(if b { "true" } else { "false" }.into());
+    }
+    if v.as_f64().is_some() {
+        if let Ok(s) = v.unchecked_ref::<js_sys::Number>().to_string_with_radix(10) {
+            return Ok(s.into());
+        }
+    }
+    Err(option_error(&format!(
+        "options.{name} must be a string, a number, a boolean or null"
+    )))
 }
 
 /// Today's date from the JS clock (the wasm target has none), for lists without a header.
@@ -217,7 +288,8 @@ fn today() -> String {
     )
 }
 
-fn extra_list(spec: &JsValue, k: usize) -> Result<Wordlist, JsValue> {
+/// `extraLists[k]`: its name (for errors) and the list.
+fn extra_list(spec: &JsValue, k: usize) -> Result<(String, Wordlist), JsValue> {
     let what = format!("options.extraLists[{k}]");
     // A string, or raw bytes (a `Uint8Array` read from a file), whose UTF-8 the core checks.
     let bytes: Vec<u8> = match get(spec, "text") {
@@ -253,23 +325,10 @@ fn extra_list(spec: &JsValue, k: usize) -> Result<Wordlist, JsValue> {
         options.category = c.parse().map_err(|kind| js_error(&Error::new(kind)))?;
     }
     if let Some(s) = get_string(spec, "severity", &what)? {
-        options.severity = severity(&s)?;
+        options.severity = s.parse().map_err(|kind| js_error(&Error::new(kind)))?;
     }
-    Wordlist::from_bytes(&bytes, &name, format, &options).map_err(|e| js_error(&e))
-}
-
-/// Appends `s` as a JSON string literal.
-fn push_json_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    let list = Wordlist::from_bytes(&bytes, &name, format, &options).map_err(|e| js_error(&e))?;
+    Ok((name, list))
 }
 
 fn set(obj: &Object, key: &str, value: &JsValue) {
@@ -280,112 +339,134 @@ fn set(obj: &Object, key: &str, value: &JsValue) {
 /// (or rely on the finaliser).
 #[wasm_bindgen]
 pub struct Matcher {
-    inner: kavach::Matcher,
+    /// `None` once `free()` was called.
+    inner: Option<kavach::Matcher>,
+}
+
+impl Matcher {
+    fn matcher(&self) -> Result<&kavach::Matcher, JsValue> {
+        self.inner.as_ref().ok_or_else(freed)
+    }
 }
 
 #[wasm_bindgen]
 impl Matcher {
     /// Builds a matcher; throws a `KavachError` for an unknown list id, a bad list or a bad
-    /// option.
+    /// option (code `bad-option`: an unknown name, a bad value, `reviewAt` above `blockAt`).
     #[wasm_bindgen(constructor)]
     pub fn new(options: Option<MatcherOptionsJs>) -> Result<Matcher, JsValue> {
         let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
-        if !options.is_undefined() && !options.is_null() && !options.is_object() {
-            return Err(option_error("options must be an object"));
-        }
-        let lists = get_strings(&options, "lists")?;
-        let extra = match get(&options, "extraLists") {
-            None => Vec::new(),
-            Some(v) if Array::is_array(&v) => Array::from(&v).iter().collect(),
-            Some(_) => return Err(option_error("options.extraLists must be an array")),
-        };
-        let mut b = kavach::Matcher::builder();
-        match lists {
-            Some(ids) => {
-                for id in ids {
-                    b = b.bundled(&id);
+        let mut o = MatcherOptions::new();
+        if !options.is_undefined() && !options.is_null() {
+            if !options.is_object() || Array::is_array(&options) {
+                return Err(option_error("options must be an object"));
+            }
+            for key in Object::keys::<JsValue>(options.unchecked_ref()).iter() {
+                let name = key.as_string().unwrap_or_default();
+                match name.as_str() {
+                    "lists" => {
+                        if let Some(ids) = get_strings(&options, "lists")? {
+                            o.only_bundled(ids);
+                        }
+                    }
+                    "extraLists" => {}
+                    _ => {
+                        let value = Reflect::get(&options, &key)?;
+                        if !value.is_undefined() {
+                            o.set(&name, &option_value(&name, &value)?)
+                                .map_err(|e| js_error(&e))?;
+                        }
+                    }
                 }
             }
-            None if extra.is_empty() => b = b.all_bundled(),
-            None => {}
+            match get(&options, "extraLists") {
+                None => {}
+                Some(v) if Array::is_array(&v) => {
+                    for (k, spec) in Array::from(&v).iter().enumerate() {
+                        let (name, list) = extra_list(&spec, k)?;
+                        o.add_list(&name, list);
+                    }
+                }
+                Some(_) => return Err(option_error("options.extraLists must be an array")),
+            }
         }
-        for (k, spec) in extra.iter().enumerate() {
-            b = b.list(extra_list(spec, k)?);
-        }
-        let mut policy = Policy::default();
-        if let Some(r) = get_string(&options, "reviewAt", "options")? {
-            policy.default.review = severity(&r)?;
-        }
-        if let Some(bl) = get_string(&options, "blockAt", "options")? {
-            policy.default.block = severity(&bl)?;
-        }
-        let mut limits = Limits::default();
-        if let Some(v) = limit(&options, "maxInputBytes")? {
-            limits.max_input_bytes = v;
-        }
-        if let Some(v) = limit(&options, "maxMatches")? {
-            limits.max_matches = v;
-        }
-        let inner = b
-            .policy(policy)
-            .limits(limits)
-            .build()
-            .map_err(|e| js_error(&e))?;
-        Ok(Matcher { inner })
+        let inner = o.build().map_err(|e| js_error(&e))?;
+        Ok(Matcher { inner: Some(inner) })
     }
 
     /// All matches in `text`, in order, one per overlapping region; offsets are UTF-16. Throws
-    /// when `text` is over `maxInputBytes` or has more than `maxMatches` matches.
-    pub fn find(&self, text: &str) -> Result<MatchArray, JsValue> {
-        let found = self.inner.scan(text).map_err(|e| js_error(&e))?;
-        if found.is_empty() {
+    /// a `KavachError` when `text` is over `maxInputBytes` or has more than `maxMatches` matches
+    /// (`report` keeps the first ones instead).
+    pub fn find(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: Option<Text>,
+    ) -> Result<MatchArray, JsValue> {
+        let m = self.matcher()?;
+        let text = text_of(text)?;
+        let r = m.report(&text);
+        if r.error.is_some() || r.truncated {
+            // The core's own error, with the number of matches found.
+            return Err(match (&r.error, m.scan(&text)) {
+                (Some(e), _) => js_error(e),
+                (None, Err(e)) => js_error(&e),
+                (None, Ok(_)) => coded_error("too many matches", "too-many-matches").into(),
+            });
+        }
+        if r.matches.is_empty() {
             return Ok(Array::new().unchecked_into());
         }
-        let mut offsets: Vec<usize> = found.iter().flat_map(|m| [m.start, m.end]).collect();
-        convert_offsets(text, &mut offsets, OffsetUnit::Utf16);
-        // One JSON.parse builds the objects faster than setting each property across the
-        // boundary.
-        let mut json = String::with_capacity(64 + found.len() * 160);
-        json.push('[');
-        for (k, (m, o)) in found.iter().zip(offsets.chunks_exact(2)).enumerate() {
-            if k > 0 {
-                json.push(',');
+        let report = JSON::parse(&r.to_json(None, OffsetUnit::Utf16))?;
+        Ok(Reflect::get(&report, &"matches".into())?.unchecked_into())
+    }
+
+    /// The report on `text`: every field of the core's canonical JSON form (UTF-16 offsets) and
+    /// `reasons`, the matches that drove the verdict. Never throws for a limit: it fails closed
+    /// (see `Report`).
+    pub fn report(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: Option<Text>,
+    ) -> Result<ReportJs, JsValue> {
+        let m = self.matcher()?;
+        let text = text_of(text)?;
+        let r = m.report(&text);
+        let report = JSON::parse(&r.to_json(None, OffsetUnit::Utf16))?;
+        let matches: Array = Reflect::get(&report, &"matches".into())?.unchecked_into();
+        // The reasons are some of the matches, in order: find each after the one before.
+        let reasons = Array::new();
+        let mut k = 0;
+        for reason in r.reasons() {
+            while k < r.matches.len() && !std::ptr::eq(&r.matches[k], reason) {
+                k += 1;
             }
-            json.push_str(&format!("{{\"start\":{},\"end\":{},\"text\":", o[0], o[1]));
-            push_json_string(&mut json, m.text);
-            json.push_str(",\"term\":");
-            push_json_string(&mut json, m.term);
-            json.push_str(&format!(
-                ",\"category\":\"{}\",\"severity\":\"{}\",\"list\":",
-                m.category, m.severity
-            ));
-            push_json_string(&mut json, m.list);
-            json.push_str(",\"version\":");
-            push_json_string(&mut json, m.version);
-            json.push_str(",\"transforms\":[");
-            for (t, name) in m.transforms.names().enumerate() {
-                if t > 0 {
-                    json.push(',');
-                }
-                json.push('"');
-                json.push_str(name);
-                json.push('"');
+            if k < r.matches.len() {
+                reasons.push(&matches.get(k as u32));
             }
-            json.push_str("]}");
         }
-        json.push(']');
-        Ok(js_sys::JSON::parse(&json)?.unchecked_into())
+        let _ = Reflect::set(&report, &"reasons".into(), &reasons);
+        Ok(report.unchecked_into())
     }
 
-    /// Whether `text` has any match; stops at the first one.
+    /// Whether `text` has any match; stops at the first one. Throws over `maxInputBytes`.
     #[wasm_bindgen(js_name = isMatch)]
-    pub fn is_match(&self, text: &str) -> Result<bool, JsValue> {
-        self.inner.check_input(text).map_err(|e| js_error(&e))?;
-        Ok(self.inner.is_match(text))
+    pub fn is_match(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: Option<Text>,
+    ) -> Result<bool, JsValue> {
+        let m = self.matcher()?;
+        let text = text_of(text)?;
+        m.check_input(&text).map_err(|e| js_error(&e))?;
+        Ok(m.is_match(&text))
     }
 
-    /// `text` with every match masked, one mask character per grapheme.
-    pub fn censor(&self, text: &str, options: Option<CensorOptionsJs>) -> Result<String, JsValue> {
+    /// `text` with every match masked, one mask character per grapheme. Throws over
+    /// `maxInputBytes`.
+    pub fn censor(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: Option<Text>,
+        options: Option<CensorOptionsJs>,
+    ) -> Result<String, JsValue> {
+        let m = self.matcher()?;
+        let text = text_of(text)?;
         let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
         let mut o = CensorOptions::default();
         if let Some(mask) = get_string(&options, "mask", "options")? {
@@ -400,14 +481,19 @@ impl Matcher {
                 .as_bool()
                 .ok_or_else(|| option_error("options.keepFirst must be a boolean"))?;
         }
-        self.inner.check_input(text).map_err(|e| js_error(&e))?;
-        Ok(self.inner.censor(text, &o))
+        m.censor_checked(&text, &o).map_err(|e| js_error(&e))
     }
 
-    /// The policy's decision on `text` (within the limits, like `find`).
-    pub fn verdict(&self, text: &str) -> Result<VerdictJs, JsValue> {
-        let found = self.inner.scan(text).map_err(|e| js_error(&e))?;
-        let v = self.inner.policy().decide(&found);
+    /// The policy's decision on `text`, that of `report`: never throws for a limit (a text cut
+    /// at `maxMatches` or over `maxInputBytes` is at least `review`, and `reason` says why).
+    pub fn verdict(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: Option<Text>,
+    ) -> Result<VerdictJs, JsValue> {
+        let m = self.matcher()?;
+        let text = text_of(text)?;
+        let r = m.report(&text);
+        let v = &r.verdict;
         let obj = Object::new();
         set(&obj, "decision", &v.decision.as_str().into());
         set(&obj, "report", &v.report.into());
@@ -416,14 +502,19 @@ impl Matcher {
             "maxSeverity",
             &v.max_severity.map_or(JsValue::NULL, |s| s.as_str().into()),
         );
+        set(
+            &obj,
+            "reason",
+            &r.reason_code().map_or(JsValue::NULL, Into::into),
+        );
         Ok(obj.unchecked_into())
     }
 
     /// The compiled lists.
     #[wasm_bindgen(getter)]
-    pub fn lists(&self) -> ListInfoArray {
+    pub fn lists(&self) -> Result<ListInfoArray, JsValue> {
         let out = Array::new();
-        for l in self.inner.lists() {
+        for l in self.matcher()?.lists() {
             let obj = Object::new();
             set(&obj, "id", &(*l.id).into());
             set(&obj, "version", &(*l.version).into());
@@ -433,7 +524,17 @@ impl Matcher {
             set(&obj, "allow", &(l.allow as f64).into());
             out.push(&obj);
         }
-        out.unchecked_into()
+        Ok(out.unchecked_into())
+    }
+
+    /// Releases the matcher's memory now (optional: the finaliser does it otherwise). Any later
+    /// call throws a `KavachError` with code `freed`; calling `free()` again does nothing.
+    ///
+    /// This replaces the `free()` wasm-bindgen generates (the class body's later method wins,
+    /// and `Symbol.dispose` is wired to it), after which a call would fail on a null pointer.
+    #[wasm_bindgen(js_name = free)]
+    pub fn free(&mut self) {
+        self.inner = None;
     }
 }
 

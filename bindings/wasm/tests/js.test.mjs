@@ -21,14 +21,14 @@ test("matches are plain objects", () => {
   const [x] = m.find("fuck");
   assert.deepEqual(x, {
     start: 0, end: 4, text: "fuck", term: "fuck", category: "profanity", severity: "high",
-    list: "en", version: "0.2.0", transforms: [],
+    decision: "block", list: "en", version: "0.2.0", transforms: [],
   });
   assert.deepEqual(JSON.parse(JSON.stringify(x)), x);
 });
 
 test("verdict, censor, isMatch", () => {
-  assert.deepEqual(m.verdict("tu chootiya hai"), { decision: "block", report: false, maxSeverity: "high" });
-  assert.deepEqual(m.verdict("hello"), { decision: "allow", report: false, maxSeverity: null });
+  assert.deepEqual(m.verdict("tu chootiya hai"), { decision: "block", report: false, maxSeverity: "high", reason: null });
+  assert.deepEqual(m.verdict("hello"), { decision: "allow", report: false, maxSeverity: null, reason: null });
   assert.equal(m.verdict("pthc").report, true);
   assert.equal(m.censor("what the fuck"), "what the ****");
   assert.equal(m.censor("what the fuck", { mask: "#", keepFirst: true }), "what the f###");
@@ -46,6 +46,114 @@ test("lists and policy options", () => {
   mine.free();
 });
 
+test("extraLists are added to the bundled lists; bundled: false replaces them", () => {
+  const extra = [{ text: "gobbledygook\n", format: "txt", name: "platform.txt" }];
+  const added = new Matcher({ extraLists: extra });
+  assert.deepEqual(added.lists.map((l) => l.id), [...bundledLists(), "platform"]);
+  assert.deepEqual(added.find("gobbledygook, fuck and pthc").map((x) => x.list), ["platform", "en", "child-safety"]);
+  const only = new Matcher({ extraLists: extra, bundled: false });
+  assert.deepEqual(only.lists.map((l) => l.id), ["platform"]);
+  assert.deepEqual(only.find("gobbledygook, fuck").map((x) => x.list), ["platform"]);
+  // A platform list with the id of a bundled list in use is an error naming it.
+  assert.throws(() => new Matcher({ extraLists: [{ text: "zork\n", format: "txt", name: "en.txt" }] }),
+    (e) => e.code === "duplicate-list" && e.file === "en.txt");
+  assert.deepEqual(new Matcher({ lists: ["hi"], extraLists: [{ text: "zork\n", format: "txt", name: "en.txt" }] })
+    .lists.map((l) => l.id), ["hi", "en"]);
+});
+
+test("options are passed to the core by name: unknown names and bad values are bad-option", () => {
+  const codeOf = (o) => {
+    try {
+      new Matcher(o).free();
+    } catch (e) {
+      assert.equal(e.name, "KavachError");
+      return [e.code, e.message];
+    }
+    return null;
+  };
+  const [code, message] = codeOf({ maxMatchez: 5 });
+  assert.equal(code, "bad-option");
+  assert.match(message, /unknown option `maxMatchez`/);
+  assert.equal(codeOf({ lists: ["en"], reviewAt: "critical", blockAt: "medium" })[0], "bad-option");
+  assert.equal(codeOf({ reviewAt: null })[0], "bad-option");
+  assert.equal(codeOf({ maxMatches: 1.5 })[0], "bad-option");
+  assert.equal(codeOf({ maxMatches: "many" })[0], "bad-option");
+  assert.equal(codeOf({ maxMatches: [1] })[0], "bad-option");
+  assert.equal(codeOf({ bundled: "yes" })[0], "bad-option");
+  assert.equal(codeOf({ bundled: false, lists: ["en"] })[0], "bad-option");
+  assert.equal(codeOf({ bundled: false })[0], "no-lists");
+  // Accepted spellings: camelCase names, numbers and numeric strings, null or 0 for no limit.
+  assert.equal(codeOf({ maxMatches: "10", maxInputBytes: null, review_at: "low", blockAt: "medium", bundled: true }), null);
+  assert.equal(codeOf({ maxMatches: 0, maxInputBytes: undefined }), null);
+  assert.equal(new Matcher({ maxInputBytes: 0 }).find("a".repeat((1 << 20) + 1)).length, 0);
+});
+
+test("a text that is not a string is a TypeError", () => {
+  for (const bad of [42, null, undefined, {}, ["fuck"], Symbol("x"), 1n]) {
+    for (const call of [(t) => m.find(t), (t) => m.isMatch(t), (t) => m.censor(t), (t) => m.verdict(t), (t) => m.report(t)]) {
+      assert.throws(() => call(bad), (e) => e instanceof TypeError && e.code === "not-text" && /expected a string/.test(e.message));
+    }
+  }
+  assert.throws(() => m.find(42), { message: "text: expected a string, found number" });
+  assert.throws(() => m.find(null), { message: "text: expected a string, found null or undefined" });
+  assert.throws(() => m.find({}), { message: "text: expected a string, found object" });
+  // Nothing broke: the matcher still works.
+  assert.equal(m.find("fuck").length, 1);
+});
+
+test("a freed matcher throws a KavachError with code freed", () => {
+  const x = new Matcher({ lists: ["en"] });
+  assert.equal(x.isMatch("fuck"), true);
+  x.free();
+  for (const call of [() => x.find("fuck"), () => x.isMatch("fuck"), () => x.censor("fuck"), () => x.verdict("fuck"),
+    () => x.report("fuck"), () => x.lists]) {
+    assert.throws(call, (e) => e instanceof Error && e.name === "KavachError" && e.code === "freed");
+  }
+  x.free(); // twice is harmless
+  const y = new Matcher({ lists: ["en"] });
+  y[Symbol.dispose]?.();
+  assert.throws(() => y.find("fuck"), { code: "freed" });
+  assert.equal(m.isMatch("fuck"), true);
+});
+
+test("report: the canonical form, with the reasons that drove the verdict", () => {
+  const text = "😀 damn, what the f.u.c.k";
+  const r = m.report(text);
+  assert.deepEqual(Object.keys(r), ["status", "flagged", "verdict", "report", "max_severity", "truncated", "error", "matches", "reasons"]);
+  assert.equal(r.status, "scanned");
+  assert.equal(r.verdict, "block");
+  assert.equal(r.max_severity, "high");
+  assert.equal(r.error, null);
+  assert.deepEqual(r.matches.map((x) => [text.slice(x.start, x.end), x.decision]), [["damn", "allow"], ["f.u.c.k", "block"]]);
+  assert.deepEqual(r.reasons, [r.matches[1]]);
+  assert.equal(r.reasons[0], r.matches[1]);
+  assert.deepEqual(r.matches, m.find(text));
+  const clean = m.report("hello");
+  assert.deepEqual([clean.verdict, clean.flagged, clean.matches, clean.reasons], ["allow", false, [], []]);
+  // Strings that need escaping come back whole.
+  const odd = "\"fuck\"\n\\ \u0000 \u2028";
+  assert.equal(m.report(odd).matches[0].text, "fuck");
+});
+
+test("over a limit, verdict and report fail closed rather than throw", () => {
+  const text = "fuck ".repeat(1001);
+  assert.deepEqual(m.verdict(text), { decision: "block", report: false, maxSeverity: "high", reason: "too-many-matches" });
+  const r = m.report(text);
+  assert.equal(r.truncated, true);
+  assert.equal(r.matches.length, 1000);
+  assert.equal(r.reasons.length, 1000);
+  assert.throws(() => m.find(text), { code: "too-many-matches", message: "text has 1001 matches, over the limit of 1000" });
+  // Cut matches that are all mild still send the text to review.
+  const small = new Matcher({ lists: ["en"], maxMatches: 2, maxInputBytes: 100 });
+  assert.deepEqual(small.verdict("damn damn damn"), { decision: "review", report: false, maxSeverity: "low", reason: "too-many-matches" });
+  assert.deepEqual(small.report("damn damn damn").reasons, []);
+  // Over the length limit: not scanned, review, and the reason.
+  assert.deepEqual(small.verdict("fuck ".repeat(30)), { decision: "review", report: false, maxSeverity: null, reason: "input-too-long" });
+  const long = small.report("x".repeat(101));
+  assert.deepEqual([long.status, long.verdict, long.error.code, long.matches], ["error", "review", "input-too-long", []]);
+  assert.equal(long.error.message, "text of 101 bytes is over the limit of 100 bytes");
+});
+
 test("errors are Errors with the core's code and message", () => {
   const codeOf = (f) => {
     try {
@@ -60,7 +168,8 @@ test("errors are Errors with the core's code and message", () => {
     ["unknown-list", "no bundled list `nope` (bundled: en, hi, hi-Latn, child-safety)"]);
   assert.equal(codeOf(() => new Matcher({ lists: ["en", "en"] }))[0], "duplicate-list");
   assert.equal(codeOf(() => new Matcher({ lists: "en" }))[0], "bad-option");
-  assert.equal(codeOf(() => new Matcher({ reviewAt: "awful" }))[0], "unknown-severity");
+  assert.equal(codeOf(() => new Matcher({ reviewAt: "awful" }))[0], "bad-option");
+  assert.equal(codeOf(() => new Matcher({ extraLists: [{ text: "x", format: "txt", severity: "awful" }] }))[0], "unknown-severity");
   assert.equal(codeOf(() => new Matcher({ extraLists: [{ text: "x", format: "xml" }] }))[0], "bad-option");
   assert.equal(codeOf(() => new Matcher({ extraLists: [{}] }))[0], "bad-option");
   assert.equal(codeOf(() => m.censor("x", { mask: "##" }))[0], "bad-option");
@@ -69,14 +178,7 @@ test("errors are Errors with the core's code and message", () => {
   assert.equal(m.find("shit").length, 1);
 });
 
-test("non-string text is a TypeError-like Error, and a freed matcher throws", () => {
-  const x = new Matcher({ lists: ["en"] });
-  x.free();
-  assert.throws(() => x.find("fuck"));
-  assert.equal(m.isMatch("fuck"), true);
-});
-
-test("limits throw, they do not truncate", () => {
+test("find, isMatch and censor throw for limits", () => {
   const codeOf = (f) => {
     try {
       f();
@@ -89,7 +191,8 @@ test("limits throw, they do not truncate", () => {
     ["input-too-long", "text of 1048577 bytes is over the limit of 1048576 bytes"]);
   assert.equal(codeOf(() => m.isMatch("a".repeat(2 << 20)))[0], "input-too-long");
   const small = new Matcher({ lists: ["en"], maxInputBytes: 100, maxMatches: 2 });
-  assert.equal(codeOf(() => small.verdict("shit shit shit"))[0], "too-many-matches");
+  assert.deepEqual(codeOf(() => small.find("shit shit shit")), ["too-many-matches", "text has 3 matches, over the limit of 2"]);
+  assert.equal(codeOf(() => small.verdict("shit shit shit")), null);
   assert.equal(codeOf(() => small.censor("x".repeat(101)))[0], "input-too-long");
   assert.equal(codeOf(() => new Matcher({ maxMatches: -1 }))[0], "bad-option");
   assert.equal(small.find("shit shit").length, 2);
