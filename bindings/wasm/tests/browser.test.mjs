@@ -12,7 +12,7 @@ import { chromium } from "playwright-core";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm" };
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json", ".css": "text/css", ".wasm": "application/wasm" };
 
 let server, browser, base;
 
@@ -220,5 +220,42 @@ test("an exception while checking leaves Post disabled with a visible message", 
   await page.locator("#post").fill("hello again");
   s = await state(page);
   assert.deepEqual([s.state, s.postDisabled, s.invalid], ["allow", false, "false"]);
+  await page.close();
+});
+
+test("the shared vectors give the same results in Chromium (web build, UTF-16 spans)", async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${base}/bindings/wasm/tests/tsconfig.json`); // any page of the server: same origin
+  const failures = await page.evaluate(async () => {
+    const { default: init, Matcher } = await import("/bindings/wasm/pkg/web/kavach_wasm.js");
+    const shared = await import("/bindings/wasm/tests/shared.mjs");
+    await init();
+    const get = async (p) => (await fetch(`/tests/vectors/${p}`)).text();
+    const docs = {
+      reports: JSON.parse(await get("reports.json")),
+      evasion: JSON.parse(await get("evasion.json")),
+    };
+    const lists = {};
+    for (const p of new Set([...docs.reports.cases.flatMap((c) => c.list_files), ...docs.evasion.lists])) {
+      lists[p] = await get(p);
+    }
+    const listText = (p) => lists[p];
+    const out = [];
+    for (const c of docs.reports.cases) {
+      for (const p of shared.checkReportCase(Matcher, c, listText)) out.push(`report ${c.name}: ${p}`);
+    }
+    const m = shared.evasionMatcher(Matcher, docs.evasion, listText);
+    for (const c of docs.evasion.cases) {
+      for (const p of shared.checkEvasionCase(m, c)) out.push(`evasion ${c.name}: ${p}`);
+    }
+    out.push(`ran ${docs.reports.cases.length + docs.evasion.cases.length} cases`);
+    return out;
+  });
+  const ran = failures.pop();
+  assert.deepEqual(failures, []);
+  assert.match(ran, /^ran \d{3,} cases$/);
+  assert.deepEqual(errors, []);
   await page.close();
 });
