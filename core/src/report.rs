@@ -156,6 +156,13 @@ impl<'a> Report<'a> {
             out.extend_from_slice(id.as_bytes());
             out.push(b',');
         }
+        let v = &self.verdict;
+        let clean = v.decision == Decision::Allow && !v.report && v.max_severity.is_none();
+        if clean && self.error.is_none() && self.matches.is_empty() && !self.truncated {
+            // Most texts: scanned, nothing found (so allowed, not truncated).
+            out.extend_from_slice(CLEAN_REPORT);
+            return;
+        }
         out.extend_from_slice(b"\"status\":");
         push_json_str(out, self.status().as_str());
         out.extend_from_slice(if self.flagged() {
@@ -243,6 +250,9 @@ impl<'a> Report<'a> {
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     }
 }
+
+/// The JSON form of a scanned report without matches, after its id.
+const CLEAN_REPORT: &[u8] = b"\"status\":\"scanned\",\"flagged\":false,\"verdict\":\"allow\",\"report\":false,\"max_severity\":null,\"truncated\":false,\"error\":null,\"matches\":[]}";
 
 /// Appends `n` in decimal.
 fn push_json_number(out: &mut Vec<u8>, n: usize) {
