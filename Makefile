@@ -33,7 +33,7 @@ test: setup ## run every test: generated data, fmt, clippy, Rust tests, examples
 	tools/fuzz.sh $(FUZZ_SECONDS)
 
 python: python-build ## build the Python module into target/py-venv and run its tests
-	$(VENV)/bin/python -m pytest -q bindings/python/tests
+	$(VENV)/bin/python -m pytest -q bindings/python/tests examples/python
 
 python-build: ## build the Python module into target/py-venv
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV) \
