@@ -114,12 +114,18 @@ impl<'a> Report<'a> {
     /// The matches that drove the verdict: those whose own decision is the verdict's (none for
     /// `allow`). What a user should be shown as the reason.
     pub fn reasons(&self) -> impl Iterator<Item = &Match<'a>> {
+        self.reason_indices().map(|k| &self.matches[k])
+    }
+
+    /// The positions in [`Report::matches`] of [`Report::reasons`], in order (for bindings
+    /// that refer to the matches they have already converted).
+    pub fn reason_indices(&self) -> impl Iterator<Item = usize> + '_ {
         let d = self.verdict.decision;
-        self.matches
+        self.decisions
             .iter()
-            .zip(&self.decisions)
+            .enumerate()
             .filter(move |&(_, &md)| d != Decision::Allow && md == d)
-            .map(|(m, _)| m)
+            .map(|(k, _)| k)
     }
 
     /// Why the verdict is not the matches' own: the error's code, or `too-many-matches` when

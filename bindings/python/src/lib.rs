@@ -314,20 +314,7 @@ pub struct Report {
 impl Report {
     /// Converts the core's report on `text` (no GIL needed).
     fn of(text: &str, r: &kavach::Report<'_>) -> Self {
-        // The reasons are some of the matches, in the same order.
-        let mut want = r.reasons().peekable();
-        let reasons = r
-            .matches
-            .iter()
-            .enumerate()
-            .filter_map(|(k, m)| {
-                let hit = want.peek().is_some_and(|w| std::ptr::eq(*w, m));
-                hit.then(|| {
-                    want.next();
-                    k
-                })
-            })
-            .collect();
+        let reasons = r.reason_indices().collect();
         Report {
             status: r.status().as_str(),
             verdict: Verdict::of(r),

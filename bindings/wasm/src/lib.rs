@@ -431,16 +431,9 @@ impl Matcher {
         let r = m.report(&text);
         let report = JSON::parse(&r.to_json(None, OffsetUnit::Utf16))?;
         let matches: Array = Reflect::get(&report, &"matches".into())?.unchecked_into();
-        // The reasons are some of the matches, in order: find each after the one before.
         let reasons = Array::new();
-        let mut k = 0;
-        for reason in r.reasons() {
-            while k < r.matches.len() && !std::ptr::eq(&r.matches[k], reason) {
-                k += 1;
-            }
-            if k < r.matches.len() {
-                reasons.push(&matches.get(k as u32));
-            }
+        for k in r.reason_indices() {
+            reasons.push(&matches.get(k as u32));
         }
         let _ = Reflect::set(&report, &"reasons".into(), &reasons);
         Ok(report.unchecked_into())
