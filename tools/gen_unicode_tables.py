@@ -51,6 +51,12 @@ Rules, for every code point U+0080..U+10FFFF except surrogates and unassigned (C
    Anything else is left out: the runtime treats it as a word boundary.
 4. Everything else (controls, private use, ...): left out.
 
+Replacements longer than MAX_EXPANSION times the character's own UTF-8 length are then dropped
+(the character stays itself: a WORD member when it is a letter or number, otherwise left out):
+U+FDFA, U+FDFB and the squared katakana words (㌖ -> キロメートル). No evasion writes a phrase in
+one character, and this bounds the matching form at four bytes per byte of text, so a text of
+such characters costs no more to scan than any other.
+
 Finally replacements are settled: a non-ASCII character inside a replacement that itself has
 a FOLD entry is replaced by that entry (flags merged), so every non-ASCII character of every
 replacement is in WORD or MARKS and folding is idempotent (the runtime relies on this). The
@@ -364,7 +370,16 @@ def build(confusables):
             if entry is not None:
                 fold[cp] = entry
     settle(fold, marks, word)
+    for cp, (r, _) in list(fold.items()):
+        if len(r.encode("utf-8")) > MAX_EXPANSION * len(chr(cp).encode("utf-8")):
+            del fold[cp]
+            if unicodedata.category(chr(cp))[0] in "LN":
+                word.add(cp)
     return fold, marks, ignorable, word
+
+
+# The most UTF-8 bytes a FOLD replacement may have per byte of its character (see the module doc).
+MAX_EXPANSION = 4
 
 
 def settle(fold, marks, word):

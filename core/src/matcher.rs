@@ -13,7 +13,8 @@ use crate::dfa::FullSearch;
 use crate::error::{Error, ErrorKind};
 use crate::indic::{self, Spelling};
 use crate::normalize::{
-    can_match_plain, normalize_into, normalize_with, prefix_cut, Normalized, Scratch, Transforms,
+    can_match_plain, is_boundary_byte, normalize_into, normalize_with, prefix_cut, Normalized,
+    Scratch, Transforms,
 };
 use crate::plain_search::{Hit, PlainPattern, PlainSearch};
 use crate::policy::{Policy, Verdict};
@@ -138,6 +139,77 @@ struct Evidence {
     allows: AllowSpans,
     /// (start, end, list) of each context word.
     contexts: Vec<(usize, usize, u16)>,
+    /// Where the words of stem candidates end.
+    word_ends: WordEnds,
+}
+
+/// The end of the word around a key position (see [`Normalized::word_end`]), remembered for
+/// the last word asked about. Hits come in order of end, so most stem hits in one word ask in
+/// turn: without this, every stem inside one long word (a spaced-out word joined into one,
+/// `s.h.i.t.s.h.i.t...`) would scan to the word's end again, quadratic in its length. With it,
+/// each key byte is scanned about once while the hits move forward.
+struct WordEnds {
+    /// `key[from..end]` holds no word boundary and `key[end]` is one (or the end of the key);
+    /// `from > end` when nothing is remembered.
+    from: usize,
+    end: usize,
+    /// Key bytes scanned since the last [`WordEnds::clear`] (for the tests bounding the work).
+    #[cfg(test)]
+    scanned: usize,
+}
+
+impl Default for WordEnds {
+    fn default() -> Self {
+        let mut w = WordEnds {
+            from: 0,
+            end: 0,
+            #[cfg(test)]
+            scanned: 0,
+        };
+        w.clear();
+        w
+    }
+}
+
+impl WordEnds {
+    fn clear(&mut self) {
+        *self = WordEnds {
+            from: 1,
+            end: 0,
+            #[cfg(test)]
+            scanned: 0,
+        };
+    }
+
+    /// The end of the word that contains key byte `j - 1`: [`Normalized::word_end`].
+    fn get(&mut self, norm: &Normalized, j: usize) -> usize {
+        if self.from <= j && j <= self.end {
+            return self.end;
+        }
+        // Before the remembered word: scan only up to it.
+        let upto = if j < self.from && self.from <= self.end {
+            self.from
+        } else {
+            norm.key.len()
+        };
+        let found = norm.key[j..upto].iter().position(|&b| is_boundary_byte(b));
+        #[cfg(test)]
+        {
+            self.scanned += found.map_or(upto - j, |p| p + 1);
+        }
+        match found {
+            Some(p) => {
+                self.from = j;
+                self.end = j + p;
+            }
+            None if upto < norm.key.len() => self.from = j,
+            None => {
+                self.from = j;
+                self.end = upto;
+            }
+        }
+        self.end
+    }
 }
 
 /// Limits that keep one hostile text from exhausting a server. [`Matcher::report`] (what every
@@ -677,7 +749,7 @@ impl Matcher {
             let end = match v.mode {
                 MatchMode::Substring => j,
                 MatchMode::Word | MatchMode::Context if starts && ends => j,
-                MatchMode::Stem if starts => norm.word_end(j),
+                MatchMode::Stem if starts => ev.word_ends.get(norm, j),
                 _ => continue,
             };
             // Letters as the term spells them fit: one comparison of the runs, not one call of
@@ -910,6 +982,7 @@ impl Work {
         self.cands.clear();
         self.ev.allows.clear();
         self.ev.contexts.clear();
+        self.ev.word_ends.clear();
     }
 }
 
@@ -1442,6 +1515,35 @@ mod tests {
         m.normalize_and_search(text, &mut norm, scratch, &mut fused, &mut Vec::new());
         m.search_all(&norm, &mut all);
         (norm, fused, all)
+    }
+
+    /// Key bytes scanned for the ends of stem candidates' words while verifying `text`'s hits,
+    /// and the length of its key.
+    fn word_end_work(text: &str) -> (usize, usize) {
+        let m = matcher();
+        m.with_hits(text, |norm, hits, work| {
+            m.verify_all(norm, hits, work);
+            (work.ev.word_ends.scanned, norm.key.len())
+        })
+    }
+
+    #[test]
+    fn the_ends_of_stems_in_one_long_word_are_found_in_one_scan() {
+        // Spaced-out words join into one long word with a stem at every repetition: each
+        // stem's word end was once searched from the stem, quadratic in the word's length.
+        for unit in ["s.h.i.t.", "s h i t ", "c.h.u.t.i.y.a.", "p.o.r.n.", "shit"] {
+            for reps in [1_000, 10_000] {
+                let text = unit.repeat(reps);
+                let (scanned, key) = word_end_work(&text);
+                assert!(
+                    key > 0 && scanned <= 2 * key + 2,
+                    "{unit} x {reps}: {scanned} scanned for {key} key bytes"
+                );
+            }
+        }
+        // Ordinary text with stems asks about each word once.
+        let (scanned, key) = word_end_work(&"what a shitty day, shithead ".repeat(1_000));
+        assert!(scanned <= key, "{scanned} scanned for {key} key bytes");
     }
 
     /// Whether `is_match` answers from the prefix of `text` alone.

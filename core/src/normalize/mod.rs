@@ -521,7 +521,18 @@ fn emit_word(
 
 #[cfg(test)]
 mod tests {
-    use super::normalize;
+    use super::{normalize, tables};
+
+    #[test]
+    fn no_character_folds_to_more_than_four_bytes_per_byte() {
+        // What bounds the matching form, and so the memory of a scan, at 4x the text.
+        for &(cp, r, _) in tables::FOLD {
+            let c = char::from_u32(cp).expect("a scalar value");
+            assert!(r.len() <= 4 * c.len_utf8(), "U+{cp:04X} -> {r}");
+        }
+        // A phrase in one character stays one character (and a word).
+        assert_eq!(normalize("\u{FDFA}"), "\u{FDFA}");
+    }
 
     #[test]
     fn folds_compatibility_forms_and_case() {

@@ -113,14 +113,6 @@ impl Normalized {
         }
     }
 
-    /// The end of the word that contains key byte `j - 1` (for stem matches).
-    pub(crate) fn word_end(&self, j: usize) -> usize {
-        self.key[j..]
-            .iter()
-            .position(|&b| is_boundary_byte(b))
-            .map_or(self.key.len(), |p| j + p)
-    }
-
     /// The original byte range covered by key bytes `[i, j)`.
     pub(crate) fn original_span(&self, i: usize, j: usize) -> (usize, usize) {
         (self.starts[i] as usize, self.ends[j - 1] as usize)
