@@ -35,7 +35,11 @@ pub(crate) struct DenseDfa {
 
 /// The largest table [`FullSearch`] builds, in entries (256 MiB): a list so large that its
 /// table would be bigger is searched another way.
-const MAX_ENTRIES: usize = 1 << 26;
+pub(crate) const MAX_ENTRIES: usize = 1 << 26;
+
+/// Bytes per trie state that building the `aho-corasick` crate's automaton takes at its peak
+/// (its trie and the compact automaton made from it), measured on lists of 100,000 words.
+const CRATE_BYTES_PER_STATE: usize = 100;
 
 impl DenseDfa {
     /// The DFA for `patterns` over the given `columns` (bytes in one column are not told
@@ -47,8 +51,14 @@ impl DenseDfa {
         stride: usize,
         max_entries: usize,
     ) -> Option<DenseDfa> {
+        // Refused before anything is allocated; then the table is allocated once, not grown.
+        let states = trie_states(patterns);
+        if states.saturating_mul(stride) > max_entries {
+            return None;
+        }
         // The trie, as rows of the table: 0 is "no child" (the root is no one's child).
-        let mut trans: Vec<u32> = vec![0; stride];
+        let mut trans: Vec<u32> = Vec::with_capacity(states * stride);
+        trans.resize(stride, 0);
         // Per state: the patterns that end there, as a linked list through `next_output`.
         let mut first_output: Vec<u32> = vec![u32::MAX];
         let mut next_output: Vec<u32> = Vec::with_capacity(patterns.len());
@@ -195,6 +205,22 @@ impl DenseDfa {
     }
 }
 
+/// How many states the trie of `patterns` has, the root included (at most: a DFA whose columns
+/// join bytes has fewer). Known before a table is allocated, so an automaton too large is
+/// refused first (see `MatcherBuilder::limits`) and a table is allocated once at its size.
+pub(crate) fn trie_states(patterns: &[&[u8]]) -> usize {
+    let mut sorted = patterns.to_vec();
+    sorted.sort_unstable();
+    let mut prev: &[u8] = &[];
+    let mut states = 1;
+    for p in sorted {
+        let common = p.iter().zip(prev).take_while(|(a, b)| a == b).count();
+        states += p.len() - common;
+        prev = p;
+    }
+    states
+}
+
 /// Every pattern over any key (see `Matcher::search_general`): a [`DenseDfa`], or for lists
 /// whose table would be too large, the `aho-corasick` crate's automaton.
 #[derive(Debug)]
@@ -211,6 +237,20 @@ impl FullSearch {
     /// The search for `patterns`, dense unless its table would pass [`MAX_ENTRIES`].
     pub(crate) fn build(patterns: &[Vec<u8>]) -> Result<FullSearch, BuildError> {
         FullSearch::build_within(patterns, MAX_ENTRIES)
+    }
+
+    /// The most memory [`FullSearch::build`] takes for `patterns`, in bytes: a dense table
+    /// exists twice while its rows are put in order; the crate's automaton is estimated per
+    /// state.
+    pub(crate) fn estimate_bytes(patterns: &[Vec<u8>]) -> usize {
+        let slices: Vec<&[u8]> = patterns.iter().map(Vec::as_slice).collect();
+        let states = trie_states(&slices);
+        match columns_of(&slices) {
+            Some((_, stride)) if states.saturating_mul(stride) <= MAX_ENTRIES => {
+                states * stride * 4 * 2
+            }
+            _ => states.saturating_mul(CRATE_BYTES_PER_STATE),
+        }
     }
 
     /// [`FullSearch::build`] with a dense table of at most `max_entries` entries.
@@ -278,6 +318,17 @@ mod tests {
         });
         out.sort_unstable_by_key(|&(p, i, j)| (j, i, p));
         out
+    }
+
+    #[test]
+    fn the_trie_size_is_known_before_building() {
+        let patterns: [&[u8]; 4] = [b"abc", b"ab", b"b", b"abd"];
+        assert_eq!(super::trie_states(&patterns), 6);
+        let (columns, stride) = columns_of(&patterns).expect("columns");
+        let dfa = DenseDfa::build(&patterns, columns.clone(), stride, usize::MAX).expect("dfa");
+        assert_eq!(dfa.trans.len(), 6 * stride);
+        // One entry short of the table: refused.
+        assert!(DenseDfa::build(&patterns, columns, stride, 6 * stride - 1).is_none());
     }
 
     #[test]

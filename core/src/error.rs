@@ -106,6 +106,23 @@ pub enum ErrorKind {
         /// The limit.
         max: u64,
     },
+    /// Building the matcher would take more memory than the limit (see
+    /// [`crate::Limits::max_build_bytes`]); refused before the automata are allocated.
+    #[error("building the matcher would take about {estimate} bytes, over the limit of {max} bytes (max-build-bytes)")]
+    BuildTooLarge {
+        /// The estimate, in bytes.
+        estimate: u64,
+        /// The limit.
+        max: u64,
+    },
+    /// A term is longer than the limit (see [`crate::Limits::max_term_chars`]).
+    #[error("term of {chars} characters is over the limit of {max} characters (max-term-chars)")]
+    TermTooLong {
+        /// The term's length, in characters.
+        chars: usize,
+        /// The limit.
+        max: usize,
+    },
     /// A text is longer than the matcher's limit (see [`crate::Limits`]).
     #[error("text of {bytes} bytes is over the limit of {max} bytes")]
     InputTooLong {
@@ -161,7 +178,8 @@ impl ErrorKind {
             ErrorKind::NoLists => "no-lists",
             ErrorKind::Io(_) => "io",
             ErrorKind::Build(_) => "build",
-            ErrorKind::ListTooLarge { .. } => "list-too-large",
+            ErrorKind::ListTooLarge { .. } | ErrorKind::BuildTooLarge { .. } => "list-too-large",
+            ErrorKind::TermTooLong { .. } => "term-too-long",
             ErrorKind::InputTooLong { .. } => "input-too-long",
             ErrorKind::TooManyMatches { .. } => "too-many-matches",
             ErrorKind::BadOption(_) => "bad-option",

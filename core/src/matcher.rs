@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use crate::allow::{AllowSpan, AllowSpans, AllowWords, Covered};
 use crate::censor::{censor_spans, CensorOptions};
-use crate::dfa::FullSearch;
+use crate::dfa::{FullSearch, MAX_ENTRIES};
 use crate::error::{Error, ErrorKind};
 use crate::indic::{self, Spelling};
 use crate::normalize::{
@@ -223,6 +223,16 @@ pub struct Limits {
     pub max_input_bytes: Option<usize>,
     /// Most matches one text may have (default 1,000); `None` for no limit.
     pub max_matches: Option<usize>,
+    /// Longest term, allow word or context word of a list, in characters (default 100; the
+    /// longest bundled entry has 30): a longer one is refused (`term-too-long`, naming its
+    /// file and line) when the matcher is built. Each term is searched under several
+    /// spellings, each a path through the automaton as long as the term.
+    pub max_term_chars: Option<usize>,
+    /// Most memory building the matcher may take, in bytes (default 1 GiB), estimated from the
+    /// lists before the automata are allocated: over it, the build is refused
+    /// (`list-too-large`) and nothing large has been allocated. The bundled lists take about
+    /// 20 MB; a list of 100,000 ordinary words about 400 MB.
+    pub max_build_bytes: Option<usize>,
 }
 
 impl Limits {
@@ -230,6 +240,8 @@ impl Limits {
     pub const NONE: Limits = Limits {
         max_input_bytes: None,
         max_matches: None,
+        max_term_chars: None,
+        max_build_bytes: None,
     };
 }
 
@@ -238,6 +250,8 @@ impl Default for Limits {
         Limits {
             max_input_bytes: Some(1 << 20),
             max_matches: Some(1000),
+            max_term_chars: Some(100),
+            max_build_bytes: Some(1 << 30),
         }
     }
 }
@@ -252,7 +266,8 @@ pub struct MatcherBuilder {
 
 enum ListSpec {
     Bundled(String),
-    List(Box<Wordlist>),
+    /// A loaded list and the name of its file (for errors), if known.
+    List(Box<Wordlist>, Option<String>),
 }
 
 impl MatcherBuilder {
@@ -275,7 +290,15 @@ impl MatcherBuilder {
     /// Adds a loaded list.
     #[must_use]
     pub fn list(mut self, list: Wordlist) -> Self {
-        self.lists.push(ListSpec::List(Box::new(list)));
+        self.lists.push(ListSpec::List(Box::new(list), None));
+        self
+    }
+
+    /// Adds a loaded list read from `source` (its path): errors about its entries name it.
+    #[must_use]
+    pub fn list_from(mut self, source: &str, list: Wordlist) -> Self {
+        self.lists
+            .push(ListSpec::List(Box::new(list), Some(source.to_string())));
         self
     }
 
@@ -294,6 +317,8 @@ impl MatcherBuilder {
         self.limits = Limits {
             max_input_bytes: lift(limits.max_input_bytes),
             max_matches: lift(limits.max_matches),
+            max_term_chars: lift(limits.max_term_chars),
+            max_build_bytes: lift(limits.max_build_bytes),
         };
         self
     }
@@ -301,11 +326,13 @@ impl MatcherBuilder {
     /// Compiles the lists; fails on an unknown bundled id, a duplicate list id, or no lists.
     pub fn build(self) -> Result<Matcher, Error> {
         let mut lists = Vec::with_capacity(self.lists.len());
+        let mut sources = Vec::with_capacity(self.lists.len());
         for spec in self.lists {
-            let list = match spec {
-                ListSpec::Bundled(s) => Wordlist::bundled(&s)?,
-                ListSpec::List(l) => *l,
+            let (list, source) = match spec {
+                ListSpec::Bundled(s) => (Wordlist::bundled(&s)?, None),
+                ListSpec::List(l, source) => (*l, source),
             };
+            sources.push(source.unwrap_or_else(|| format!("list {}", list.meta().id)));
             if lists
                 .iter()
                 .any(|l: &Wordlist| l.meta().id == list.meta().id)
@@ -317,7 +344,7 @@ impl MatcherBuilder {
         if lists.is_empty() {
             return Err(Error::new(ErrorKind::NoLists));
         }
-        compile(lists, self.policy, self.limits)
+        compile(lists, &sources, self.policy, self.limits)
     }
 }
 
@@ -1142,11 +1169,18 @@ fn layout(sp: &[(char, u16)]) -> (Vec<u8>, Vec<u16>) {
 
 /// Most `i`/`l` positions for which every combination of `1` gets a variant.
 const MAX_IL_POSITIONS: usize = 4;
+/// Up to this many `i`/`l` positions, each alone also gets a variant (a long term would get
+/// one full-length pattern per position).
+const MAX_IL_SINGLES: usize = 8;
 /// Terms longer than this (in letters) get no mask variants.
 const MAX_MASKED_LEN: usize = 24;
 
 /// Every spelling a term is searched under: as normalised; with `1` for any `i`/`l` (leet
-/// `1 ! |` are ambiguous); with one or two interior letters masked (`f*ck`, `f**k`).
+/// `1 ! |` are ambiguous); with interior letters masked as people mask them: one letter
+/// (`sh*t`), two neighbours (`f**k`), two vowels apart (`n*gg*r`) or every interior letter
+/// (`n****r`). Each masked spelling adds trie states from its first mask to its end, so the
+/// masks are kept to these (about `n²` states for a term of `n` letters, where every pair of
+/// positions would be `n³ / 6`): they were most of a list's memory.
 fn spellings(sp: &Spelling) -> Vec<(Spelling, u16)> {
     let mut out = vec![(sp.clone(), 0)];
     let il: Vec<usize> = (0..sp.len())
@@ -1163,10 +1197,12 @@ fn spellings(sp: &Spelling) -> Vec<(Spelling, u16)> {
                         .collect()
                 })
                 .collect()
-        } else {
+        } else if il.len() <= MAX_IL_SINGLES {
             let mut s: Vec<Vec<usize>> = il.iter().map(|&k| vec![k]).collect();
             s.push(il.clone());
             s
+        } else {
+            vec![il.clone()]
         };
         for set in subsets {
             let mut v = sp.clone();
@@ -1189,7 +1225,6 @@ fn spellings(sp: &Spelling) -> Vec<(Spelling, u16)> {
         .collect();
     let n = letters.len();
     if (3..=MAX_MASKED_LEN).contains(&n) {
-        let max_masks = 2.min(n - 2);
         let mut masked = |positions: &[usize]| {
             let mut l = letters.clone();
             for &p in positions {
@@ -1200,13 +1235,20 @@ fn spellings(sp: &Spelling) -> Vec<(Spelling, u16)> {
                 Transforms::MASK.bits(),
             ));
         };
+        let vowel = |p: usize| matches!(letters[p], 'a' | 'e' | 'i' | 'o' | 'u');
         for p in 1..n - 1 {
             masked(&[p]);
-            if max_masks >= 2 {
-                for q in p + 1..n - 1 {
+            if p + 2 < n {
+                masked(&[p, p + 1]);
+            }
+            for q in p + 2..n - 1 {
+                if vowel(p) && vowel(q) {
                     masked(&[p, q]);
                 }
             }
+        }
+        if n >= 5 {
+            masked(&(1..n - 1).collect::<Vec<_>>());
         }
     }
     out
@@ -1271,7 +1313,29 @@ fn collapse_runs(s: &str) -> Spelling {
     sp
 }
 
-fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Matcher, Error> {
+/// Bytes a spelling variant takes while a matcher is built, besides 4 per byte of its key (see
+/// [`compile`]): its key in the pattern list and in the index, its entry and its runs, as
+/// measured (peak resident memory) on lists of 100,000 and 1,000,000 words.
+const VARIANT_BYTES: usize = 256;
+
+/// `Ok` if `bytes` is within the build limit `max`.
+fn within(bytes: usize, max: usize) -> Result<(), Error> {
+    if bytes <= max {
+        return Ok(());
+    }
+    Err(Error::new(ErrorKind::BuildTooLarge {
+        estimate: bytes as u64,
+        max: max as u64,
+    }))
+}
+
+/// Compiles `lists`; `sources` name them in errors, one per list.
+fn compile(
+    lists: Vec<Wordlist>,
+    sources: &[String],
+    policy: Policy,
+    limits: Limits,
+) -> Result<Matcher, Error> {
     let mut patterns: Vec<Vec<u8>> = Vec::new();
     let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
     // Per pattern: (target, minimum runs, flags) of each variant.
@@ -1280,7 +1344,12 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
     let mut infos = Vec::new();
     let mut norm = Normalized::default();
     let mut scratch = Scratch::default();
-    let mut add = |term: &str, hindi: bool, target: Target, targets: &mut Vec<Target>| {
+    // What the variants take while the automata are built (estimated per variant: its key in
+    // the pattern list and the index, its runs, its entry), checked as they are made: a list
+    // whose variants alone pass the limit is refused before they are all made.
+    let max_bytes = limits.max_build_bytes.unwrap_or(usize::MAX);
+    let mut spent = 0usize;
+    let mut add = |term: &str, hindi: bool, target: Target, targets: &mut Vec<Target>| -> usize {
         normalize_into(term, &mut norm, &mut scratch);
         // Allow and context words are matched as spelled; only terms get evasion variants.
         let is_allow = !matches!(target.role, Role::Term(_));
@@ -1295,8 +1364,10 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
             vs.extend(hindi_spellings(&norm, &sp, hindi, stem));
             vs
         };
+        let mut bytes = 0;
         for (v, flags) in vs {
             let (key, min_run) = layout(&v);
+            bytes += VARIANT_BYTES + 4 * key.len();
             let p = *index.entry(key.clone()).or_insert_with(|| {
                 patterns.push(key);
                 variants.push(Vec::new());
@@ -1307,6 +1378,18 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
                 continue;
             }
             variants[p].push((id, min_run, flags));
+        }
+        bytes
+    };
+    let too_long = |term: &str, source: &str, line: usize| {
+        let chars = term.chars().count();
+        match limits.max_term_chars {
+            Some(max) if chars > max => Err(Error::at(
+                ErrorKind::TermTooLong { chars, max },
+                source,
+                line,
+            )),
+            _ => Ok(()),
         }
     };
     for (li, list) in lists.iter().enumerate() {
@@ -1322,7 +1405,9 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
                 list: list_idx,
             };
             let hindi = e.lang == "hi" || e.lang.starts_with("hi-");
-            add(&e.term, hindi, t, &mut targets);
+            too_long(&e.term, &sources[li], e.line)?;
+            spent += add(&e.term, hindi, t, &mut targets);
+            within(spent, max_bytes)?;
         }
         for a in list.allow() {
             let t = Target {
@@ -1332,7 +1417,9 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
                 mode: a.mode,
                 list: list_idx,
             };
-            add(&a.term, false, t, &mut targets);
+            too_long(&a.term, &sources[li], a.line)?;
+            spent += add(&a.term, false, t, &mut targets);
+            within(spent, max_bytes)?;
         }
         for w in list.context() {
             let t = Target {
@@ -1342,7 +1429,9 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
                 mode: MatchMode::Word,
                 list: list_idx,
             };
-            add(&w.term, false, t, &mut targets);
+            too_long(&w.term, &sources[li], w.line)?;
+            spent += add(&w.term, false, t, &mut targets);
+            within(spent, max_bytes)?;
         }
         infos.push(ListInfo {
             id: Arc::from(meta.id.as_str()),
@@ -1382,15 +1471,6 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
         .iter()
         .map(|&p| std::mem::take(&mut variants[p]))
         .collect();
-    let automaton = FullSearch::build(&patterns[..searched])
-        .map_err(|e| Error::new(ErrorKind::Build(e.to_string())))?;
-    let context_words = if with_context > searched {
-        let search = FullSearch::build(&patterns[searched..with_context])
-            .map_err(|e| Error::new(ErrorKind::Build(e.to_string())))?;
-        Some((search, searched as u32))
-    } else {
-        None
-    };
     let mut variant_starts = Vec::with_capacity(variants.len() + 1);
     variant_starts.push(0u32);
     for vs in &variants {
@@ -1428,13 +1508,6 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
     // searched with one there (see `PlainSearch`).
     let of_pattern =
         |p: usize| &variants[variant_starts[p] as usize..variant_starts[p + 1] as usize];
-    let allow_words = AllowWords::build(
-        &automaton,
-        searched,
-        (0..patterns.len())
-            .filter(|&p| of_pattern(p).iter().any(|v| v.role == Role::Allow))
-            .map(|p| (p as u32, patterns[p].as_slice())),
-    );
     let plain_patterns: Vec<PlainPattern> = (0..searched)
         .filter_map(|p| {
             let modes = searched_modes(of_pattern(p));
@@ -1446,7 +1519,34 @@ fn compile(lists: Vec<Wordlist>, policy: Policy, limits: Limits) -> Result<Match
             })
         })
         .collect();
-    let plain = PlainSearch::build(&plain_patterns);
+    // Every automaton's size is known before any is allocated: refuse here, not out of memory.
+    let plain_entries = PlainSearch::table_entries(&plain_patterns);
+    let estimate = spent
+        + FullSearch::estimate_bytes(&patterns[..searched])
+        + FullSearch::estimate_bytes(&patterns[searched..with_context])
+        + if plain_entries <= MAX_ENTRIES {
+            plain_entries * 4 * 2
+        } else {
+            0
+        };
+    within(estimate, max_bytes)?;
+    let automaton = FullSearch::build(&patterns[..searched])
+        .map_err(|e| Error::new(ErrorKind::Build(e.to_string())))?;
+    let context_words = if with_context > searched {
+        let search = FullSearch::build(&patterns[searched..with_context])
+            .map_err(|e| Error::new(ErrorKind::Build(e.to_string())))?;
+        Some((search, searched as u32))
+    } else {
+        None
+    };
+    let allow_words = AllowWords::build(
+        &automaton,
+        searched,
+        (0..patterns.len())
+            .filter(|&p| of_pattern(p).iter().any(|v| v.role == Role::Allow))
+            .map(|p| (p as u32, patterns[p].as_slice())),
+    );
+    let plain = PlainSearch::build(&plain_patterns, MAX_ENTRIES);
     Ok(Matcher {
         inner: Arc::new(Compiled {
             automaton,

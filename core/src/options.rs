@@ -43,6 +43,8 @@ pub const OPTION_NAMES: &[&str] = &[
     "block-at",
     "max-input-bytes",
     "max-matches",
+    "max-term-chars",
+    "max-build-bytes",
 ];
 
 impl MatcherOptions {
@@ -85,7 +87,8 @@ impl MatcherOptions {
     /// Sets an option by name from its string form, as a binding's keyword or a CLI flag gives
     /// it. Names are those of [`OPTION_NAMES`], in kebab, snake or camel case. Values:
     /// `bundled`: `true` or `false`; `review-at`, `block-at`: a severity; `max-input-bytes`,
-    /// `max-matches`: a non-negative integer, with `0` or `none` for no limit.
+    /// `max-matches`, `max-term-chars`, `max-build-bytes` (see [`Limits`]): a non-negative
+    /// integer, with `0` or `none` for no limit.
     ///
     /// # Errors
     /// `bad-option` for an unknown name or a bad value, naming both.
@@ -112,7 +115,7 @@ impl MatcherOptions {
                     self.block_at = Some(s);
                 }
             }
-            "max-input-bytes" | "max-matches" => {
+            "max-input-bytes" | "max-matches" | "max-term-chars" | "max-build-bytes" => {
                 let n = match value {
                     "none" | "null" | "None" => None,
                     _ => Some(value.parse::<usize>().map_err(|_| {
@@ -122,11 +125,13 @@ impl MatcherOptions {
                     })?),
                 }
                 .filter(|&n| n > 0);
-                if key == "max-input-bytes" {
-                    self.limits.max_input_bytes = n;
-                } else {
-                    self.limits.max_matches = n;
-                }
+                let l = &mut self.limits;
+                *match key.as_str() {
+                    "max-input-bytes" => &mut l.max_input_bytes,
+                    "max-matches" => &mut l.max_matches,
+                    "max-term-chars" => &mut l.max_term_chars,
+                    _ => &mut l.max_build_bytes,
+                } = n;
             }
             _ => {
                 return Err(bad_option(format!(
@@ -192,7 +197,7 @@ impl MatcherOptions {
                 ));
             }
             ids.push(id.clone());
-            b = b.list(list.clone());
+            b = b.list_from(source, list.clone());
         }
         b.policy(policy).limits(self.limits).build()
     }
@@ -229,6 +234,8 @@ mod tests {
         let mut o = MatcherOptions::new();
         o.set("maxMatches", "0").unwrap();
         o.set("max_input_bytes", "none").unwrap();
+        o.set("max-term-chars", "0").unwrap();
+        o.set("maxBuildBytes", "none").unwrap();
         assert_eq!(o.limits(), Limits::NONE);
         o.set("max-matches", "5").unwrap();
         assert_eq!(o.limits().max_matches, Some(5));

@@ -48,35 +48,24 @@ pub(crate) struct PlainSearch {
 }
 
 impl PlainSearch {
+    /// The entries of the table [`PlainSearch::build`] would make for `patterns` (at most).
+    pub(crate) fn table_entries(patterns: &[PlainPattern]) -> usize {
+        let (searched, _) = with_boundaries(patterns);
+        let searched: Vec<&[u8]> = searched.iter().map(Vec::as_slice).collect();
+        crate::dfa::trie_states(&searched).saturating_mul(ALPHABET.len())
+    }
+
     /// Builds the search for `patterns` (see [`PlainPattern`]). `None` if the automaton would
-    /// not fit.
-    pub(crate) fn build(patterns: &[PlainPattern]) -> Option<PlainSearch> {
-        // Each pattern with the boundary bytes it needs, once per choice of boundary byte.
-        let (mut searched, mut ends) = (Vec::new(), Vec::new());
-        let either: &[Option<u8>] = &[Some(b' '), Some(b'\n')];
-        for p in patterns {
-            let before = if p.boundary_before { either } else { &[None] };
-            let after = if p.boundary_after { either } else { &[None] };
-            for &b in before {
-                for &a in after {
-                    let bytes: Vec<u8> = b
-                        .into_iter()
-                        .chain(p.key.iter().copied())
-                        .chain(a)
-                        .collect();
-                    let back = u32::from(a.is_some());
-                    searched.push(bytes);
-                    ends.push((p.id, p.key.len() as u32 + back, back));
-                }
-            }
-        }
+    /// not fit or its table would have more than `max_entries` entries.
+    pub(crate) fn build(patterns: &[PlainPattern], max_entries: usize) -> Option<PlainSearch> {
+        let (searched, ends) = with_boundaries(patterns);
         let space = ALPHABET.iter().position(|&b| b == b' ').unwrap_or(0) as u8;
         let mut columns = Box::new([space; 256]);
         for (column, &b) in ALPHABET.iter().enumerate() {
             columns[b as usize] = column as u8;
         }
         let searched: Vec<&[u8]> = searched.iter().map(Vec::as_slice).collect();
-        let mut dfa = DenseDfa::build(&searched, columns, ALPHABET.len(), usize::MAX)?;
+        let mut dfa = DenseDfa::build(&searched, columns, ALPHABET.len(), max_entries)?;
         // A state entered on a letter steps to itself on that letter again. The key never has
         // two equal letters in a row, so this changes no search; it lets the fast path step on
         // every letter of a stretched word (`soo`) without asking which ones the key keeps.
@@ -113,6 +102,32 @@ impl PlainSearch {
             general,
         }
     }
+}
+
+/// Each pattern with the boundary bytes it needs, once per choice of boundary byte, and per
+/// pattern searched: (pattern of the full automaton, bytes from the key's start to the
+/// searched pattern's end, bytes after the key's end).
+#[allow(clippy::type_complexity)]
+fn with_boundaries(patterns: &[PlainPattern]) -> (Vec<Vec<u8>>, Vec<(u32, u32, u32)>) {
+    let (mut searched, mut ends) = (Vec::new(), Vec::new());
+    let either: &[Option<u8>] = &[Some(b' '), Some(b'\n')];
+    for p in patterns {
+        let before = if p.boundary_before { either } else { &[None] };
+        let after = if p.boundary_after { either } else { &[None] };
+        for &b in before {
+            for &a in after {
+                let bytes: Vec<u8> = b
+                    .into_iter()
+                    .chain(p.key.iter().copied())
+                    .chain(a)
+                    .collect();
+                let back = u32::from(a.is_some());
+                searched.push(bytes);
+                ends.push((p.id, p.key.len() as u32 + back, back));
+            }
+        }
+    }
+    (searched, ends)
 }
 
 /// Feeds key bytes to a [`PlainSearch`] and records its hits: every occurrence of a pattern

@@ -367,6 +367,7 @@ fn scan_enforces_limits_and_reports_them() {
         .limits(kavach::Limits {
             max_input_bytes: Some(64),
             max_matches: Some(3),
+            ..Default::default()
         })
         .build()
         .expect("build");
@@ -881,6 +882,7 @@ fn report_many_keeps_every_item_in_order() {
         .limits(kavach::Limits {
             max_input_bytes: Some(64),
             max_matches: Some(2),
+            ..Default::default()
         })
         .build()
         .expect("build");
@@ -902,4 +904,85 @@ fn report_many_keeps_every_item_in_order() {
         unreadable.to_json(Some("\"p1\""), OffsetUnit::Byte),
         "{\"id\":\"p1\",\"status\":\"error\",\"flagged\":false,\"verdict\":\"review\",\"report\":false,\"max_severity\":null,\"truncated\":false,\"error\":{\"code\":\"not-text\",\"message\":\"expected a string, found None\"},\"matches\":[]}"
     );
+}
+
+/// A list in the kavach format with these term lines (`term | category | severity | mode`).
+fn list_of(id: &str, lines: impl Iterator<Item = String>) -> Wordlist {
+    let mut text = format!("id = {id}\nversion = 1.0.0\ntitle = t\nlanguages = en\nsource = generated\nlicense = CC0-1.0\ndate = 2026-12-06\n[terms]\n");
+    for l in lines {
+        text.push_str(&l);
+        text.push('\n');
+    }
+    Wordlist::parse(&text, &format!("{id}.kavach")).expect("generated list")
+}
+
+#[test]
+fn a_term_over_the_length_limit_is_refused_naming_its_line() {
+    let long = "abcdefghij".repeat(11);
+    let list = || {
+        list_of(
+            "long",
+            [
+                "shit | profanity | medium".to_string(),
+                format!("{long} | profanity | medium"),
+            ]
+            .into_iter(),
+        )
+    };
+    let e = Matcher::builder()
+        .list_from("long.kavach", list())
+        .build()
+        .expect_err("110 characters");
+    assert_eq!(e.code(), "term-too-long");
+    assert_eq!(
+        e.to_string(),
+        "long.kavach:10: term of 110 characters is over the limit of 100 characters (max-term-chars)"
+    );
+    // A list given without a file is named by its id.
+    let e = Matcher::builder().list(list()).build().expect_err("110");
+    assert!(
+        e.to_string().starts_with("list long:10: term of 110"),
+        "{e}"
+    );
+    // The limit is the caller's: raised, the term builds and matches.
+    let mut o = kavach::MatcherOptions::new();
+    o.bundled(false)
+        .add_list("long.kavach", list())
+        .set("maxTermChars", "200")
+        .expect("option");
+    let m = o.build().expect("within 200");
+    assert_eq!(m.find(&format!("a {long} b"))[0].term, long);
+}
+
+#[test]
+fn a_list_too_large_to_build_is_refused_before_its_automata_are_made() {
+    let words = || {
+        (0..5_000).map(|i| {
+            let w: String = format!("{i:05}")
+                .bytes()
+                .map(|d| char::from(b'a' + d - b'0'))
+                .collect();
+            format!("zq{w}x | profanity | medium | word")
+        })
+    };
+    let build = |max: &str| {
+        let mut o = kavach::MatcherOptions::new();
+        o.bundled(false)
+            .add_list("big.kavach", list_of("big", words()))
+            .set("max-build-bytes", max)
+            .expect("option");
+        o.build()
+    };
+    let e = build("1000000").expect_err("over 1 MB");
+    assert_eq!(e.code(), "list-too-large");
+    assert!(
+        e.to_string()
+            .ends_with("over the limit of 1000000 bytes (max-build-bytes)"),
+        "{e}"
+    );
+    // Refused on the estimate, so the same list with no limit builds and matches.
+    let m = build("none").expect("no limit");
+    assert_eq!(m.find("a zqaaaaax b")[0].term, "zqaaaaax");
+    // The bundled lists are far within the default limit.
+    assert!(Matcher::bundled().is_ok());
 }

@@ -16,6 +16,7 @@ fn matcher() -> &'static Matcher {
             .limits(Limits {
                 max_input_bytes: Some(256),
                 max_matches: Some(8),
+                ..Default::default()
             })
             .build()
             .expect("bundled lists")
