@@ -221,6 +221,35 @@ pub(crate) fn trie_states(patterns: &[&[u8]]) -> usize {
     states
 }
 
+/// The most of `patterns` that end at one place of a text: over every pattern, how many of the
+/// patterns are suffixes of it (itself included). A search reports that many hits at a place,
+/// so it bounds the hits per byte of text. Linear in the patterns' length: the reversed
+/// patterns in order, with a stack of those that begin the current one. Also returns the
+/// index of a pattern with that many suffixes (0 without patterns).
+pub(crate) fn max_nesting(patterns: &[&[u8]]) -> (usize, usize) {
+    let reversed: Vec<Vec<u8>> = patterns
+        .iter()
+        .map(|p| p.iter().rev().copied().collect())
+        .collect();
+    let mut order: Vec<usize> = (0..patterns.len()).collect();
+    order.sort_unstable_by(|&a, &b| reversed[a].cmp(&reversed[b]));
+    let mut stack: Vec<&[u8]> = Vec::new();
+    let mut most = (0, 0);
+    for k in order {
+        let r = &reversed[k][..];
+        while stack.last().is_some_and(|top| !r.starts_with(top)) {
+            stack.pop();
+        }
+        if stack.last() != Some(&r) {
+            stack.push(r);
+        }
+        if stack.len() > most.0 {
+            most = (stack.len(), k);
+        }
+    }
+    most
+}
+
 /// Every pattern over any key (see `Matcher::search_general`): a [`DenseDfa`], or for lists
 /// whose table would be too large, the `aho-corasick` crate's automaton.
 #[derive(Debug)]
@@ -318,6 +347,15 @@ mod tests {
         });
         out.sort_unstable_by_key(|&(p, i, j)| (j, i, p));
         out
+    }
+
+    #[test]
+    fn nesting_counts_the_patterns_ending_at_one_place() {
+        let patterns: [&[u8]; 5] = [b"ass", b"badass", b"ss", b"asshole", b"xq"];
+        assert_eq!(super::max_nesting(&patterns), (3, 1));
+        let nested: Vec<Vec<u8>> = (1..=20).map(|k| b"xq".repeat(k)).collect();
+        let nested: Vec<&[u8]> = nested.iter().map(Vec::as_slice).collect();
+        assert_eq!(super::max_nesting(&nested), (20, 19));
     }
 
     #[test]

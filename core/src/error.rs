@@ -115,6 +115,17 @@ pub enum ErrorKind {
         /// The limit.
         max: u64,
     },
+    /// Too many terms and spellings end where a term ends (see
+    /// [`crate::Limits::max_nesting`]).
+    #[error("term `{term}` has {nesting} terms and spellings ending where it ends, over the limit of {max} (max-nesting)")]
+    TooNested {
+        /// The term.
+        term: String,
+        /// How many end there, itself included.
+        nesting: usize,
+        /// The limit.
+        max: usize,
+    },
     /// A term is longer than the limit (see [`crate::Limits::max_term_chars`]).
     #[error("term of {chars} characters is over the limit of {max} characters (max-term-chars)")]
     TermTooLong {
@@ -180,6 +191,7 @@ impl ErrorKind {
             ErrorKind::Build(_) => "build",
             ErrorKind::ListTooLarge { .. } | ErrorKind::BuildTooLarge { .. } => "list-too-large",
             ErrorKind::TermTooLong { .. } => "term-too-long",
+            ErrorKind::TooNested { .. } => "list-too-nested",
             ErrorKind::InputTooLong { .. } => "input-too-long",
             ErrorKind::TooManyMatches { .. } => "too-many-matches",
             ErrorKind::BadOption(_) => "bad-option",

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use crate::allow::{AllowSpan, AllowSpans, AllowWords, Covered};
 use crate::censor::{censor_spans, CensorOptions};
-use crate::dfa::{FullSearch, MAX_ENTRIES};
+use crate::dfa::{max_nesting, FullSearch, MAX_ENTRIES};
 use crate::error::{Error, ErrorKind};
 use crate::indic::{self, Spelling};
 use crate::normalize::{
@@ -233,6 +233,11 @@ pub struct Limits {
     /// (`list-too-large`) and nothing large has been allocated. The bundled lists take about
     /// 20 MB; a list of 100,000 ordinary words about 400 MB.
     pub max_build_bytes: Option<usize>,
+    /// Most terms and spellings of the lists that may end at one place of a text (default 8;
+    /// the bundled lists have at most 3: `ass` in `badass`): a term with more inside its end
+    /// (`xq`, `xqxq`, `xqxqxq`, …) is refused (`list-too-nested`). A scan finds at most this
+    /// many hits per byte of text, so it bounds a scan's time and memory.
+    pub max_nesting: Option<usize>,
 }
 
 impl Limits {
@@ -242,6 +247,7 @@ impl Limits {
         max_matches: None,
         max_term_chars: None,
         max_build_bytes: None,
+        max_nesting: None,
     };
 }
 
@@ -252,6 +258,7 @@ impl Default for Limits {
             max_matches: Some(1000),
             max_term_chars: Some(100),
             max_build_bytes: Some(1 << 30),
+            max_nesting: Some(8),
         }
     }
 }
@@ -319,12 +326,35 @@ impl MatcherBuilder {
             max_matches: lift(limits.max_matches),
             max_term_chars: lift(limits.max_term_chars),
             max_build_bytes: lift(limits.max_build_bytes),
+            max_nesting: lift(limits.max_nesting),
         };
         self
     }
 
-    /// Compiles the lists; fails on an unknown bundled id, a duplicate list id, or no lists.
+    /// Compiles the lists; fails on an unknown bundled id, a duplicate list id, no lists, or a
+    /// list past a build limit ([`Limits::max_term_chars`], [`Limits::max_build_bytes`],
+    /// [`Limits::max_nesting`]).
     pub fn build(self) -> Result<Matcher, Error> {
+        match self.compile(false)? {
+            Built::Matcher(m) => Ok(m),
+            Built::Estimate(_) => Err(Error::new(ErrorKind::Build("no matcher".into()))),
+        }
+    }
+
+    /// The most memory [`MatcherBuilder::build`] would take, in bytes (what
+    /// [`Limits::max_build_bytes`] is checked against), found without building the automata:
+    /// to size a server for a platform's list before loading it. The build limit is not
+    /// applied; the others are.
+    pub fn estimate_bytes(self) -> Result<usize, Error> {
+        let mut b = self;
+        b.limits.max_build_bytes = None;
+        match b.compile(true)? {
+            Built::Estimate(bytes) => Ok(bytes),
+            Built::Matcher(_) => Err(Error::new(ErrorKind::Build("no estimate".into()))),
+        }
+    }
+
+    fn compile(self, estimate_only: bool) -> Result<Built, Error> {
         let mut lists = Vec::with_capacity(self.lists.len());
         let mut sources = Vec::with_capacity(self.lists.len());
         for spec in self.lists {
@@ -344,7 +374,7 @@ impl MatcherBuilder {
         if lists.is_empty() {
             return Err(Error::new(ErrorKind::NoLists));
         }
-        compile(lists, &sources, self.policy, self.limits)
+        compile(lists, &sources, self.policy, self.limits, estimate_only)
     }
 }
 
@@ -801,12 +831,38 @@ impl Matcher {
                     end,
                 }),
                 Role::Context => ev.contexts.push((i, end, v.list)),
-                Role::Term(_) => cands.push(Candidate {
-                    i,
-                    j: end,
-                    term_end: j,
-                    variant: vi as u32,
-                }),
+                Role::Term(_) => {
+                    let x = Candidate {
+                        i,
+                        j: end,
+                        term_end: j,
+                        variant: vi as u32,
+                    };
+                    // Against the last candidate (the longest of those ending here come
+                    // first), when neither needs context: one strictly inside it, or with the
+                    // same span and a lower rank, can never be the match of its region (any
+                    // allow word covering the other covers it too). Dropped now, so terms nested
+                    // in each other (`xq`, `xqxq`, …) or spellings of several terms (`f*ck`) add
+                    // one candidate a place, not one each.
+                    let context =
+                        |x: &Candidate| c.variants[x.variant as usize].mode == MatchMode::Context;
+                    if let Some(y) = cands.last_mut().filter(|y| !context(y) && !context(&x)) {
+                        let inside = y.i <= x.i
+                            && x.j <= y.j
+                            && x.term_end <= y.term_end
+                            && y.j - y.i > x.j - x.i;
+                        if inside {
+                            continue;
+                        }
+                        if (y.i, y.j, y.term_end) == (x.i, x.j, x.term_end) {
+                            if self.rank(&x) > self.rank(y) {
+                                *y = x;
+                            }
+                            continue;
+                        }
+                    }
+                    cands.push(x);
+                }
             }
         }
     }
@@ -820,22 +876,8 @@ impl Matcher {
         cands: &mut [Candidate],
         out: &mut Vec<Match<'a>>,
     ) {
-        let c = &self.inner;
         cands.sort_by_key(|x| (x.i, std::cmp::Reverse(x.j)));
-        // Longest span, then most severe, then the most specific term, then the first listed.
-        let hindi_bits = Transforms::SPELLING.bits() | Transforms::SCRIPT.bits();
-        let rank = |x: &Candidate| {
-            let v = self.variant(x);
-            let t = v.target;
-            (
-                x.j - x.i,
-                c.targets[t as usize].severity,
-                x.term_end - x.i,
-                // A term as listed before one reached through a Hindi spelling or script rule.
-                v.flags & hindi_bits == 0,
-                std::cmp::Reverse(t),
-            )
-        };
+        let rank = |x: &Candidate| self.rank(x);
         let mut k = 0;
         while k < cands.len() {
             let mut best = cands[k];
@@ -850,6 +892,23 @@ impl Matcher {
             }
             out.push(self.to_match(text, norm, &best));
         }
+    }
+
+    /// How [`Matcher::resolve`] ranks overlapping candidates: longest span, then most severe,
+    /// then the most specific term, then a term as listed before one reached through a Hindi
+    /// spelling or script rule, then the first listed.
+    #[allow(clippy::type_complexity)]
+    fn rank(&self, x: &Candidate) -> (usize, Severity, usize, bool, std::cmp::Reverse<u32>) {
+        let v = self.variant(x);
+        let t = v.target;
+        let hindi_bits = Transforms::SPELLING.bits() | Transforms::SCRIPT.bits();
+        (
+            x.j - x.i,
+            self.inner.targets[t as usize].severity,
+            x.term_end - x.i,
+            v.flags & hindi_bits == 0,
+            std::cmp::Reverse(t),
+        )
     }
 
     fn to_match<'a>(&'a self, text: &'a str, norm: &Normalized, x: &Candidate) -> Match<'a> {
@@ -1329,13 +1388,21 @@ fn within(bytes: usize, max: usize) -> Result<(), Error> {
     }))
 }
 
+/// What [`compile`] made.
+enum Built {
+    Matcher(Matcher),
+    /// Only the estimate of its memory was asked for.
+    Estimate(usize),
+}
+
 /// Compiles `lists`; `sources` name them in errors, one per list.
 fn compile(
     lists: Vec<Wordlist>,
     sources: &[String],
     policy: Policy,
     limits: Limits,
-) -> Result<Matcher, Error> {
+    estimate_only: bool,
+) -> Result<Built, Error> {
     let mut patterns: Vec<Vec<u8>> = Vec::new();
     let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
     // Per pattern: (target, minimum runs, flags) of each variant.
@@ -1519,6 +1586,22 @@ fn compile(
             })
         })
         .collect();
+    // Hits per byte of text are bounded by how many patterns end at one place.
+    let slices: Vec<&[u8]> = patterns[..searched].iter().map(Vec::as_slice).collect();
+    let (nesting, deepest) = max_nesting(&slices);
+    drop(slices);
+    if let Some(max) = limits.max_nesting.filter(|&max| nesting > max) {
+        let v = &variants[variant_starts[deepest] as usize];
+        let t = &targets[v.target as usize];
+        return Err(Error::in_source(
+            ErrorKind::TooNested {
+                term: t.term.to_string(),
+                nesting,
+                max,
+            },
+            &sources[usize::from(t.list)],
+        ));
+    }
     // Every automaton's size is known before any is allocated: refuse here, not out of memory.
     let plain_entries = PlainSearch::table_entries(&plain_patterns);
     let estimate = spent
@@ -1530,6 +1613,9 @@ fn compile(
             0
         };
     within(estimate, max_bytes)?;
+    if estimate_only {
+        return Ok(Built::Estimate(estimate));
+    }
     let automaton = FullSearch::build(&patterns[..searched])
         .map_err(|e| Error::new(ErrorKind::Build(e.to_string())))?;
     let context_words = if with_context > searched {
@@ -1547,7 +1633,7 @@ fn compile(
             .map(|p| (p as u32, patterns[p].as_slice())),
     );
     let plain = PlainSearch::build(&plain_patterns, MAX_ENTRIES);
-    Ok(Matcher {
+    Ok(Built::Matcher(Matcher {
         inner: Arc::new(Compiled {
             automaton,
             plain,
@@ -1564,7 +1650,7 @@ fn compile(
             max_pattern_len: patterns[..searched].iter().map(Vec::len).max().unwrap_or(0),
             wordlists: lists,
         }),
-    })
+    }))
 }
 
 #[cfg(test)]

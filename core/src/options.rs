@@ -45,6 +45,7 @@ pub const OPTION_NAMES: &[&str] = &[
     "max-matches",
     "max-term-chars",
     "max-build-bytes",
+    "max-nesting",
 ];
 
 impl MatcherOptions {
@@ -87,7 +88,7 @@ impl MatcherOptions {
     /// Sets an option by name from its string form, as a binding's keyword or a CLI flag gives
     /// it. Names are those of [`OPTION_NAMES`], in kebab, snake or camel case. Values:
     /// `bundled`: `true` or `false`; `review-at`, `block-at`: a severity; `max-input-bytes`,
-    /// `max-matches`, `max-term-chars`, `max-build-bytes` (see [`Limits`]): a non-negative
+    /// `max-matches`, `max-term-chars`, `max-build-bytes`, `max-nesting` (see [`Limits`]): a non-negative
     /// integer, with `0` or `none` for no limit.
     ///
     /// # Errors
@@ -115,7 +116,8 @@ impl MatcherOptions {
                     self.block_at = Some(s);
                 }
             }
-            "max-input-bytes" | "max-matches" | "max-term-chars" | "max-build-bytes" => {
+            "max-input-bytes" | "max-matches" | "max-term-chars" | "max-build-bytes"
+            | "max-nesting" => {
                 let n = match value {
                     "none" | "null" | "None" => None,
                     _ => Some(value.parse::<usize>().map_err(|_| {
@@ -130,6 +132,7 @@ impl MatcherOptions {
                     "max-input-bytes" => &mut l.max_input_bytes,
                     "max-matches" => &mut l.max_matches,
                     "max-term-chars" => &mut l.max_term_chars,
+                    "max-nesting" => &mut l.max_nesting,
                     _ => &mut l.max_build_bytes,
                 } = n;
             }
@@ -236,6 +239,7 @@ mod tests {
         o.set("max_input_bytes", "none").unwrap();
         o.set("max-term-chars", "0").unwrap();
         o.set("maxBuildBytes", "none").unwrap();
+        o.set("max_nesting", "0").unwrap();
         assert_eq!(o.limits(), Limits::NONE);
         o.set("max-matches", "5").unwrap();
         assert_eq!(o.limits().max_matches, Some(5));

@@ -986,3 +986,34 @@ fn a_list_too_large_to_build_is_refused_before_its_automata_are_made() {
     // The bundled lists are far within the default limit.
     assert!(Matcher::bundled().is_ok());
 }
+
+#[test]
+fn terms_nested_inside_each_other_past_the_limit_are_refused() {
+    // Every `xq…` ends where the longer ones end: a text of `xqxq…` would have 20 hits a place.
+    let nested = || {
+        list_of(
+            "nested",
+            (1..=20).map(|k| format!("{} | profanity | medium | substring", "xq".repeat(k))),
+        )
+    };
+    let e = Matcher::builder()
+        .list_from("nested.kavach", nested())
+        .build()
+        .expect_err("20 deep");
+    assert_eq!(e.code(), "list-too-nested");
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "nested.kavach: term `{}` has 20 terms and spellings ending where it ends, over the limit of 8 (max-nesting)",
+            "xq".repeat(20)
+        )
+    );
+    let mut o = kavach::MatcherOptions::new();
+    o.bundled(false)
+        .add_list("nested.kavach", nested())
+        .set("maxNesting", "20")
+        .expect("option");
+    let m = o.build().expect("within 20");
+    let found = m.find("a xqxqxq b");
+    assert_eq!((found.len(), found[0].term), (1, "xqxqxq"));
+}
