@@ -803,6 +803,10 @@ fn shared_report_vectors() {
                 assert!(at.ends_with(file), "{name}: error names {at:?}");
                 assert!(e.to_string().contains(file), "{name}: {e}");
             }
+            if let Some(line) = want.get("line").and_then(Value::as_u64) {
+                let at = e.location().and_then(|l| l.line);
+                assert_eq!(at, Some(line as usize), "{name}: {e}");
+            }
             continue;
         }
         let m = built.unwrap_or_else(|e| panic!("{name}: {e}"));
