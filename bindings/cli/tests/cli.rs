@@ -129,6 +129,43 @@ fn scan_reports_bad_lines_and_goes_on() {
     assert!(stderr.contains("kavach: -:2: invalid JSON"), "{stderr}");
 }
 
+/// Whether `bytes` hold a C0, DEL or C1 control character other than the line ends.
+fn has_raw_control(bytes: &[u8]) -> bool {
+    String::from_utf8_lossy(bytes)
+        .chars()
+        .any(|c| c != '\n' && (c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')))
+}
+
+#[test]
+fn scan_output_holds_no_raw_control_characters() {
+    // JSON allows TAB and CR between tokens: a raw CR in an id used to be copied into the
+    // output line, and DEL, C1 controls and U+2028 were written raw inside strings.
+    let input = "{\"id\":[1,\r2],\t\"text\":\"x\"}\n\
+                 {\"id\":{\"k\":\"\u{85}\u{2028}\u{7f}\"},\"text\":\"fuck\u{9b}\u{2029}\"}\r\n\
+                 {\"id\":\"\u{9b}2J\"}\n";
+    let out = kavach(
+        &["scan", "--no-bundled", "--list-file", FIXTURE],
+        input.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(2), "the third line has no text");
+    assert!(!has_raw_control(&out.stdout), "{:?}", out.stdout);
+    let stdout = String::from_utf8(out.stdout.clone()).expect("UTF-8");
+    assert!(
+        stdout.starts_with("{\"id\":[1,2],\"status\":\"scanned\""),
+        "{stdout}"
+    );
+    let r = json_lines(&out);
+    assert_eq!(r.len(), 3);
+    assert_eq!(r[1]["id"]["k"], "\u{85}\u{2028}\u{7f}");
+    assert!(
+        stdout.contains(r#"{"id":{"k":"\u0085\u2028\u007f"}"#),
+        "{stdout}"
+    );
+    assert_eq!(r[1]["matches"][0]["text"], "fuck");
+    assert_eq!(r[2]["id"], "\u{9b}2J");
+    assert_eq!(r[2]["error"]["code"], "no-text");
+}
+
 #[test]
 fn plain_mode_and_fail_on_match() {
     let out = kavach(
