@@ -167,6 +167,70 @@ fn scan_output_holds_no_raw_control_characters() {
 }
 
 #[test]
+fn scan_accepts_a_byte_order_mark_and_only_json_objects() {
+    let dir = std::env::temp_dir().join(format!("kavach-cli-bom-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("posts.jsonl");
+    let input = "\u{feff}{\"id\":\"a\",\"text\":\"fuck\"}\n[\"fuck\"]\n[\"fuck\", 1]\n\"fuck\"\n42\n[\"x\"\n";
+    std::fs::write(&file, input).expect("write");
+    let from_file = kavach(
+        &[
+            "scan",
+            "--no-bundled",
+            "--list-file",
+            FIXTURE,
+            file.to_str().expect("path"),
+        ],
+        b"",
+    );
+    let from_stdin = kavach(
+        &["scan", "--no-bundled", "--list-file", FIXTURE],
+        input.as_bytes(),
+    );
+    std::fs::remove_dir_all(&dir).expect("cleanup");
+    for out in [from_file, from_stdin] {
+        assert_eq!(out.status.code(), Some(2));
+        let r = json_lines(&out);
+        assert_eq!(r.len(), 6);
+        assert_eq!(r[0]["id"], "a");
+        assert_eq!(r[0]["status"], "scanned", "{}", r[0]);
+        assert_eq!(r[0]["verdict"], "block");
+        for (k, found) in [
+            (1, "an array"),
+            (2, "an array"),
+            (3, "a string"),
+            (4, "a number"),
+        ] {
+            assert_eq!(r[k]["status"], "error", "{}", r[k]);
+            assert_eq!(r[k]["verdict"], "review", "{}", r[k]);
+            assert_eq!(r[k]["error"]["code"], "invalid-json", "{}", r[k]);
+            assert_eq!(
+                r[k]["error"]["message"],
+                format!("invalid JSON: expected a JSON object, found {found}")
+            );
+        }
+        // Invalid JSON keeps the parser's message.
+        assert_eq!(r[5]["error"]["code"], "invalid-json");
+        assert!(r[5]["error"]["message"]
+            .as_str()
+            .expect("message")
+            .contains("EOF while parsing"));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(":2: invalid JSON: expected a JSON object, found an array\n"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains(":1:"), "{stderr}");
+    }
+    // Plain text: the mark is not part of the first text either.
+    let out = kavach(&["scan", "--plain"], "\u{feff}fuck\n".as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(json_lines(&out)[0]["matches"][0]["start"], 0);
+    let censored = kavach(&["censor"], "\u{feff}fuck\n".as_bytes());
+    assert_eq!(String::from_utf8_lossy(&censored.stdout), "****\n");
+}
+
+#[test]
 fn plain_mode_and_fail_on_match() {
     let out = kavach(
         &[
