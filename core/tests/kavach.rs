@@ -414,6 +414,44 @@ fn a_2_gb_list_file_is_refused_without_reading_it() {
     std::fs::remove_dir_all(&dir).expect("cleanup");
 }
 
+/// Pipes and devices have no size to check before reading: the limit holds while reading.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_endless_device_is_refused_at_the_list_limit() {
+    let started = std::time::Instant::now();
+    let e = Wordlist::load(
+        Path::new("/dev/zero"),
+        Some(Format::Plain),
+        &ImportOptions::default(),
+    )
+    .expect_err("too large");
+    assert_eq!(e.code(), "list-too-large");
+    assert_eq!(
+        e.to_string(),
+        "/dev/zero: list is over the limit of 268435456 bytes"
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+}
+
+/// Lists given as text or bytes (what Python and JavaScript pass) have the same limit.
+#[test]
+fn a_list_given_as_text_over_the_limit_is_refused_before_parsing() {
+    // Zeroed memory: the pages are never touched, so this costs no memory.
+    let bytes = vec![0u8; (256 << 20) + 1];
+    for format in [Format::Kavach, Format::Plain, Format::Csv] {
+        let e = Wordlist::from_bytes(&bytes, "big", format, &ImportOptions::default())
+            .expect_err("too large");
+        assert_eq!(e.code(), "list-too-large");
+        assert_eq!(
+            e.to_string(),
+            "big: list is over the limit of 268435456 bytes"
+        );
+    }
+    let text = String::from_utf8(bytes).expect("NUL is UTF-8");
+    let e = Wordlist::parse(&text, "big").expect_err("too large");
+    assert_eq!(e.code(), "list-too-large");
+}
+
 #[test]
 fn naughty_strings_are_harmless() {
     let strings: Vec<String> =

@@ -266,6 +266,71 @@ fn plain_mode_and_fail_on_match() {
     assert_eq!(clean.status.code(), Some(0));
 }
 
+/// The list size limit holds while reading: a device or a pipe has no size to check first.
+#[cfg(target_os = "linux")]
+#[test]
+fn list_files_without_a_size_are_read_up_to_the_limit() {
+    let started = std::time::Instant::now();
+    let out = kavach(&["check", "--list-file", "/dev/zero", "hello"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "kavach: /dev/zero: list is over the limit of 268435456 bytes\n"
+    );
+    assert!(out.stdout.is_empty());
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+
+    // A pipe: a small list loads ...
+    let list = "id = piped\nversion = 1.0.0\ntitle = T\nlanguages = en\nsource = tests\n\
+                license = CC0-1.0\ndate = 2026-12-06\n[terms]\nbadword | insult | high\n";
+    let out = kavach(
+        &[
+            "check",
+            "--no-bundled",
+            "--list-file",
+            "/dev/stdin",
+            "a badword",
+        ],
+        list.as_bytes(),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("piped@1.0.0"));
+
+    // ... and an endless one is refused once it passes the limit.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kavach"))
+        .args([
+            "check",
+            "--format",
+            "txt",
+            "--list-file",
+            "/dev/stdin",
+            "hi",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run kavach");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || {
+        let chunk = "term\n".repeat(1 << 14);
+        // Until kavach stops reading and the pipe breaks.
+        while stdin.write_all(chunk.as_bytes()).is_ok() {}
+    });
+    let out = child.wait_with_output().expect("kavach output");
+    writer.join().expect("writer");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "kavach: /dev/stdin: list is over the limit of 268435456 bytes\n"
+    );
+}
+
 #[test]
 fn bundled_lists_by_id_and_version() {
     let out = kavach(

@@ -23,6 +23,7 @@ enum Section {
 
 /// Parses a whole list; the first problem is reported with its line and nothing is returned.
 pub(crate) fn parse(text: &str, source: &str) -> Result<Wordlist, Error> {
+    super::import::check_size(text.len(), source)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut header: Vec<(&str, String, usize)> = Vec::new();
     let mut entries = Vec::new();
