@@ -153,12 +153,12 @@ pub(crate) fn run(command: ListCommand, args: &ListArgs) -> Result<u8, Fatal> {
             o.lang = lang;
             o.license = license;
             o.source = source.unwrap_or_else(|| from.clone());
+            if let Some(date) = date {
+                o.date = date;
+            }
             let mut list = Wordlist::load(&file, args.format, &o)?;
             let mut meta = list.meta().clone();
             meta.title = title.unwrap_or(from);
-            if let Some(date) = date {
-                meta.date = date;
-            }
             list = list.with_meta(meta)?;
             out.write_all(list.to_kavach().as_bytes())?;
             Ok(0)

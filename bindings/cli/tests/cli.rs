@@ -426,6 +426,74 @@ fn censor_and_check() {
     assert!(s.contains("verdict: block"), "{s}");
 }
 
+/// `list import` writes only lists that `list validate` accepts: a bad --date, --version or
+/// --id is an error naming the file.
+#[test]
+fn list_import_refuses_metadata_a_list_cannot_have() {
+    let dir = std::env::temp_dir().join(format!("kavach-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let txt = dir.join("words.txt");
+    std::fs::write(&txt, "scam\n").expect("write");
+    let file = txt.to_str().expect("path");
+    for (flag, value, reason) in [
+        (
+            "--date",
+            "garbage",
+            "date `garbage` is not a calendar date YYYY-MM-DD",
+        ),
+        (
+            "--date",
+            "2026-02-29",
+            "date `2026-02-29` is not a calendar date YYYY-MM-DD",
+        ),
+        (
+            "--version",
+            "1.0",
+            "version `1.0` is not a semantic version",
+        ),
+        (
+            "--version",
+            "1.0.0-01",
+            "version `1.0.0-01` is not a semantic version",
+        ),
+        (
+            "--id",
+            "my list",
+            "id `my list` must be 1 to 64 ASCII letters, digits, `-` or `_`",
+        ),
+    ] {
+        let out = kavach(&["list", "import", file, flag, value], b"");
+        assert_eq!(out.status.code(), Some(2), "{flag} {value}");
+        assert!(out.stdout.is_empty(), "{flag} {value}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.starts_with(&format!("kavach: {file}: bad header: {reason}")),
+            "{stderr}"
+        );
+    }
+    let out = kavach(&["list", "import", file, "--date", "2028-02-29"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    let kavach_list = dir.join("words.kavach");
+    std::fs::write(&kavach_list, &out.stdout).expect("write");
+    let out = kavach(
+        &[
+            "list",
+            "validate",
+            kavach_list.to_str().expect("path"),
+            "--dictionary",
+            "/dev/null",
+        ],
+        b"",
+    );
+    std::fs::remove_dir_all(&dir).expect("cleanup");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[test]
 fn list_import_validate_diff_stats() {
     let dir = std::env::temp_dir().join(format!("kavach-list-{}", std::process::id()));

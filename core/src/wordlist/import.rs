@@ -194,24 +194,7 @@ fn meta(options: &ImportOptions, source: &str) -> Result<ListMeta, Error> {
     } else {
         options.id.clone()
     };
-    if !super::format::valid_id(&id) {
-        return Err(Error::in_source(
-            ErrorKind::BadHeader(format!(
-                "id `{id}` must be ASCII letters, digits, `-` or `_`"
-            )),
-            source,
-        ));
-    }
-    if !super::format::valid_semver(&options.version) {
-        return Err(Error::in_source(
-            ErrorKind::BadHeader(format!(
-                "version `{}` is not a semantic version (x.y.z)",
-                options.version
-            )),
-            source,
-        ));
-    }
-    Ok(ListMeta {
+    let meta = ListMeta {
         id,
         version: options.version.clone(),
         title: source.to_string(),
@@ -219,7 +202,11 @@ fn meta(options: &ImportOptions, source: &str) -> Result<ListMeta, Error> {
         source: options.source.clone(),
         license: options.license.clone(),
         date: options.date.clone(),
-    })
+    };
+    // Checked before the entries, so a bad --version or --date is the error, not a bad term.
+    super::format::check_meta(&meta)
+        .map_err(|reason| Error::in_source(ErrorKind::BadHeader(reason), source))?;
+    Ok(meta)
 }
 
 /// Today's date (UTC) as YYYY-MM-DD, from days since the Unix epoch (Howard Hinnant's
