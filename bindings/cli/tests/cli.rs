@@ -388,6 +388,135 @@ fn bad_list_file_is_a_usage_error_with_file_and_line() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+/// Whether `bytes` hold a character a terminal must not get raw (C0 but line feeds, DEL, C1,
+/// bidi controls).
+fn unsafe_for_terminal(bytes: &[u8]) -> bool {
+    String::from_utf8_lossy(bytes).chars().any(|c| {
+        (c != '\n' && c.is_control())
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+    })
+}
+
+/// Text from the input reaches the terminal escaped as `\u{hex}`: the text `check` shows, terms,
+/// ids, versions, file names, and error messages that quote them.
+#[test]
+fn human_output_escapes_control_characters_from_the_input() {
+    // check: window title (OSC … BEL), clear screen (CSI 2 J), C1 CSI, right-to-left override.
+    let text = "\u{1b}]0;owned\u{7}\u{1b}[2J\u{9b}31m you fuck\u{202e}\tok";
+    let out = kavach(&["check", "--list", "en", text], b"");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!unsafe_for_terminal(&out.stdout), "{:?}", out.stdout);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        s.starts_with(
+            "\\u{1b}]0;owned\\u{7}\\u{1b}[2J\\u{9b}31m you [fuck\\u{202e}]\\u{9}ok\n  24..31 \"fuck\\u{202e}\" -> fuck"
+        ),
+        "{s}"
+    );
+
+    // A list whose file name, id… terms and allow words hold control characters.
+    let dir = std::env::temp_dir().join(format!("kavach-escape-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let list = dir.join("l\u{1b}[31m.kavach");
+    std::fs::write(
+        &list,
+        "id = esc\nversion = 1.0.0\ntitle = T\u{1b}]0;x\u{7}\nlanguages = en\nsource = s\u{9b}2J\n\
+         license = CC0-1.0\ndate = 2026-12-06\n[terms]\nfo\u{1b}[2Jo | insult | high\n\
+         fo\u{1b}[2JO | insult | high\n[allow]\nfo\u{7f}oo\n[context]\nya\u{85}r\n",
+    )
+    .expect("write");
+    let path = list.to_str().expect("path");
+    let shown = path.replace('\u{1b}', "\\u{1b}");
+    let out = kavach(
+        &["list", "validate", path, "--dictionary", "/dev/null"],
+        b"",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!unsafe_for_terminal(&out.stdout), "{:?}", out.stdout);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).lines().next(),
+        Some(
+            format!("{shown}:10: warning[duplicate]: duplicate term `fo\\u{{1b}}[2JO` (first on line 9)")
+                .as_str()
+        )
+    );
+    let out = kavach(
+        &["list", "diff", "tests/vectors/lists/platform.kavach", path],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!unsafe_for_terminal(&out.stdout), "{:?}", out.stdout);
+    let diff = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        diff.contains("\n+ fo\\u{1b}[2JO | insult | high | word | en\n"),
+        "{diff}"
+    );
+    assert!(diff.contains("\n+ allow fo\\u{7f}oo | stem\n"), "{diff}");
+    assert!(diff.contains("\n+ context ya\\u{85}r\n"), "{diff}");
+    let out = kavach(
+        &[
+            "list",
+            "diff",
+            "tests/vectors/lists/platform.kavach",
+            path,
+            "--json",
+        ],
+        b"",
+    );
+    assert!(!unsafe_for_terminal(&out.stdout), "{:?}", out.stdout);
+    let d: Value = serde_json::from_slice(&out.stdout).expect("diff JSON");
+    assert_eq!(d["allow_added"][0]["term"], "fo\u{7f}oo");
+    assert_eq!(d["context_added"][0], "ya\u{85}r");
+    let out = kavach(&["list", "stats", path], b"");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).lines().next(),
+        Some("esc@1.0.0: 2 terms, 1 allow entries")
+    );
+
+    // Error messages: a term quoted from a list, a file name, a bundled list id.
+    let bad = dir.join("bad\u{7}.kavach");
+    std::fs::write(&bad, "id = t\u{1b}[2J\n").expect("write");
+    let out = kavach(&["list", "validate", bad.to_str().expect("path")], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!unsafe_for_terminal(&out.stderr), "{:?}", out.stderr);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).ends_with(
+            "bad\\u{7}.kavach:1: bad header: id `t\\u{1b}[2J` must be 1 to 64 ASCII letters, digits, `-` or `_`\n"
+        ),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::remove_dir_all(&dir).expect("cleanup");
+    let out = kavach(&["check", "--list", "x\u{1b}[2J", "hi"], b"");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "kavach: no bundled list `x\\u{1b}[2J` (bundled: en, hi, hi-Latn, child-safety)\n"
+    );
+    let out = kavach(&["scan", "no\u{1b}]0;such\u{7}file"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).starts_with("kavach: no\\u{1b}]0;such\\u{7}file: "),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Usage errors from the argument parser quote the argument too.
+    let out = kavach(&["--category", "\u{1b}]0;T\u{7}\u{9b}", "check", "hi"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!unsafe_for_terminal(&out.stderr), "{:?}", out.stderr);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).starts_with(
+            "error: invalid value '\\u{1b}]0;T\\u{7}\\u{9b}' for '--category <CATEGORY>'"
+        ),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[test]
 fn censor_and_check() {
     let out = kavach(
