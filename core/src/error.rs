@@ -98,10 +98,11 @@ pub enum ErrorKind {
     /// The automaton could not be built (e.g. too many patterns).
     #[error("cannot build the automaton: {0}")]
     Build(String),
-    /// A list file is larger than any list should be.
-    #[error("list of {bytes} bytes is over the limit of {max} bytes")]
+    /// A list is larger than any list should be (256 MiB).
+    #[error("{}", list_too_large(*bytes, *max))]
     ListTooLarge {
-        /// The file's size.
+        /// The list's size; `max + 1` when its size was not known beforehand (a pipe, a
+        /// device) and reading stopped one byte over the limit.
         bytes: u64,
         /// The limit.
         max: u64,
@@ -162,6 +163,15 @@ pub enum ErrorKind {
         /// The limit.
         max: usize,
     },
+}
+
+/// The message of [`ErrorKind::ListTooLarge`]: the size when it is known.
+fn list_too_large(bytes: u64, max: u64) -> String {
+    if bytes > max.saturating_add(1) {
+        format!("list of {bytes} bytes is over the limit of {max} bytes")
+    } else {
+        format!("list is over the limit of {max} bytes")
+    }
 }
 
 impl ErrorKind {

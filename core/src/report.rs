@@ -152,14 +152,15 @@ impl<'a> Report<'a> {
     /// "text":…,"term":…,"category":…,"severity":…,"decision":…,"list":…,"version":…,
     /// "transforms":[…]}]}`
     ///
-    /// `id` is raw JSON (written as given; left out when `None`); offsets are in `unit`; an
-    /// error is `{"code":…,"message":…}`. Strings are escaped as serde_json escapes them, so
-    /// no control character is ever written raw.
+    /// `id` is raw JSON (written as given, less whitespace between its tokens; left out when
+    /// `None`); offsets are in `unit`; an error is `{"code":…,"message":…}`. The line never
+    /// holds a raw control character (C0, DEL, C1) or U+2028/U+2029: strings escape them as
+    /// `\uxxxx` (or `\n`, `\t`, …), and TAB, CR and LF between the tokens of `id` are dropped.
     pub fn write_json(&self, out: &mut Vec<u8>, id: Option<&str>, unit: OffsetUnit) {
         out.push(b'{');
         if let Some(id) = id {
             out.extend_from_slice(b"\"id\":");
-            out.extend_from_slice(id.as_bytes());
+            push_raw_json(out, id);
             out.push(b',');
         }
         let v = &self.verdict;
@@ -276,37 +277,108 @@ fn push_json_number(out: &mut Vec<u8>, n: usize) {
     out.extend_from_slice(&buf[at..]);
 }
 
-/// Appends `s` as a JSON string, escaped as serde_json escapes it: `"` and `\\` with a
-/// backslash, the usual control characters by their letter, the others as `\u00xx`; all else
-/// (non-ASCII included) as it is. Runs that need no escape are copied whole.
+/// Appends `s` as a JSON string. `"` and `\` get a backslash; C0 controls (U+0000..U+001F)
+/// their short escape (`\n`, `\r`, `\t`, `\b`, `\f`) or `\u00xx`, as serde_json writes them;
+/// DEL, the C1 controls (U+007F..U+009F) and the line and paragraph separators U+2028 and
+/// U+2029 are written `\uxxxx` too (serde_json writes them raw), so no output line holds a
+/// character that a terminal acts on or that a line splitter (Python's `str.splitlines`,
+/// JavaScript source before ES2019) treats as a line break. Everything else (non-ASCII
+/// included) is written as it is; runs that need no escape are copied whole. A JSON parser
+/// reads back `s` exactly.
 pub(crate) fn push_json_str(out: &mut Vec<u8>, s: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push(b'"');
     let bytes = s.as_bytes();
-    let mut run = 0;
-    for (k, &b) in bytes.iter().enumerate() {
-        let short: &[u8] = match b {
-            b'"' => b"\\\"",
-            b'\\' => b"\\\\",
-            b'\n' => b"\\n",
-            b'\r' => b"\\r",
-            b'\t' => b"\\t",
-            0x08 => b"\\b",
-            0x0c => b"\\f",
-            0..=0x1f => b"",
-            _ => continue,
-        };
-        out.extend_from_slice(&bytes[run..k]);
-        if short.is_empty() {
-            out.extend_from_slice(b"\\u00");
-            out.extend_from_slice(&[HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xf)]]);
+    let (mut run, mut k) = (0, 0);
+    while k < bytes.len() {
+        let b = bytes[k];
+        if b == b'"' || b == b'\\' {
+            out.extend_from_slice(&bytes[run..k]);
+            out.extend_from_slice(&[b'\\', b]);
+            k += 1;
+            run = k;
+        } else if let Some((code, len)) = control_at(bytes, k) {
+            out.extend_from_slice(&bytes[run..k]);
+            push_escape(out, code);
+            k += len;
+            run = k;
         } else {
-            out.extend_from_slice(short);
+            k += 1;
         }
-        run = k + 1;
     }
     out.extend_from_slice(&bytes[run..]);
     out.push(b'"');
+}
+
+/// Appends `raw`, a JSON value given by the caller, without raw control characters: whitespace
+/// between tokens (TAB, CR, LF) is dropped and the characters [`push_json_str`] escapes are
+/// escaped inside strings (any other control character outside a string, which valid JSON does
+/// not have, is dropped too). Valid JSON stays valid and reads back as the same value.
+fn push_raw_json(out: &mut Vec<u8>, raw: &str) {
+    let bytes = raw.as_bytes();
+    let (mut run, mut k) = (0, 0);
+    let (mut in_string, mut escaped) = (false, false);
+    while k < bytes.len() {
+        let b = bytes[k];
+        if let Some((code, len)) = control_at(bytes, k) {
+            out.extend_from_slice(&bytes[run..k]);
+            if in_string {
+                push_escape(out, code);
+            }
+            escaped = false;
+            k += len;
+            run = k;
+            continue;
+        }
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+        } else if b == b'"' {
+            in_string = true;
+        }
+        k += 1;
+    }
+    out.extend_from_slice(&bytes[run..]);
+}
+
+/// The character at `bytes[k]` if JSON output must not hold it raw: its code point and length
+/// in bytes (C0 controls, DEL, C1 controls, U+2028, U+2029).
+#[inline]
+fn control_at(bytes: &[u8], k: usize) -> Option<(u32, usize)> {
+    match bytes[k] {
+        b @ (0..=0x1f | 0x7f) => Some((u32::from(b), 1)),
+        0xc2 => match bytes.get(k + 1) {
+            Some(&c @ 0x80..=0x9f) => Some((u32::from(c), 2)),
+            _ => None,
+        },
+        0xe2 => match bytes.get(k + 1..k + 3) {
+            Some(&[0x80, c @ (0xa8 | 0xa9)]) => Some((0x2028 + u32::from(c - 0xa8), 3)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Appends the JSON escape of `code` (a code point below U+10000).
+fn push_escape(out: &mut Vec<u8>, code: u32) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    match code {
+        0x0a => out.extend_from_slice(b"\\n"),
+        0x0d => out.extend_from_slice(b"\\r"),
+        0x09 => out.extend_from_slice(b"\\t"),
+        0x08 => out.extend_from_slice(b"\\b"),
+        0x0c => out.extend_from_slice(b"\\f"),
+        _ => {
+            out.extend_from_slice(b"\\u");
+            for shift in [12, 8, 4, 0] {
+                out.push(HEX[((code >> shift) & 0xf) as usize]);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -314,29 +386,79 @@ mod tests {
     use super::*;
     use crate::Matcher;
 
+    /// True when `json` holds no C0, DEL or C1 control and no U+2028/U+2029.
+    fn no_raw_controls(json: &str) -> bool {
+        !json
+            .chars()
+            .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
+    }
+
     #[test]
-    fn strings_are_escaped_as_serde_json_escapes_them() {
-        let mut every_ascii: String = (0u8..0x80).map(char::from).collect();
-        every_ascii.push_str("é, चूतिया, 😀, \u{2028}");
+    fn strings_are_escaped_and_read_back_whole() {
+        let every_ascii: String = (0u8..0x80).map(char::from).collect();
+        let c1: String = ('\u{80}'..='\u{9f}').collect();
         for s in [
             "",
             "plain",
             "say \"hi\"",
             "back\\slash",
             "tab\tnew\nline\r",
+            "é, चूतिया, 😀, \u{a0}\u{ff}\u{2027}\u{202a}\u{202e}",
             &every_ascii,
+        ] {
+            // As serde_json writes them, when they hold no DEL, C1 or U+2028/U+2029.
+            let mut out = Vec::new();
+            push_json_str(&mut out, s);
+            let json = String::from_utf8(out).unwrap();
+            if !s.contains('\u{7f}') {
+                assert_eq!(json, serde_json::to_string(s).unwrap());
+            }
+        }
+        for s in [
+            every_ascii.as_str(),
+            &c1,
+            "a\u{2028}b\u{2029}c\u{85}d\u{7f}",
+            "\u{1b}]0;title\u{7}\u{1b}[2J\u{9b}31m",
         ] {
             let mut out = Vec::new();
             push_json_str(&mut out, s);
-            assert_eq!(
-                String::from_utf8(out).unwrap(),
-                serde_json::to_string(s).unwrap()
-            );
+            let json = String::from_utf8(out).unwrap();
+            assert!(no_raw_controls(&json), "{json:?}");
+            assert_eq!(serde_json::from_str::<String>(&json).unwrap(), s);
         }
+        let mut out = Vec::new();
+        push_json_str(&mut out, "\u{7f}\u{85}\u{9b}\u{2028}\u{2029}\u{1b}\n");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            r#""\u007f\u0085\u009b\u2028\u2029\u001b\n""#
+        );
         for n in [0, 7, 10, 99, 1 << 20, usize::MAX] {
             let mut out = Vec::new();
             push_json_number(&mut out, n);
             assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
+        }
+    }
+
+    #[test]
+    fn a_raw_id_is_written_without_raw_controls() {
+        let r = Report::unscanned(Error::new(crate::ErrorKind::NoText("none".into())));
+        for (id, want) in [
+            ("7", "7"),
+            ("[1,\r2,\t3]", "[1,2,3]"),
+            (
+                "\t{\"a b\" :\r\n \"x\\\"\\u001b\" }\r",
+                "{\"a b\" : \"x\\\"\\u001b\" }",
+            ),
+            ("\"\u{85}\u{2028}\"", "\"\\u0085\\u2028\""),
+            // Not valid JSON (a raw ESC and CR in a string): still no raw control written.
+            ("\"\u{1b}[2J\r\"", "\"\\u001b[2J\\r\""),
+        ] {
+            let json = r.to_json(Some(id), OffsetUnit::Byte);
+            assert!(no_raw_controls(&json), "{json:?}");
+            let prefix = format!("{{\"id\":{want},\"status\":\"error\"");
+            assert!(json.starts_with(&prefix), "{id:?} -> {json}");
+            let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+            assert_eq!(v["status"], "error");
         }
     }
 

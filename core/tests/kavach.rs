@@ -415,6 +415,92 @@ fn a_2_gb_list_file_is_refused_without_reading_it() {
     std::fs::remove_dir_all(&dir).expect("cleanup");
 }
 
+/// Pipes and devices have no size to check before reading: the limit holds while reading.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_endless_device_is_refused_at_the_list_limit() {
+    let started = std::time::Instant::now();
+    let e = Wordlist::load(
+        Path::new("/dev/zero"),
+        Some(Format::Plain),
+        &ImportOptions::default(),
+    )
+    .expect_err("too large");
+    assert_eq!(e.code(), "list-too-large");
+    assert_eq!(
+        e.to_string(),
+        "/dev/zero: list is over the limit of 268435456 bytes"
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+}
+
+/// Lists given as text or bytes (what Python and JavaScript pass) have the same limit.
+#[test]
+fn a_list_given_as_text_over_the_limit_is_refused_before_parsing() {
+    // Zeroed memory: the pages are never touched, so this costs no memory.
+    let bytes = vec![0u8; (256 << 20) + 1];
+    for format in [Format::Kavach, Format::Plain, Format::Csv] {
+        let e = Wordlist::from_bytes(&bytes, "big", format, &ImportOptions::default())
+            .expect_err("too large");
+        assert_eq!(e.code(), "list-too-large");
+        assert_eq!(
+            e.to_string(),
+            "big: list is over the limit of 268435456 bytes"
+        );
+    }
+    let text = String::from_utf8(bytes).expect("NUL is UTF-8");
+    let e = Wordlist::parse(&text, "big").expect_err("too large");
+    assert_eq!(e.code(), "list-too-large");
+}
+
+/// Lists built in code or re-labelled obey the same metadata rules as list files.
+#[test]
+fn metadata_is_checked_however_a_list_is_made() {
+    let e = Wordlist::new(kavach::ListMeta::default(), Vec::new(), Vec::new(), "built")
+        .expect_err("no id");
+    assert_eq!(e.code(), "bad-header");
+    assert_eq!(
+        e.to_string(),
+        "built: bad header: id `` must be 1 to 64 ASCII letters, digits, `-` or `_`"
+    );
+    let list = Wordlist::bundled("en").expect("en");
+    for (meta_change, reason) in [
+        (
+            ("version", "2.0.0-\u{9b}31m"),
+            "version `2.0.0-\u{9b}31m` is not a semantic version",
+        ),
+        (
+            ("date", "2026-11-31"),
+            "date `2026-11-31` is not a calendar date",
+        ),
+        (("id", "en@2"), "id `en@2` must be 1 to 64"),
+    ] {
+        let mut meta = list.meta().clone();
+        let (key, value) = meta_change;
+        match key {
+            "version" => meta.version = value.to_string(),
+            "date" => meta.date = value.to_string(),
+            _ => meta.id = value.to_string(),
+        }
+        let e = list.clone().with_meta(meta).expect_err(value);
+        assert_eq!(e.code(), "bad-header");
+        assert!(
+            e.to_string()
+                .starts_with(&format!("en: bad header: {reason}")),
+            "{e}"
+        );
+    }
+    let options = ImportOptions {
+        date: "2026-1-1".to_string(),
+        ..ImportOptions::default()
+    };
+    let e = Wordlist::from_bytes(b"scam\n", "p.txt", Format::Plain, &options).expect_err("date");
+    assert_eq!(
+        e.to_string(),
+        "p.txt: bad header: date `2026-1-1` is not a calendar date YYYY-MM-DD"
+    );
+}
+
 #[test]
 fn naughty_strings_are_harmless() {
     let strings: Vec<String> =

@@ -1,12 +1,14 @@
 //! `kavach list …`: validate, import, diff and count wordlists. The logic lives in the core
 //! (`lint`, `ListDiff`, `Wordlist::to_kavach`, `Wordlist::stats`); this file reads arguments
-//! and prints.
+//! and prints (text from lists and file names escaped for the terminal: see
+//! [`kavach_cli::output::escape_for_terminal`]).
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 use kavach::{lint, Entry, ImportOptions, ListDiff, Wordlist};
+use kavach_cli::output::{escape_json_controls, write_line};
 use serde_json::json;
 
 use crate::{Fatal, ListArgs};
@@ -106,21 +108,20 @@ pub(crate) fn run(command: ListCommand, args: &ListArgs) -> Result<u8, Fatal> {
                 .collect();
             let warnings = lint(&list, &words);
             for w in &warnings {
-                writeln!(
-                    out,
+                let line = format!(
                     "{}:{}: warning[{}]: {}",
                     file.display(),
                     w.line,
                     w.code,
                     w.message
-                )?;
+                );
+                write_line(&mut out, &line)?;
             }
             let checked = match &dict_path {
                 Some(p) => format!("checked against {} words of {}", words.len(), p.display()),
                 None => "no dictionary found; dictionary check skipped".to_string(),
             };
-            writeln!(
-                out,
+            let line = format!(
                 "{}: ok: {}@{}, {} terms, {} allow entries, {} warnings ({checked})",
                 file.display(),
                 list.meta().id,
@@ -128,7 +129,8 @@ pub(crate) fn run(command: ListCommand, args: &ListArgs) -> Result<u8, Fatal> {
                 list.entries().len(),
                 list.allow().len(),
                 warnings.len()
-            )?;
+            );
+            write_line(&mut out, &line)?;
             Ok(0)
         }
         ListCommand::Import {
@@ -153,12 +155,12 @@ pub(crate) fn run(command: ListCommand, args: &ListArgs) -> Result<u8, Fatal> {
             o.lang = lang;
             o.license = license;
             o.source = source.unwrap_or_else(|| from.clone());
+            if let Some(date) = date {
+                o.date = date;
+            }
             let mut list = Wordlist::load(&file, args.format, &o)?;
             let mut meta = list.meta().clone();
             meta.title = title.unwrap_or(from);
-            if let Some(date) = date {
-                meta.date = date;
-            }
             list = list.with_meta(meta)?;
             out.write_all(list.to_kavach().as_bytes())?;
             Ok(0)
@@ -180,8 +182,8 @@ pub(crate) fn run(command: ListCommand, args: &ListArgs) -> Result<u8, Fatal> {
                     "context_added": d.context_added,
                     "context_removed": d.context_removed,
                 });
-                serde_json::to_writer_pretty(&mut out, &doc)?;
-                writeln!(out)?;
+                let json = serde_json::to_string_pretty(&doc)?;
+                writeln!(out, "{}", escape_json_controls(&json))?;
             } else {
                 let line = |e: &Entry| {
                     format!(
@@ -189,8 +191,7 @@ pub(crate) fn run(command: ListCommand, args: &ListArgs) -> Result<u8, Fatal> {
                         e.term, e.category, e.severity, e.mode, e.lang
                     )
                 };
-                writeln!(
-                    out,
+                let head = format!(
                     "{}@{} ({}) -> {}@{} ({})",
                     a.meta().id,
                     a.meta().version,
@@ -198,27 +199,28 @@ pub(crate) fn run(command: ListCommand, args: &ListArgs) -> Result<u8, Fatal> {
                     b.meta().id,
                     b.meta().version,
                     b.fingerprint()
-                )?;
+                );
+                write_line(&mut out, &head)?;
                 for e in &d.added {
-                    writeln!(out, "+ {}", line(e))?;
+                    write_line(&mut out, &format!("+ {}", line(e)))?;
                 }
                 for e in &d.removed {
-                    writeln!(out, "- {}", line(e))?;
+                    write_line(&mut out, &format!("- {}", line(e)))?;
                 }
                 for (o, n) in &d.changed {
-                    writeln!(out, "~ {}  (was: {})", line(n), line(o))?;
+                    write_line(&mut out, &format!("~ {}  (was: {})", line(n), line(o)))?;
                 }
                 for a in &d.allow_added {
-                    writeln!(out, "+ allow {} | {}", a.term, a.mode)?;
+                    write_line(&mut out, &format!("+ allow {} | {}", a.term, a.mode))?;
                 }
                 for a in &d.allow_removed {
-                    writeln!(out, "- allow {} | {}", a.term, a.mode)?;
+                    write_line(&mut out, &format!("- allow {} | {}", a.term, a.mode))?;
                 }
                 for w in &d.context_added {
-                    writeln!(out, "+ context {w}")?;
+                    write_line(&mut out, &format!("+ context {w}"))?;
                 }
                 for w in &d.context_removed {
-                    writeln!(out, "- context {w}")?;
+                    write_line(&mut out, &format!("- context {w}"))?;
                 }
                 writeln!(
                     out,
@@ -254,18 +256,18 @@ pub(crate) fn run(command: ListCommand, args: &ListArgs) -> Result<u8, Fatal> {
                         .collect::<Vec<_>>()
                         .join(", ")
                 };
-                writeln!(
-                    out,
+                let head = format!(
                     "{}@{}: {} terms, {} allow entries",
                     l.meta().id,
                     l.meta().version,
                     s.terms,
                     s.allow
-                )?;
-                writeln!(out, "  category: {}", fmt(&s.by_category))?;
-                writeln!(out, "  severity: {}", fmt(&s.by_severity))?;
-                writeln!(out, "  mode:     {}", fmt(&s.by_mode))?;
-                writeln!(out, "  language: {}", fmt(&s.by_lang))?;
+                );
+                write_line(&mut out, &head)?;
+                write_line(&mut out, &format!("  category: {}", fmt(&s.by_category)))?;
+                write_line(&mut out, &format!("  severity: {}", fmt(&s.by_severity)))?;
+                write_line(&mut out, &format!("  mode:     {}", fmt(&s.by_mode)))?;
+                write_line(&mut out, &format!("  language: {}", fmt(&s.by_lang)))?;
             }
             Ok(0)
         }

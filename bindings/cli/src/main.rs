@@ -11,11 +11,13 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::builder::Styles;
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use kavach::{
     Category, CensorOptions, Format, ImportOptions, MatchMode, Matcher, MatcherOptions, Severity,
     Wordlist,
 };
+use kavach_cli::output;
 
 /// Find offensive terms in text, hard to evade, with spans in the original text.
 #[derive(Parser)]
@@ -132,12 +134,35 @@ impl<E: std::error::Error + 'static> From<E> for Fatal {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // A usage error quotes the arguments. When one holds a character a terminal must not get
+    // raw, clap styles nothing (its escape sequences could not be told from the argument's) and
+    // the message is escaped line by line; otherwise clap writes it, coloured, as usual.
+    let raw_args = std::env::args_os().any(|a| a.to_string_lossy().contains(output::needs_escape));
+    let mut command = Cli::command();
+    if raw_args {
+        command = command.styles(Styles::plain());
+    }
+    let cli = match command
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(cli) => cli,
+        Err(e) if !raw_args || !e.use_stderr() => e.exit(),
+        Err(e) => {
+            let text = e.render().ansi().to_string();
+            let mut err = io::stderr().lock();
+            for line in text.lines() {
+                let _ = output::write_line(&mut err, line);
+            }
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(Fatal::BrokenPipe) => ExitCode::SUCCESS,
         Err(Fatal::Error(msg)) => {
-            let _ = writeln!(io::stderr(), "kavach: {msg}");
+            // Messages quote file names, ids, versions and terms from the input.
+            let _ = output::write_line(&mut io::stderr(), &format!("kavach: {msg}"));
             ExitCode::from(2)
         }
     }
@@ -188,8 +213,7 @@ fn run(cli: Cli) -> Result<u8, Fatal> {
             for id in Wordlist::bundled_ids() {
                 let l = Wordlist::bundled(id)?;
                 let m = l.meta();
-                writeln!(
-                    out,
+                let line = format!(
                     "{:<13} {:<8} {:>7} {:>6}  {:<23}  {}",
                     m.id,
                     m.version,
@@ -197,7 +221,8 @@ fn run(cli: Cli) -> Result<u8, Fatal> {
                     l.allow().len(),
                     l.fingerprint(),
                     m.title
-                )?;
+                );
+                output::write_line(&mut out, &line)?;
             }
             Ok(0)
         }
@@ -210,7 +235,7 @@ fn run(cli: Cli) -> Result<u8, Fatal> {
             let report = matcher.report(&text);
             let colour = io::stdout().is_terminal();
             let mut out = io::stdout().lock();
-            kavach_cli::output::write_check(&mut out, &text, &report, colour)?;
+            output::write_check(&mut out, &text, &report, colour)?;
             Ok(if report.error.is_some() {
                 2
             } else {

@@ -8,6 +8,7 @@ use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use indicatif::{ProgressBar, ProgressStyle};
 use kavach::{CensorOptions, Matcher};
 
+use kavach_cli::output::write_line;
 use kavach_cli::stream::{for_each_line, scan_stream, Line};
 
 use crate::Fatal;
@@ -58,8 +59,9 @@ pub(crate) fn scan(
     let mut input = open(file)?;
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut err = io::stderr();
     let summary = scan_stream(matcher, &mut input.reader, &mut out, plain, |n, msg| {
-        eprintln!("kavach: {file}:{n}: {msg}");
+        let _ = write_line(&mut err, &format!("kavach: {file}:{n}: {msg}"));
     })?;
     if let Some(bar) = &input.progress {
         bar.finish_and_clear();
@@ -82,7 +84,7 @@ pub(crate) fn censor(matcher: &Matcher, file: &str, options: &CensorOptions) -> 
             Line::Bytes(b) => b,
             Line::TooLong(len) => {
                 bad_lines += 1;
-                eprintln!("kavach: {file}:{n}: line of {len} bytes is over the limit (--max-input-bytes); written as an empty line");
+                let _ = write_line(&mut io::stderr(), &format!("kavach: {file}:{n}: line of {len} bytes is over the limit (--max-input-bytes); written as an empty line"));
                 return out.write_all(b"\n");
             }
         };
@@ -90,9 +92,12 @@ pub(crate) fn censor(matcher: &Matcher, file: &str, options: &CensorOptions) -> 
             Ok(s) => Cow::Borrowed(s),
             Err(e) => {
                 bad_lines += 1;
-                eprintln!(
-                    "kavach: {file}:{n}: invalid UTF-8 at byte {} of the line (censored with replacement characters)",
-                    e.valid_up_to()
+                let _ = write_line(
+                    &mut io::stderr(),
+                    &format!(
+                        "kavach: {file}:{n}: invalid UTF-8 at byte {} of the line (censored with replacement characters)",
+                        e.valid_up_to()
+                    ),
                 );
                 String::from_utf8_lossy(line)
             }

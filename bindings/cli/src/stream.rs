@@ -26,8 +26,12 @@ pub enum Line<'a> {
     TooLong(usize),
 }
 
+/// The UTF-8 byte order mark.
+const BOM: &[u8] = b"\xef\xbb\xbf";
+
 /// Calls `each(line_number, line)` for every line. Lines longer than `cap` bytes are skipped
-/// as they are read, so memory stays bounded whatever the input.
+/// as they are read, so memory stays bounded whatever the input. A byte order mark at the start
+/// of the input is dropped.
 pub fn for_each_line(
     reader: &mut dyn BufRead,
     cap: Option<usize>,
@@ -63,6 +67,13 @@ pub fn for_each_line(
         n += 1;
         let mut len = total;
         let mut line = &buf[..];
+        // A UTF-8 byte order mark opens many files written on Windows: not part of the text.
+        if n == 1 {
+            if let Some(l) = line.strip_prefix(BOM) {
+                line = l;
+                len -= BOM.len();
+            }
+        }
         if ended {
             len -= 1;
             line = line.strip_suffix(b"\n").unwrap_or(line);
@@ -172,6 +183,13 @@ fn read_line<'a>(
     if plain {
         return Ok((Cow::Borrowed(s), None));
     }
+    // serde reads a struct from an array too (`["hi"]`): only an object is a record.
+    if let Some(found) = not_an_object(s) {
+        return Err((
+            ErrorKind::InvalidJson(format!("expected a JSON object, found {found}")),
+            None,
+        ));
+    }
     match serde_json::from_str::<InputLine>(s) {
         Ok(InputLine {
             text: Some(text),
@@ -183,6 +201,26 @@ fn read_line<'a>(
         )),
         Err(e) => Err((ErrorKind::InvalidJson(e.to_string()), None)),
     }
+}
+
+/// What `line` holds when it is valid JSON but not an object (`an array`, `a string`, …).
+fn not_an_object(line: &str) -> Option<&'static str> {
+    let first = line
+        .trim_start_matches([' ', '\t', '\r', '\n'])
+        .bytes()
+        .next();
+    let found = match first? {
+        b'{' => return None,
+        b'[' => "an array",
+        b'"' => "a string",
+        b't' | b'f' => "a boolean",
+        b'n' => "null",
+        _ => "a number",
+    };
+    // Invalid JSON keeps the parser's own message (what is wrong, and where).
+    serde_json::from_str::<serde::de::IgnoredAny>(line)
+        .is_ok()
+        .then_some(found)
 }
 
 /// Writes `report` as one JSON line with `id` (raw JSON).

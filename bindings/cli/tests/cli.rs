@@ -129,6 +129,107 @@ fn scan_reports_bad_lines_and_goes_on() {
     assert!(stderr.contains("kavach: -:2: invalid JSON"), "{stderr}");
 }
 
+/// Whether `bytes` hold a C0, DEL or C1 control character other than the line ends.
+fn has_raw_control(bytes: &[u8]) -> bool {
+    String::from_utf8_lossy(bytes)
+        .chars()
+        .any(|c| c != '\n' && (c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')))
+}
+
+#[test]
+fn scan_output_holds_no_raw_control_characters() {
+    // JSON allows TAB and CR between tokens: a raw CR in an id used to be copied into the
+    // output line, and DEL, C1 controls and U+2028 were written raw inside strings.
+    let input = "{\"id\":[1,\r2],\t\"text\":\"x\"}\n\
+                 {\"id\":{\"k\":\"\u{85}\u{2028}\u{7f}\"},\"text\":\"fuck\u{9b}\u{2029}\"}\r\n\
+                 {\"id\":\"\u{9b}2J\"}\n";
+    let out = kavach(
+        &["scan", "--no-bundled", "--list-file", FIXTURE],
+        input.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(2), "the third line has no text");
+    assert!(!has_raw_control(&out.stdout), "{:?}", out.stdout);
+    let stdout = String::from_utf8(out.stdout.clone()).expect("UTF-8");
+    assert!(
+        stdout.starts_with("{\"id\":[1,2],\"status\":\"scanned\""),
+        "{stdout}"
+    );
+    let r = json_lines(&out);
+    assert_eq!(r.len(), 3);
+    assert_eq!(r[1]["id"]["k"], "\u{85}\u{2028}\u{7f}");
+    assert!(
+        stdout.contains(r#"{"id":{"k":"\u0085\u2028\u007f"}"#),
+        "{stdout}"
+    );
+    assert_eq!(r[1]["matches"][0]["text"], "fuck");
+    assert_eq!(r[2]["id"], "\u{9b}2J");
+    assert_eq!(r[2]["error"]["code"], "no-text");
+}
+
+#[test]
+fn scan_accepts_a_byte_order_mark_and_only_json_objects() {
+    let dir = std::env::temp_dir().join(format!("kavach-cli-bom-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("posts.jsonl");
+    let input = "\u{feff}{\"id\":\"a\",\"text\":\"fuck\"}\n[\"fuck\"]\n[\"fuck\", 1]\n\"fuck\"\n42\n[\"x\"\n";
+    std::fs::write(&file, input).expect("write");
+    let from_file = kavach(
+        &[
+            "scan",
+            "--no-bundled",
+            "--list-file",
+            FIXTURE,
+            file.to_str().expect("path"),
+        ],
+        b"",
+    );
+    let from_stdin = kavach(
+        &["scan", "--no-bundled", "--list-file", FIXTURE],
+        input.as_bytes(),
+    );
+    std::fs::remove_dir_all(&dir).expect("cleanup");
+    for out in [from_file, from_stdin] {
+        assert_eq!(out.status.code(), Some(2));
+        let r = json_lines(&out);
+        assert_eq!(r.len(), 6);
+        assert_eq!(r[0]["id"], "a");
+        assert_eq!(r[0]["status"], "scanned", "{}", r[0]);
+        assert_eq!(r[0]["verdict"], "block");
+        for (k, found) in [
+            (1, "an array"),
+            (2, "an array"),
+            (3, "a string"),
+            (4, "a number"),
+        ] {
+            assert_eq!(r[k]["status"], "error", "{}", r[k]);
+            assert_eq!(r[k]["verdict"], "review", "{}", r[k]);
+            assert_eq!(r[k]["error"]["code"], "invalid-json", "{}", r[k]);
+            assert_eq!(
+                r[k]["error"]["message"],
+                format!("invalid JSON: expected a JSON object, found {found}")
+            );
+        }
+        // Invalid JSON keeps the parser's message.
+        assert_eq!(r[5]["error"]["code"], "invalid-json");
+        assert!(r[5]["error"]["message"]
+            .as_str()
+            .expect("message")
+            .contains("EOF while parsing"));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(":2: invalid JSON: expected a JSON object, found an array\n"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains(":1:"), "{stderr}");
+    }
+    // Plain text: the mark is not part of the first text either.
+    let out = kavach(&["scan", "--plain"], "\u{feff}fuck\n".as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(json_lines(&out)[0]["matches"][0]["start"], 0);
+    let censored = kavach(&["censor"], "\u{feff}fuck\n".as_bytes());
+    assert_eq!(String::from_utf8_lossy(&censored.stdout), "****\n");
+}
+
 #[test]
 fn plain_mode_and_fail_on_match() {
     let out = kavach(
@@ -163,6 +264,71 @@ fn plain_mode_and_fail_on_match() {
         b"hello\n",
     );
     assert_eq!(clean.status.code(), Some(0));
+}
+
+/// The list size limit holds while reading: a device or a pipe has no size to check first.
+#[cfg(target_os = "linux")]
+#[test]
+fn list_files_without_a_size_are_read_up_to_the_limit() {
+    let started = std::time::Instant::now();
+    let out = kavach(&["check", "--list-file", "/dev/zero", "hello"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "kavach: /dev/zero: list is over the limit of 268435456 bytes\n"
+    );
+    assert!(out.stdout.is_empty());
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+
+    // A pipe: a small list loads ...
+    let list = "id = piped\nversion = 1.0.0\ntitle = T\nlanguages = en\nsource = tests\n\
+                license = CC0-1.0\ndate = 2026-12-06\n[terms]\nbadword | insult | high\n";
+    let out = kavach(
+        &[
+            "check",
+            "--no-bundled",
+            "--list-file",
+            "/dev/stdin",
+            "a badword",
+        ],
+        list.as_bytes(),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("piped@1.0.0"));
+
+    // ... and an endless one is refused once it passes the limit.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kavach"))
+        .args([
+            "check",
+            "--format",
+            "txt",
+            "--list-file",
+            "/dev/stdin",
+            "hi",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run kavach");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || {
+        let chunk = "term\n".repeat(1 << 14);
+        // Until kavach stops reading and the pipe breaks.
+        while stdin.write_all(chunk.as_bytes()).is_ok() {}
+    });
+    let out = child.wait_with_output().expect("kavach output");
+    writer.join().expect("writer");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "kavach: /dev/stdin: list is over the limit of 268435456 bytes\n"
+    );
 }
 
 #[test]
@@ -222,6 +388,135 @@ fn bad_list_file_is_a_usage_error_with_file_and_line() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+/// Whether `bytes` hold a character a terminal must not get raw (C0 but line feeds, DEL, C1,
+/// bidi controls).
+fn unsafe_for_terminal(bytes: &[u8]) -> bool {
+    String::from_utf8_lossy(bytes).chars().any(|c| {
+        (c != '\n' && c.is_control())
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+    })
+}
+
+/// Text from the input reaches the terminal escaped as `\u{hex}`: the text `check` shows, terms,
+/// ids, versions, file names, and error messages that quote them.
+#[test]
+fn human_output_escapes_control_characters_from_the_input() {
+    // check: window title (OSC … BEL), clear screen (CSI 2 J), C1 CSI, right-to-left override.
+    let text = "\u{1b}]0;owned\u{7}\u{1b}[2J\u{9b}31m you fuck\u{202e}\tok";
+    let out = kavach(&["check", "--list", "en", text], b"");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!unsafe_for_terminal(&out.stdout), "{:?}", out.stdout);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        s.starts_with(
+            "\\u{1b}]0;owned\\u{7}\\u{1b}[2J\\u{9b}31m you [fuck\\u{202e}]\\u{9}ok\n  24..31 \"fuck\\u{202e}\" -> fuck"
+        ),
+        "{s}"
+    );
+
+    // A list whose file name, id… terms and allow words hold control characters.
+    let dir = std::env::temp_dir().join(format!("kavach-escape-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let list = dir.join("l\u{1b}[31m.kavach");
+    std::fs::write(
+        &list,
+        "id = esc\nversion = 1.0.0\ntitle = T\u{1b}]0;x\u{7}\nlanguages = en\nsource = s\u{9b}2J\n\
+         license = CC0-1.0\ndate = 2026-12-06\n[terms]\nfo\u{1b}[2Jo | insult | high\n\
+         fo\u{1b}[2JO | insult | high\n[allow]\nfo\u{7f}oo\n[context]\nya\u{85}r\n",
+    )
+    .expect("write");
+    let path = list.to_str().expect("path");
+    let shown = path.replace('\u{1b}', "\\u{1b}");
+    let out = kavach(
+        &["list", "validate", path, "--dictionary", "/dev/null"],
+        b"",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!unsafe_for_terminal(&out.stdout), "{:?}", out.stdout);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).lines().next(),
+        Some(
+            format!("{shown}:10: warning[duplicate]: duplicate term `fo\\u{{1b}}[2JO` (first on line 9)")
+                .as_str()
+        )
+    );
+    let out = kavach(
+        &["list", "diff", "tests/vectors/lists/platform.kavach", path],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!unsafe_for_terminal(&out.stdout), "{:?}", out.stdout);
+    let diff = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        diff.contains("\n+ fo\\u{1b}[2JO | insult | high | word | en\n"),
+        "{diff}"
+    );
+    assert!(diff.contains("\n+ allow fo\\u{7f}oo | stem\n"), "{diff}");
+    assert!(diff.contains("\n+ context ya\\u{85}r\n"), "{diff}");
+    let out = kavach(
+        &[
+            "list",
+            "diff",
+            "tests/vectors/lists/platform.kavach",
+            path,
+            "--json",
+        ],
+        b"",
+    );
+    assert!(!unsafe_for_terminal(&out.stdout), "{:?}", out.stdout);
+    let d: Value = serde_json::from_slice(&out.stdout).expect("diff JSON");
+    assert_eq!(d["allow_added"][0]["term"], "fo\u{7f}oo");
+    assert_eq!(d["context_added"][0], "ya\u{85}r");
+    let out = kavach(&["list", "stats", path], b"");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).lines().next(),
+        Some("esc@1.0.0: 2 terms, 1 allow entries")
+    );
+
+    // Error messages: a term quoted from a list, a file name, a bundled list id.
+    let bad = dir.join("bad\u{7}.kavach");
+    std::fs::write(&bad, "id = t\u{1b}[2J\n").expect("write");
+    let out = kavach(&["list", "validate", bad.to_str().expect("path")], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!unsafe_for_terminal(&out.stderr), "{:?}", out.stderr);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).ends_with(
+            "bad\\u{7}.kavach:1: bad header: id `t\\u{1b}[2J` must be 1 to 64 ASCII letters, digits, `-` or `_`\n"
+        ),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::remove_dir_all(&dir).expect("cleanup");
+    let out = kavach(&["check", "--list", "x\u{1b}[2J", "hi"], b"");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "kavach: no bundled list `x\\u{1b}[2J` (bundled: en, hi, hi-Latn, child-safety)\n"
+    );
+    let out = kavach(&["scan", "no\u{1b}]0;such\u{7}file"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).starts_with("kavach: no\\u{1b}]0;such\\u{7}file: "),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Usage errors from the argument parser quote the argument too.
+    let out = kavach(&["--category", "\u{1b}]0;T\u{7}\u{9b}", "check", "hi"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!unsafe_for_terminal(&out.stderr), "{:?}", out.stderr);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).starts_with(
+            "error: invalid value '\\u{1b}]0;T\\u{7}\\u{9b}' for '--category <CATEGORY>'"
+        ),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[test]
 fn censor_and_check() {
     let out = kavach(
@@ -258,6 +553,74 @@ fn censor_and_check() {
         "{s}"
     );
     assert!(s.contains("verdict: block"), "{s}");
+}
+
+/// `list import` writes only lists that `list validate` accepts: a bad --date, --version or
+/// --id is an error naming the file.
+#[test]
+fn list_import_refuses_metadata_a_list_cannot_have() {
+    let dir = std::env::temp_dir().join(format!("kavach-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let txt = dir.join("words.txt");
+    std::fs::write(&txt, "scam\n").expect("write");
+    let file = txt.to_str().expect("path");
+    for (flag, value, reason) in [
+        (
+            "--date",
+            "garbage",
+            "date `garbage` is not a calendar date YYYY-MM-DD",
+        ),
+        (
+            "--date",
+            "2026-02-29",
+            "date `2026-02-29` is not a calendar date YYYY-MM-DD",
+        ),
+        (
+            "--version",
+            "1.0",
+            "version `1.0` is not a semantic version",
+        ),
+        (
+            "--version",
+            "1.0.0-01",
+            "version `1.0.0-01` is not a semantic version",
+        ),
+        (
+            "--id",
+            "my list",
+            "id `my list` must be 1 to 64 ASCII letters, digits, `-` or `_`",
+        ),
+    ] {
+        let out = kavach(&["list", "import", file, flag, value], b"");
+        assert_eq!(out.status.code(), Some(2), "{flag} {value}");
+        assert!(out.stdout.is_empty(), "{flag} {value}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.starts_with(&format!("kavach: {file}: bad header: {reason}")),
+            "{stderr}"
+        );
+    }
+    let out = kavach(&["list", "import", file, "--date", "2028-02-29"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    let kavach_list = dir.join("words.kavach");
+    std::fs::write(&kavach_list, &out.stdout).expect("write");
+    let out = kavach(
+        &[
+            "list",
+            "validate",
+            kavach_list.to_str().expect("path"),
+            "--dictionary",
+            "/dev/null",
+        ],
+        b"",
+    );
+    std::fs::remove_dir_all(&dir).expect("cleanup");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Lists as platforms supply them: plain text (one term per line) and CSV, with the list's
 //! identity and the entries' category, severity and mode given by the caller.
 
+use std::io::Read;
 use std::path::Path;
 use std::str::FromStr;
 
@@ -83,9 +84,31 @@ impl Default for ImportOptions {
     }
 }
 
-/// The largest list file loaded: 256 MiB, far above any real list (a 200,000-term list is
-/// about 8 MB).
+/// The largest list loaded: 256 MiB, far above any real list (a 200,000-term list is about
+/// 8 MB). It holds for files (before reading, and while reading, for pipes and devices that
+/// have no size) and for lists given as text or bytes.
 pub(crate) const MAX_LIST_BYTES: u64 = 256 << 20;
+
+/// The error for a list over [`MAX_LIST_BYTES`] of `bytes` bytes (`MAX_LIST_BYTES + 1` when
+/// reading stopped at the limit).
+fn too_large(bytes: u64, source: &str) -> Error {
+    Error::in_source(
+        ErrorKind::ListTooLarge {
+            bytes,
+            max: MAX_LIST_BYTES,
+        },
+        source,
+    )
+}
+
+/// An error if a list of `len` bytes is over the limit.
+pub(crate) fn check_size(len: usize, source: &str) -> Result<(), Error> {
+    match u64::try_from(len) {
+        Ok(n) if n <= MAX_LIST_BYTES => Ok(()),
+        Ok(n) => Err(too_large(n, source)),
+        Err(_) => Err(too_large(u64::MAX, source)),
+    }
+}
 
 pub(crate) fn load(
     path: &Path,
@@ -94,18 +117,19 @@ pub(crate) fn load(
 ) -> Result<Wordlist, Error> {
     let source = path.display().to_string();
     let io = |e: std::io::Error| Error::in_source(ErrorKind::Io(e.to_string()), &source);
-    // Checked before reading, so a huge file costs no memory.
-    let size = std::fs::metadata(path).map_err(io)?.len();
+    let file = std::fs::File::open(path).map_err(io)?;
+    // A file's size is checked before reading, so a huge file costs no memory ...
+    let size = file.metadata().map_err(io)?.len();
     if size > MAX_LIST_BYTES {
-        return Err(Error::in_source(
-            ErrorKind::ListTooLarge {
-                bytes: size,
-                max: MAX_LIST_BYTES,
-            },
-            &source,
-        ));
+        return Err(too_large(size, &source));
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    // ... and the limit holds while reading, for a pipe or a device (`/dev/zero`) has no size,
+    // and a file may grow: at most one byte over it is read.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).map_or(0, |s| s + 1));
+    file.take(MAX_LIST_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    check_size(bytes.len(), &source)?;
     let mut options = options.clone();
     if options.id.is_empty() {
         options.id = path
@@ -147,6 +171,7 @@ pub(crate) fn from_bytes(
     format: Format,
     options: &ImportOptions,
 ) -> Result<Wordlist, Error> {
+    check_size(bytes.len(), source)?;
     let text = decode(bytes, source)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match format {
@@ -169,24 +194,7 @@ fn meta(options: &ImportOptions, source: &str) -> Result<ListMeta, Error> {
     } else {
         options.id.clone()
     };
-    if !super::format::valid_id(&id) {
-        return Err(Error::in_source(
-            ErrorKind::BadHeader(format!(
-                "id `{id}` must be ASCII letters, digits, `-` or `_`"
-            )),
-            source,
-        ));
-    }
-    if !super::format::valid_semver(&options.version) {
-        return Err(Error::in_source(
-            ErrorKind::BadHeader(format!(
-                "version `{}` is not a semantic version (x.y.z)",
-                options.version
-            )),
-            source,
-        ));
-    }
-    Ok(ListMeta {
+    let meta = ListMeta {
         id,
         version: options.version.clone(),
         title: source.to_string(),
@@ -194,7 +202,11 @@ fn meta(options: &ImportOptions, source: &str) -> Result<ListMeta, Error> {
         source: options.source.clone(),
         license: options.license.clone(),
         date: options.date.clone(),
-    })
+    };
+    // Checked before the entries, so a bad --version or --date is the error, not a bad term.
+    super::format::check_meta(&meta)
+        .map_err(|reason| Error::in_source(ErrorKind::BadHeader(reason), source))?;
+    Ok(meta)
 }
 
 /// Today's date (UTC) as YYYY-MM-DD, from days since the Unix epoch (Howard Hinnant's

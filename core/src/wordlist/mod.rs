@@ -172,7 +172,8 @@ pub struct Wordlist {
 }
 
 impl Wordlist {
-    /// Builds a list from parts, checking that every term normalises to something matchable.
+    /// Builds a list from parts, checking its metadata (id, version and date as in a list
+    /// file) and that every term normalises to something matchable.
     ///
     /// `source` names the input in error messages.
     pub fn new(
@@ -196,6 +197,8 @@ impl Wordlist {
         context: Vec<ContextWord>,
         source: &str,
     ) -> Result<Self, Error> {
+        format::check_meta(&meta)
+            .map_err(|reason| Error::in_source(ErrorKind::BadHeader(reason), source))?;
         // An allow-only list is useful: a platform's own benign words, beside other lists.
         if entries.is_empty() && allow.is_empty() {
             return Err(Error::in_source(ErrorKind::EmptyList, source));
@@ -310,18 +313,10 @@ impl Wordlist {
         &self.context
     }
 
-    /// The same entries under new metadata (id, version, provenance), re-validated.
+    /// The same entries under new metadata (id, version, provenance), re-validated: the id,
+    /// version and date must be valid as in a list file (`bad-header` otherwise).
     pub fn with_meta(self, meta: ListMeta) -> Result<Self, Error> {
-        let source = meta.id.clone();
-        if !format::valid_id(&meta.id) || !format::valid_semver(&meta.version) {
-            return Err(Error::in_source(
-                ErrorKind::BadHeader(format!(
-                    "invalid id `{}` or version `{}`",
-                    meta.id, meta.version
-                )),
-                &source,
-            ));
-        }
+        let source = self.meta.id;
         Wordlist::assemble(meta, self.entries, self.allow, self.context, &source)
     }
 
