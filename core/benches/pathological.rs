@@ -1,4 +1,4 @@
-//! Pathological inputs. Not a test: it prints tables.
+//! Pathological inputs and lists. Not a test: it prints tables.
 //!
 //! 1. The cost per byte of `find` as the input grows from 1 KB to 10 MB (it must stay flat:
 //!    linear time).
@@ -7,16 +7,33 @@
 //!    1 MB of generated tweet-shaped English. Each shape is measured at 100 KB and 200 KB (the
 //!    per-byte growth between them is ~1x for linear work, ~2x for quadratic), then at 1 MB
 //!    unless that run is estimated to take over 2 s. Ends with the worst ratio.
+//! 3. Hostile lists: build time and heap of matchers from 100,000 random words, one long entry
+//!    (random letters; only `i` and `l`, each also a leetspeak `1`; romanised Hindi, with its
+//!    spelling variants) and 200 nested substring entries, and `find` with each; every case in
+//!    a child process stopped at a time limit or when its live heap passes a cap. By default a
+//!    1 KB entry stands in for a 4 KB one and nested entries scan 100 KB, not 1 MB;
+//!    `KAVACH_BENCH_BIG=1` adds those and 1,000,000 short words.
+//!
+//! Heap figures come from a counting global allocator (`stats_alloc`), used by every section.
 //!
 //! Run: `cargo bench -p kavach --bench pathological`
 
 #![allow(missing_docs)]
 
+use std::alloc::System;
+use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::hint::black_box;
+use std::io::Read as _;
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use kavach::{CensorOptions, MatchMode, Matcher, Wordlist};
+use stats_alloc::{Region, StatsAlloc, INSTRUMENTED_SYSTEM};
+
+#[global_allocator]
+static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
 
 fn ns_per_byte(m: &Matcher, text: &str) -> f64 {
     let reps = (4_000_000 / text.len().max(1)).clamp(1, 1000);
@@ -62,9 +79,14 @@ const KINDS: [Kind; 8] = [
 ];
 
 fn main() {
+    if let Ok(case) = std::env::var("KAVACH_PATHO_CASE") {
+        run_list_case(&case);
+        return;
+    }
     let m = Matcher::bundled().expect("bundled");
     sizes_table(&m);
     shapes_table(&m);
+    lists_section();
 }
 
 /// Section 1: `find` per byte from 1 KB to 10 MB, and the two big-list checks.
@@ -132,6 +154,12 @@ impl Rng {
 
     fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
         &xs[self.below(xs.len())]
+    }
+
+    fn letters(&mut self, len: usize) -> String {
+        (0..len)
+            .map(|_| char::from(b'a' + self.below(26) as u8))
+            .collect()
     }
 }
 
@@ -823,4 +851,208 @@ fn shapes_table(m: &Matcher) {
         }
     }
     println!();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Section 3: hostile lists, each in a child process.
+
+/// Highest live heap seen by the watchdog since the last reset.
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn live() -> usize {
+    let s = GLOBAL.stats();
+    s.bytes_allocated.saturating_sub(s.bytes_deallocated)
+}
+
+fn mb(bytes: usize) -> f64 {
+    bytes as f64 / 1e6
+}
+
+fn lists_section() {
+    let big = std::env::var("KAVACH_BENCH_BIG").is_ok_and(|v| v == "1");
+    println!(
+        "Hostile lists (each in a child process, stopped at its time limit or when its live heap \
+         passes the cap; heap: allocated while building, held once built, sampled peak):"
+    );
+    let gb = 1usize << 30;
+    let mut cases: Vec<(String, u64, usize)> = vec![
+        ("words:10000:5:10".into(), 60, 4 * gb),
+        ("words:100000:5:10".into(), 180, 8 * gb),
+    ];
+    if big {
+        cases.push(("words:1000000:4:8".into(), 900, 12 * gb));
+    }
+    for kind in ["random", "il", "hindi"] {
+        cases.push((format!("long:512:{kind}"), 60, 4 * gb));
+        cases.push((format!("long:1024:{kind}"), 180, 8 * gb));
+        if big {
+            cases.push((format!("long:4096:{kind}"), 600, 12 * gb));
+        }
+    }
+    cases.push(("nested:200:50000".into(), 60, 4 * gb));
+    cases.push(("nested:200:100000".into(), 120, 8 * gb));
+    if big {
+        cases.push(("nested:200:1000000".into(), 600, 12 * gb));
+    }
+    for (case, secs, cap) in &cases {
+        run_child(case, Duration::from_secs(*secs), *cap);
+    }
+    if !big {
+        println!(
+            "  not run (set KAVACH_BENCH_BIG=1): 1,000,000 words of 4-8 letters; one 4 KB entry \
+             of each kind (the 1 KB entries stand in for it); 200 nested entries on 1 MB of text (100 KB above)"
+        );
+    }
+}
+
+fn run_child(case: &str, limit: Duration, cap: usize) {
+    let exe = std::env::current_exe().expect("current exe");
+    let spawned = Command::new(exe)
+        .env("KAVACH_PATHO_CASE", case)
+        .env("KAVACH_PATHO_CAP", cap.to_string())
+        .stdout(Stdio::piped())
+        .spawn();
+    let mut child = match spawned {
+        Ok(c) => c,
+        Err(e) => {
+            println!("  {case}: could not start: {e}");
+            return;
+        }
+    };
+    let start = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break Some(status),
+            Ok(None) if start.elapsed() > limit => {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(20)),
+            Err(_) => break None,
+        }
+    };
+    let mut out = String::new();
+    if let Some(mut o) = child.stdout.take() {
+        let _ = o.read_to_string(&mut out);
+    }
+    print!("{out}");
+    match status {
+        None => println!(
+            "  {case}: stopped at the time limit ({} s)",
+            limit.as_secs()
+        ),
+        Some(s) if !s.success() && s.code() != Some(3) => println!("  {case}: failed ({s})"),
+        _ => {}
+    }
+}
+
+/// Runs one list case (in the child process) and prints its line.
+fn run_list_case(case: &str) {
+    let cap: usize = std::env::var("KAVACH_PATHO_CAP")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(usize::MAX);
+    let name = case.to_string();
+    std::thread::spawn(move || loop {
+        let l = live();
+        PEAK.fetch_max(l, Ordering::Relaxed);
+        if l > cap {
+            println!(
+                "  {name}: stopped: live heap over the cap of {:.1} GB",
+                cap as f64 / f64::from(1u32 << 30)
+            );
+            std::process::exit(3);
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    });
+    let parts: Vec<&str> = case.split(':').collect();
+    let num = |k: usize| -> usize { parts[k].parse().expect("number") };
+    let mut rng = Rng(0x6c69_7374);
+    let (what, list, text) = match parts[0] {
+        "words" => {
+            let (n, lo, hi) = (num(1), num(2), num(3));
+            let mut seen = HashSet::new();
+            while seen.len() < n {
+                let len = lo + rng.below(hi - lo + 1);
+                seen.insert(rng.letters(len));
+            }
+            let mut words: Vec<String> = seen.into_iter().collect();
+            words.sort_unstable();
+            (
+                format!("{n} random words of {lo}-{hi} letters (word)"),
+                list_in_mode(words.into_iter(), "word"),
+                tweets(LARGE),
+            )
+        }
+        "long" => {
+            let len = num(1);
+            let kind = parts.get(2).copied().unwrap_or("random");
+            // Random letters; only `i` and `l` (each also read as a leetspeak `1`); random
+            // letters in a romanised Hindi list (spelling variants).
+            let term: String = match kind {
+                "random" | "hindi" => rng.letters(len),
+                "il" => (0..len)
+                    .map(|_| if rng.chance(50) { 'i' } else { 'l' })
+                    .collect(),
+                other => panic!("unknown entry kind {other}"),
+            };
+            let lang = if kind == "hindi" { "hi-Latn" } else { "en" };
+            let text = fill(&term, " ", LARGE);
+            let line = format!("{term} | profanity | medium | word | {lang}\n");
+            let list = Wordlist::parse(&(HEADER.to_string() + &line), "big").expect("list");
+            (
+                format!("one entry of {len} letters ({kind}, {lang}, word)"),
+                list,
+                text,
+            )
+        }
+        "nested" => {
+            let (k, n) = (num(1), num(2));
+            (
+                format!("{k} nested entries xq, xqxq, ... (substring)"),
+                list_in_mode((1..=k).map(|i| "xq".repeat(i)), "substring"),
+                "xq".repeat(n / 2),
+            )
+        }
+        other => panic!("unknown case {other}"),
+    };
+    let held_before = live();
+    PEAK.store(held_before, Ordering::Relaxed);
+    let region = Region::new(GLOBAL);
+    let start = Instant::now();
+    let m = Matcher::builder().list(list).build().expect("build");
+    let built = start.elapsed();
+    let allocated = region.change().bytes_allocated;
+    let held = live().saturating_sub(held_before);
+    let peak = PEAK.load(Ordering::Relaxed).saturating_sub(held_before);
+    // Scan: one run first (it sizes the per-thread buffers), the fastest within a second.
+    let before = live();
+    PEAK.store(before, Ordering::Relaxed);
+    let region = Region::new(GLOBAL);
+    let start = Instant::now();
+    let found = m.find(&text).len();
+    let first = start.elapsed();
+    let scan_alloc = region.change().bytes_allocated;
+    let scan_peak = PEAK.load(Ordering::Relaxed).saturating_sub(before);
+    let mut best = first;
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(1) && first < Duration::from_millis(300) {
+        let t = Instant::now();
+        black_box(m.find(black_box(&text)));
+        best = best.min(t.elapsed());
+    }
+    println!(
+        "  {what}: built in {:.0} ms, {:.1} MB allocated, {:.1} MB held, peak {:.1} MB; \
+         find on {} KB ({found} matches): {:.2} ns/byte, first run {:.1} MB allocated, \
+         peak {:.1} MB",
+        built.as_secs_f64() * 1e3,
+        mb(allocated),
+        mb(held),
+        mb(peak),
+        text.len() / 1000,
+        best.as_secs_f64() * 1e9 / text.len() as f64,
+        mb(scan_alloc),
+        mb(scan_peak),
+    );
 }
