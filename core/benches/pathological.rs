@@ -29,7 +29,7 @@ use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use kavach::{CensorOptions, MatchMode, Matcher, Wordlist};
+use kavach::{CensorOptions, Limits, MatchMode, Matcher, Wordlist};
 use stats_alloc::{Region, StatsAlloc, INSTRUMENTED_SYSTEM};
 
 #[global_allocator]
@@ -109,7 +109,11 @@ fn sizes_table(m: &Matcher) {
     let big = list((0..200_000).map(|i| format!("zq{i:06}x")));
     let parsed = start.elapsed();
     let start = Instant::now();
-    let bm = Matcher::builder().list(big).build().expect("200k terms");
+    let bm = Matcher::builder()
+        .list(big)
+        .limits(Limits::NONE)
+        .build()
+        .expect("200k terms");
     let built = start.elapsed();
     assert_eq!(bm.find("a zq123456x b").len(), 1);
     println!(
@@ -120,9 +124,18 @@ fn sizes_table(m: &Matcher) {
     );
     let start = Instant::now();
     let long = list((0..100).map(|i| format!("{}{i}", "abcdefghij".repeat(100))));
-    let lm = Matcher::builder().list(long).build().expect("long terms");
+    let refused = Matcher::builder()
+        .list(long.clone())
+        .build()
+        .expect_err("over max-term-chars");
+    let lm = Matcher::builder()
+        .list(long)
+        .limits(Limits::NONE)
+        .build()
+        .expect("long terms");
+    println!("100 terms of 1,000 characters, default limits: {refused}");
     println!(
-        "100 terms of 1,000 characters: built in {:.0} ms; find on 1 MB: {:.2} ns/byte",
+        "100 terms of 1,000 characters, no limits: built in {:.0} ms; find on 1 MB: {:.2} ns/byte",
         start.elapsed().as_secs_f64() * 1e3,
         ns_per_byte(&lm, &"abcdefghij".repeat(100_000))
     );
@@ -889,6 +902,7 @@ fn lists_section() {
             cases.push((format!("long:4096:{kind}"), 600, 12 * gb));
         }
     }
+    cases.push(("nested:8:1000000".into(), 60, 4 * gb));
     cases.push(("nested:200:50000".into(), 60, 4 * gb));
     cases.push(("nested:200:100000".into(), 120, 8 * gb));
     if big {
@@ -1021,7 +1035,17 @@ fn run_list_case(case: &str) {
     PEAK.store(held_before, Ordering::Relaxed);
     let region = Region::new(GLOBAL);
     let start = Instant::now();
-    let m = Matcher::builder().list(list).build().expect("build");
+    let m = match Matcher::builder().list(list).build() {
+        Ok(m) => m,
+        Err(e) => {
+            println!(
+                "  {what}: refused in {:.0} ms with the default limits, peak {:.1} MB: {e}",
+                start.elapsed().as_secs_f64() * 1e3,
+                mb(PEAK.load(Ordering::Relaxed).saturating_sub(held_before))
+            );
+            return;
+        }
+    };
     let built = start.elapsed();
     let allocated = region.change().bytes_allocated;
     let held = live().saturating_sub(held_before);

@@ -228,7 +228,8 @@ pub struct Limits {
     /// file and line) when the matcher is built. Each term is searched under several
     /// spellings, each a path through the automaton as long as the term.
     pub max_term_chars: Option<usize>,
-    /// Most memory building the matcher may take, in bytes (default 1 GiB), estimated from the
+    /// Most memory building the matcher may take, in bytes (default 1 GiB, 256 MiB in
+    /// WebAssembly), estimated from the
     /// lists before the automata are allocated: over it, the build is refused
     /// (`list-too-large`) and nothing large has been allocated. The bundled lists take about
     /// 20 MB; a list of 100,000 ordinary words about 400 MB.
@@ -251,13 +252,21 @@ impl Limits {
     };
 }
 
+/// The default [`Limits::max_build_bytes`]: 1 GiB, and 256 MiB in WebAssembly, whose instance
+/// has at most 4 GiB (a browser tab often less) and cannot give memory back.
+const DEFAULT_MAX_BUILD_BYTES: usize = if cfg!(target_arch = "wasm32") {
+    256 << 20
+} else {
+    1 << 30
+};
+
 impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_input_bytes: Some(1 << 20),
             max_matches: Some(1000),
             max_term_chars: Some(100),
-            max_build_bytes: Some(1 << 30),
+            max_build_bytes: Some(DEFAULT_MAX_BUILD_BYTES),
             max_nesting: Some(8),
         }
     }
@@ -1653,32 +1662,27 @@ fn compile(
     }))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::{Hit, Matcher, Scratch};
-    use crate::normalize::Normalized;
-    use proptest::prelude::*;
-
-    fn matcher() -> &'static Matcher {
-        static M: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
-        M.get_or_init(|| Matcher::bundled().expect("bundled"))
-    }
-
+/// For the fuzz target comparing the fast path with the general passes (feature `fuzzing`).
+#[cfg(any(test, feature = "fuzzing"))]
+impl Matcher {
     /// Hits found while the fast path writes the key, and hits of the full automaton over the
     /// finished key, each without the hits that no mode of their pattern accepts at their word
-    /// boundaries (the plain DFA leaves those out).
-    fn both(text: &str) -> (Vec<Hit>, Vec<Hit>) {
-        let m = matcher();
-        let (norm, mut fused, mut all) = raw_hits(text);
+    /// boundaries (the plain DFA leaves those out), in one order: they must be equal.
+    #[doc(hidden)]
+    pub fn fast_and_general_hits(&self, text: &str) -> (Vec<Hit>, Vec<Hit>) {
+        let (mut norm, mut fused, mut all) = (Normalized::default(), Vec::new(), Vec::new());
+        let scratch = &mut Scratch::default();
+        self.normalize_and_search(text, &mut norm, scratch, &mut fused, &mut Vec::new());
+        self.search_all(&norm, &mut all);
         // The full automaton's hits around stretches that are not plain are not filtered, and
         // it finds allow words too.
-        let c = &m.inner;
+        let c = &self.inner;
         let accepted = |&(p, i, j): &Hit| {
             let (p, i, j) = (p as usize, i as usize, j as usize);
             let variants =
                 &c.variants[c.variant_starts[p] as usize..c.variant_starts[p + 1] as usize];
-            super::modes_accept(
-                super::searched_modes(variants),
+            modes_accept(
+                searched_modes(variants),
                 norm.starts_word(i),
                 norm.ends_word(j),
             )
@@ -1690,6 +1694,22 @@ mod tests {
             hits.sort_unstable_by_key(|&(p, i, j)| (j, i, p));
         }
         (fused, all)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Hit, Matcher, Scratch};
+    use crate::normalize::Normalized;
+    use proptest::prelude::*;
+
+    fn matcher() -> &'static Matcher {
+        static M: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
+        M.get_or_init(|| Matcher::bundled().expect("bundled"))
+    }
+
+    fn both(text: &str) -> (Vec<Hit>, Vec<Hit>) {
+        matcher().fast_and_general_hits(text)
     }
 
     /// The matching form of `text`, the hits found while the fast path writes it, and the full

@@ -69,6 +69,19 @@ pub(crate) struct ListArgs {
     /// "truncated" is true and the verdict is at least review (0 or none: no limit).
     #[arg(long, value_name = "N", global = true)]
     pub(crate) max_matches: Option<String>,
+    /// Longest term of a --list-file, in characters (default 100); a longer one is an error
+    /// naming its file and line (0 or none: no limit).
+    #[arg(long, value_name = "N", global = true)]
+    pub(crate) max_term_chars: Option<String>,
+    /// Most memory building the matcher may take, in bytes, estimated before building
+    /// (default 1073741824); over it the lists are refused with list-too-large (0 or none: no
+    /// limit).
+    #[arg(long, value_name = "BYTES", global = true)]
+    pub(crate) max_build_bytes: Option<String>,
+    /// Most terms and spellings that may end at one place of a text (default 8); a list
+    /// nesting more (xq, xqxq, ...) is refused with list-too-nested (0 or none: no limit).
+    #[arg(long, value_name = "N", global = true)]
+    pub(crate) max_nesting: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -181,6 +194,9 @@ fn build_matcher(args: &ListArgs) -> Result<Matcher, Fatal> {
         ("--block-at", &args.block_at),
         ("--max-input-bytes", &args.max_input_bytes),
         ("--max-matches", &args.max_matches),
+        ("--max-term-chars", &args.max_term_chars),
+        ("--max-build-bytes", &args.max_build_bytes),
+        ("--max-nesting", &args.max_nesting),
     ];
     for (flag, value) in flags {
         if let Some(v) = value {

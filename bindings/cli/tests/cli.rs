@@ -912,6 +912,12 @@ fn scan_runs_the_shared_report_vectors() {
             if let Some(file) = want["file"].as_str() {
                 assert!(stderr.contains(file), "{name}: {stderr}");
             }
+            if let Some(line) = want["line"].as_u64() {
+                assert!(
+                    stderr.contains(&format!(".kavach:{line}: ")),
+                    "{name}: {stderr}"
+                );
+            }
             continue;
         }
         let want = &case["report"];

@@ -25,7 +25,10 @@ fn raise(py: Python<'_>, e: &Error) -> PyErr {
         | ErrorKind::DuplicateList(_)
         | ErrorKind::NoLists
         | ErrorKind::BadOption(_)
-        | ErrorKind::Build(_) => "MatcherError",
+        | ErrorKind::Build(_)
+        | ErrorKind::BuildTooLarge { .. }
+        | ErrorKind::TermTooLong { .. }
+        | ErrorKind::TooNested { .. } => "MatcherError",
         ErrorKind::InputTooLong { .. } | ErrorKind::TooManyMatches { .. } => "LimitError",
         _ => "WordlistError",
     };

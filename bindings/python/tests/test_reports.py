@@ -30,6 +30,8 @@ def test_report_vector(case):
         assert info.value.code == want["code"]
         if "file" in want:
             assert info.value.file.endswith(want["file"]) and want["file"] in str(info.value)
+        if "line" in want:
+            assert info.value.line == want["line"]
         return
     m = _matcher(case)
     assert [l["id"] for l in m.lists] == case["lists"]
@@ -250,3 +252,17 @@ def test_pool_map_over_a_matchers_find():
 def test_version():
     assert isinstance(kavach.__version__, str) and kavach.__version__.count(".") == 2
     assert kavach.__version__ == kavach._kavach.__version__
+
+
+def test_a_list_past_a_build_limit_is_refused_and_the_interpreter_goes_on():
+    head = ("id = big\nversion = 1.0.0\ntitle = t\nlanguages = en\nsource = generated\n"
+            "license = CC0-1.0\ndate = 2026-12-06\n[terms]\n")
+    words = head + "".join(f"zq{i:06d}x | profanity | medium\n" for i in range(100_000))
+    with pytest.raises(kavach.MatcherError) as info:
+        kavach.Matcher(list_texts=[words], bundled=False, max_build_bytes=50_000_000)
+    assert info.value.code == "list-too-large"
+    assert str(info.value).endswith("over the limit of 50000000 bytes (max-build-bytes)")
+    with pytest.raises(kavach.MatcherError) as info:
+        kavach.Matcher(list_texts=[head + "a" * 101 + " | profanity | medium\n"], bundled=False)
+    assert (info.value.code, info.value.line) == ("term-too-long", 9)
+    assert kavach.Matcher().find("what the fuck")[0].term == "fuck"

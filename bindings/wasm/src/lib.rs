@@ -98,6 +98,16 @@ export interface MatcherOptions {
   maxInputBytes?: number | null;
   /** Most matches kept for one text (default 1000; `0` or `null`: no limit). */
   maxMatches?: number | null;
+  /** Longest term of an extra list, in characters (default 100; a longer one throws
+   * `term-too-long` with `file` and `line`; `0` or `null`: no limit). */
+  maxTermChars?: number | null;
+  /** Most memory building the matcher may take, in bytes, estimated before anything large is
+   * allocated (default 1 GiB; over it, `list-too-large`; `0` or `null`: no limit). A refused
+   * list leaves the wasm instance able to build other matchers. */
+  maxBuildBytes?: number | null;
+  /** Most terms and spellings that may end at one place of a text (default 8; a list nesting
+   * more throws `list-too-nested`; `0` or `null`: no limit). */
+  maxNesting?: number | null;
 }
 
 /** Options of `censor`. */

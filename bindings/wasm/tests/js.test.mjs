@@ -224,3 +224,30 @@ test("the Big List of Naughty Strings", () => {
     m.isMatch(s);
   }
 });
+
+test("a list too large to build is refused before it is built, and the instance builds the next", () => {
+  // 100,000 generated words: about 1 GB to build natively, over the 256 MiB default of wasm.
+  let x = 0x9e3779b9;
+  const next = () => ((x ^= x << 13), (x ^= x >>> 17), (x ^= x << 5), x >>> 0);
+  const words = [];
+  for (let i = 0; i < 100_000; i++) {
+    let w = "";
+    for (let k = 5 + (next() % 6); k > 0; k--) w += String.fromCharCode(97 + (next() % 26));
+    words.push(w);
+  }
+  const big = { text: words.join("\n") + "\n", format: "txt", id: "big" };
+  assert.throws(
+    () => new Matcher({ bundled: false, extraLists: [big] }),
+    (e) =>
+      e.name === "KavachError" &&
+      e.code === "list-too-large" &&
+      /over the limit of 268435456 bytes \(max-build-bytes\)$/.test(e.message),
+  );
+  assert.throws(
+    () => new Matcher({ bundled: false, extraLists: [{ text: "a".repeat(101) + "\n", format: "txt" }] }),
+    (e) => e.code === "term-too-long" && e.line === 1,
+  );
+  const fresh = new Matcher();
+  assert.equal(fresh.find("what the fuck")[0].term, "fuck");
+  fresh.free();
+});

@@ -34,6 +34,7 @@ export function checkReportCase(Matcher, c, listText) {
       if (!String(e.file).endsWith(c.build_error.file)) problems.push(`error names ${e.file}`);
       if (!e.message.includes(c.build_error.file)) problems.push(`message ${e.message}`);
     }
+    if (c.build_error.line !== undefined) expect(problems, "error line", e.line, c.build_error.line);
     return problems;
   }
   try {

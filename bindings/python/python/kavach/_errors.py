@@ -25,7 +25,9 @@ class WordlistError(KavachError, ValueError):
 
 
 class MatcherError(KavachError, ValueError):
-    """The matcher could not be built: unknown or duplicate list, no lists, bad options."""
+    """The matcher could not be built: unknown or duplicate list, no lists, bad options, or
+    lists past a build limit (``term-too-long`` with file and line, ``list-too-nested``,
+    ``list-too-large`` for ``max_build_bytes``); nothing large was allocated."""
 
 
 class LimitError(KavachError, ValueError):

@@ -114,8 +114,10 @@ class Matcher:
     """A compiled matcher; immutable, thread-safe, picklable.
 
     Options (``**options``) are set by name in the core: ``bundled`` (False: only the given
-    lists), ``review_at`` / ``block_at`` (a severity), ``max_input_bytes`` / ``max_matches``
-    (0 or None: no limit). An unknown name or a bad value raises ``MatcherError`` (code
+    lists), ``review_at`` / ``block_at`` (a severity), ``max_input_bytes`` / ``max_matches``,
+    and the build limits ``max_term_chars`` (default 100), ``max_build_bytes`` (default 1 GiB,
+    estimated before anything large is allocated) and ``max_nesting`` (default 8) (0 or None:
+    no limit). An unknown name or a bad value raises ``MatcherError`` (code
     ``bad-option``)."""
 
     def __init__(
