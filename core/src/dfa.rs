@@ -37,6 +37,10 @@ pub(crate) struct DenseDfa {
 /// table would be bigger is searched another way.
 pub(crate) const MAX_ENTRIES: usize = 1 << 26;
 
+/// Bytes per state that building a [`DenseDfa`] takes besides its table: failure states, the
+/// breadth-first order, the new numbering and its inverse, outputs.
+pub(crate) const DENSE_BYTES_PER_STATE: usize = 40;
+
 /// Bytes per trie state that building the `aho-corasick` crate's automaton takes at its peak
 /// (its trie and the compact automaton made from it), measured on lists of 100,000 words.
 const CRATE_BYTES_PER_STATE: usize = 100;
@@ -144,14 +148,33 @@ impl DenseDfa {
         for (r, &s) in new_order.iter().enumerate() {
             row[s] = (r * stride) as u32;
         }
-        let mut table = Vec::with_capacity(states * stride);
-        for &s in &new_order {
-            table.extend(
-                trans[s * stride..][..stride]
-                    .iter()
-                    .map(|&t| row[t as usize]),
-            );
+        // In place, so the table exists once: ids first, then each cycle of the row
+        // permutation carried round with one spare row.
+        for t in trans.iter_mut() {
+            *t = row[*t as usize];
         }
+        let mut placed = vec![false; states];
+        let (mut carry, mut spare) = (vec![0u32; stride], vec![0u32; stride]);
+        for first in 0..states {
+            if placed[first] {
+                continue;
+            }
+            carry.copy_from_slice(&trans[first * stride..][..stride]);
+            let mut s = first;
+            loop {
+                placed[s] = true;
+                let to = row[s] as usize;
+                if to / stride == first {
+                    trans[to..][..stride].copy_from_slice(&carry);
+                    break;
+                }
+                spare.copy_from_slice(&trans[to..][..stride]);
+                trans[to..][..stride].copy_from_slice(&carry);
+                std::mem::swap(&mut carry, &mut spare);
+                s = to / stride;
+            }
+        }
+        let table = trans;
         let (mut match_starts, mut matches) = (vec![0u32], Vec::new());
         for &s in &matching {
             matches.extend(outputs(s));
@@ -264,36 +287,38 @@ pub(crate) enum FullSearch {
 
 impl FullSearch {
     /// The search for `patterns`, dense unless its table would pass [`MAX_ENTRIES`].
-    pub(crate) fn build(patterns: &[Vec<u8>]) -> Result<FullSearch, BuildError> {
+    pub(crate) fn build<P: AsRef<[u8]>>(patterns: &[P]) -> Result<FullSearch, BuildError> {
         FullSearch::build_within(patterns, MAX_ENTRIES)
     }
 
-    /// The most memory [`FullSearch::build`] takes for `patterns`, in bytes: a dense table
-    /// exists twice while its rows are put in order; the crate's automaton is estimated per
-    /// state.
-    pub(crate) fn estimate_bytes(patterns: &[Vec<u8>]) -> usize {
-        let slices: Vec<&[u8]> = patterns.iter().map(Vec::as_slice).collect();
+    /// The most memory [`FullSearch::build`] takes for `patterns`, in bytes: a dense table and
+    /// its building's bookkeeping per state; the crate's automaton is estimated per state.
+    pub(crate) fn estimate_bytes<P: AsRef<[u8]>>(patterns: &[P]) -> usize {
+        let slices: Vec<&[u8]> = patterns.iter().map(AsRef::as_ref).collect();
         let states = trie_states(&slices);
         match columns_of(&slices) {
             Some((_, stride)) if states.saturating_mul(stride) <= MAX_ENTRIES => {
-                states * stride * 4 * 2
+                states * (stride * 4 + DENSE_BYTES_PER_STATE)
             }
             _ => states.saturating_mul(CRATE_BYTES_PER_STATE),
         }
     }
 
     /// [`FullSearch::build`] with a dense table of at most `max_entries` entries.
-    fn build_within(patterns: &[Vec<u8>], max_entries: usize) -> Result<FullSearch, BuildError> {
-        let slices: Vec<&[u8]> = patterns.iter().map(Vec::as_slice).collect();
+    fn build_within<P: AsRef<[u8]>>(
+        patterns: &[P],
+        max_entries: usize,
+    ) -> Result<FullSearch, BuildError> {
+        let slices: Vec<&[u8]> = patterns.iter().map(AsRef::as_ref).collect();
         let dense = columns_of(&slices)
             .and_then(|(columns, stride)| DenseDfa::build(&slices, columns, stride, max_entries));
         if let Some(dfa) = dense {
-            let lens = patterns.iter().map(|p| p.len() as u32).collect();
+            let lens = slices.iter().map(|p| p.len() as u32).collect();
             return Ok(FullSearch::Dense { dfa, lens });
         }
         AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
-            .build(patterns)
+            .build(&slices)
             .map(FullSearch::Crate)
     }
 

@@ -4,12 +4,11 @@
 //! threads.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::allow::{AllowSpan, AllowSpans, AllowWords, Covered};
 use crate::censor::{censor_spans, CensorOptions};
-use crate::dfa::{max_nesting, FullSearch, MAX_ENTRIES};
+use crate::dfa::{max_nesting, FullSearch, DENSE_BYTES_PER_STATE, MAX_ENTRIES};
 use crate::error::{Error, ErrorKind};
 use crate::indic::{self, Spelling};
 use crate::normalize::{
@@ -232,7 +231,7 @@ pub struct Limits {
     /// WebAssembly), estimated from the
     /// lists before the automata are allocated: over it, the build is refused
     /// (`list-too-large`) and nothing large has been allocated. The bundled lists take about
-    /// 20 MB; a list of 100,000 ordinary words about 400 MB.
+    /// 12 MB; a list of 100,000 ordinary words about 750 MB (and 0.5 GB in fact).
     pub max_build_bytes: Option<usize>,
     /// Most terms and spellings of the lists that may end at one place of a text (default 8;
     /// the bundled lists have at most 3: `ass` in `badass`): a term with more inside its end
@@ -1214,25 +1213,89 @@ fn spelling(norm: &Normalized) -> Spelling {
         .collect()
 }
 
-/// Re-collapses equal neighbours (a variant can create them) and lays out per-byte runs.
-fn layout(sp: &[(char, u16)]) -> (Vec<u8>, Vec<u16>) {
-    let mut merged: Spelling = Vec::with_capacity(sp.len());
-    for &(ch, run) in sp {
-        match merged.last_mut() {
-            Some((last, r)) if *last == ch && ch != ' ' && ch != '\n' => *r = r.saturating_add(run),
-            _ => merged.push((ch, run)),
+/// Every spelling of every target while a matcher is built, in flat arrays (a key's bytes and
+/// their minimum runs side by side), so a list costs a few dozen bytes per spelling rather than
+/// several allocations each; equal keys become one pattern by sorting ([`Spelled::grouped`]).
+#[derive(Default)]
+struct Spelled {
+    /// The keys, one after another.
+    keys: Vec<u8>,
+    /// Per key byte: the fewest equal letters the text must have there (`ass` needs two `s`).
+    runs: Vec<u16>,
+    recs: Vec<SpelledRec>,
+}
+
+/// One spelling: where its key is in [`Spelled::keys`], its target and its transforms.
+#[derive(Clone, Copy)]
+struct SpelledRec {
+    at: u32,
+    len: u32,
+    target: u32,
+    flags: u16,
+}
+
+impl Spelled {
+    /// Adds `target`'s spelling `sp` (re-collapsing equal neighbours, which a variant can
+    /// create).
+    fn push(&mut self, target: u32, sp: &[(char, u16)], flags: u16) {
+        let at = self.keys.len();
+        let mut last: Option<char> = None;
+        for &(ch, run) in sp {
+            if last == Some(ch) && ch != ' ' && ch != '\n' {
+                let n = ch.len_utf8();
+                let from = self.runs.len() - n;
+                for r in &mut self.runs[from..] {
+                    *r = r.saturating_add(run);
+                }
+                continue;
+            }
+            last = Some(ch);
+            let mut buf = [0u8; 4];
+            for &b in ch.encode_utf8(&mut buf).as_bytes() {
+                self.keys.push(b);
+                self.runs.push(run);
+            }
         }
+        self.recs.push(SpelledRec {
+            at: at as u32,
+            len: (self.keys.len() - at) as u32,
+            target,
+            flags,
+        });
     }
-    let mut key = Vec::new();
-    let mut runs = Vec::new();
-    for (ch, run) in merged {
-        let mut buf = [0u8; 4];
-        for &b in ch.encode_utf8(&mut buf).as_bytes() {
-            key.push(b);
-            runs.push(run);
+
+    fn key(&self, r: u32) -> &[u8] {
+        let x = self.recs[r as usize];
+        &self.keys[x.at as usize..][..x.len as usize]
+    }
+
+    fn runs(&self, r: u32) -> &[u16] {
+        let x = self.recs[r as usize];
+        &self.runs[x.at as usize..][..x.len as usize]
+    }
+
+    /// Bytes held, by capacity (what the build limit counts).
+    fn bytes(&self) -> usize {
+        self.keys.capacity()
+            + 2 * self.runs.capacity()
+            + std::mem::size_of::<SpelledRec>() * self.recs.capacity()
+    }
+
+    /// The spellings in order of key, and per key the range of them with that key, in order of
+    /// appearance.
+    fn grouped(&self) -> (Vec<u32>, Vec<(u32, u32)>) {
+        let mut order: Vec<u32> = (0..self.recs.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| self.key(a).cmp(self.key(b)).then(a.cmp(&b)));
+        let mut groups = Vec::new();
+        let mut start = 0;
+        for k in 1..=order.len() {
+            if k == order.len() || self.key(order[k]) != self.key(order[start]) {
+                groups.push((start as u32, k as u32));
+                start = k;
+            }
         }
+        (order, groups)
     }
-    (key, runs)
 }
 
 /// Most `i`/`l` positions for which every combination of `1` gets a variant.
@@ -1381,11 +1444,6 @@ fn collapse_runs(s: &str) -> Spelling {
     sp
 }
 
-/// Bytes a spelling variant takes while a matcher is built, besides 4 per byte of its key (see
-/// [`compile`]): its key in the pattern list and in the index, its entry and its runs, as
-/// measured (peak resident memory) on lists of 100,000 and 1,000,000 words.
-const VARIANT_BYTES: usize = 256;
-
 /// `Ok` if `bytes` is within the build limit `max`.
 fn within(bytes: usize, max: usize) -> Result<(), Error> {
     if bytes <= max {
@@ -1412,20 +1470,15 @@ fn compile(
     limits: Limits,
     estimate_only: bool,
 ) -> Result<Built, Error> {
-    let mut patterns: Vec<Vec<u8>> = Vec::new();
-    let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
-    // Per pattern: (target, minimum runs, flags) of each variant.
-    let mut variants: Vec<Vec<(u32, Vec<u16>, u16)>> = Vec::new();
+    let mut spelled = Spelled::default();
     let mut targets = Vec::new();
     let mut infos = Vec::new();
     let mut norm = Normalized::default();
     let mut scratch = Scratch::default();
-    // What the variants take while the automata are built (estimated per variant: its key in
-    // the pattern list and the index, its runs, its entry), checked as they are made: a list
-    // whose variants alone pass the limit is refused before they are all made.
+    // What the spellings take is counted as they are made: a list whose spellings alone pass
+    // the limit is refused before they are all made.
     let max_bytes = limits.max_build_bytes.unwrap_or(usize::MAX);
-    let mut spent = 0usize;
-    let mut add = |term: &str, hindi: bool, target: Target, targets: &mut Vec<Target>| -> usize {
+    let mut add = |term: &str, hindi: bool, target: Target, targets: &mut Vec<Target>| {
         normalize_into(term, &mut norm, &mut scratch);
         // Allow and context words are matched as spelled; only terms get evasion variants.
         let is_allow = !matches!(target.role, Role::Term(_));
@@ -1433,29 +1486,17 @@ fn compile(
         let id = targets.len() as u32;
         targets.push(target);
         let sp = spelling(&norm);
-        let vs = if is_allow {
-            vec![(sp, 0)]
+        if is_allow {
+            spelled.push(id, &sp, 0);
         } else {
-            let mut vs = spellings(&sp);
-            vs.extend(hindi_spellings(&norm, &sp, hindi, stem));
-            vs
-        };
-        let mut bytes = 0;
-        for (v, flags) in vs {
-            let (key, min_run) = layout(&v);
-            bytes += VARIANT_BYTES + 4 * key.len();
-            let p = *index.entry(key.clone()).or_insert_with(|| {
-                patterns.push(key);
-                variants.push(Vec::new());
-                patterns.len() - 1
-            });
-            // The same key can come from several rules; keep the first (plainest) variant.
-            if variants[p].iter().any(|x| x.0 == id && x.1 == min_run) {
-                continue;
+            for (v, flags) in spellings(&sp) {
+                spelled.push(id, &v, flags);
             }
-            variants[p].push((id, min_run, flags));
+            for (v, flags) in hindi_spellings(&norm, &sp, hindi, stem) {
+                spelled.push(id, &v, flags);
+            }
         }
-        bytes
+        within(spelled.bytes(), max_bytes)
     };
     let too_long = |term: &str, source: &str, line: usize| {
         let chars = term.chars().count();
@@ -1482,8 +1523,7 @@ fn compile(
             };
             let hindi = e.lang == "hi" || e.lang.starts_with("hi-");
             too_long(&e.term, &sources[li], e.line)?;
-            spent += add(&e.term, hindi, t, &mut targets);
-            within(spent, max_bytes)?;
+            add(&e.term, hindi, t, &mut targets)?;
         }
         for a in list.allow() {
             let t = Target {
@@ -1494,8 +1534,7 @@ fn compile(
                 list: list_idx,
             };
             too_long(&a.term, &sources[li], a.line)?;
-            spent += add(&a.term, false, t, &mut targets);
-            within(spent, max_bytes)?;
+            add(&a.term, false, t, &mut targets)?;
         }
         for w in list.context() {
             let t = Target {
@@ -1506,8 +1545,7 @@ fn compile(
                 list: list_idx,
             };
             too_long(&w.term, &sources[li], w.line)?;
-            spent += add(&w.term, false, t, &mut targets);
-            within(spent, max_bytes)?;
+            add(&w.term, false, t, &mut targets)?;
         }
         infos.push(ListInfo {
             id: Arc::from(meta.id.as_str()),
@@ -1518,65 +1556,67 @@ fn compile(
             allow: list.allow().len(),
         });
     }
-    // The automata search the patterns of terms, first in the order. Context words come next:
-    // they are searched for only in a text with a candidate that needs context (one more pass
-    // over its key), and allow words last: they are looked up from the candidates (see
-    // `crate::allow`).
-    let groups: Vec<u8> = variants
+    // Equal keys are one pattern, numbered in order of first appearance. The automata search
+    // the patterns of terms, first in the order. Context words come next: they are searched
+    // for only in a text with a candidate that needs context (one more pass over its key), and
+    // allow words last: they are looked up from the candidates (see `crate::allow`).
+    let group = |role: Role| match role {
+        Role::Term(_) => 0u8,
+        Role::Context => 1,
+        Role::Allow => 2,
+    };
+    let (order, mut grouped) = spelled.grouped();
+    let kind = |&(a, b): &(u32, u32)| {
+        order[a as usize..b as usize]
+            .iter()
+            .map(|&r| group(targets[spelled.recs[r as usize].target as usize].role))
+            .min()
+            .unwrap_or(2)
+    };
+    grouped.sort_by_key(|g| (kind(g), order[g.0 as usize]));
+    let searched = grouped.iter().filter(|g| kind(g) == 0).count();
+    let with_context = searched + grouped[searched..].iter().filter(|g| kind(g) == 1).count();
+    let patterns: Vec<&[u8]> = grouped
         .iter()
-        .map(|vs| {
-            let has = |role: fn(Role) -> bool| vs.iter().any(|v| role(targets[v.0 as usize].role));
-            if has(|r| matches!(r, Role::Term(_))) {
-                0
-            } else if has(|r| r == Role::Context) {
-                1
-            } else {
-                2
-            }
-        })
+        .map(|&(a, _)| spelled.key(order[a as usize]))
         .collect();
-    let mut order: Vec<usize> = (0..patterns.len()).collect();
-    order.sort_by_key(|&p| groups[p]);
-    let searched = groups.iter().filter(|&&g| g == 0).count();
-    let with_context = searched + groups.iter().filter(|&&g| g == 1).count();
-    let patterns: Vec<Vec<u8>> = order
-        .iter()
-        .map(|&p| std::mem::take(&mut patterns[p]))
-        .collect();
-    let variants: Vec<Vec<(u32, Vec<u16>, u16)>> = order
-        .iter()
-        .map(|&p| std::mem::take(&mut variants[p]))
-        .collect();
-    let mut variant_starts = Vec::with_capacity(variants.len() + 1);
+    // The spellings, their order and groups, the patterns and the variants made from them.
+    let spent = spelled.bytes()
+        + order.len() * (4 + std::mem::size_of::<Variant>())
+        + grouped.len() * (8 + 16 + 4 + 1)
+        + spelled.keys.len() * 2;
+    let mut variant_starts = Vec::with_capacity(grouped.len() + 1);
     variant_starts.push(0u32);
-    for vs in &variants {
-        variant_starts.push(variant_starts[variant_starts.len() - 1] + vs.len() as u32);
-    }
-    let pattern_modes: Vec<u8> = variants
-        .iter()
-        .map(|vs| {
-            vs.iter()
-                .fold(0u8, |m, &(t, _, _)| m | mode_bit(targets[t as usize].mode))
-        })
-        .collect();
-    let mut min_runs = Vec::new();
-    let mut variants: Vec<Variant> = variants
-        .into_iter()
-        .flatten()
-        .map(|(target, runs, flags)| {
-            let at = min_runs.len() as u32;
-            min_runs.extend(runs);
-            let t = &targets[target as usize];
-            Variant {
-                target,
-                min_runs: at,
-                flags,
+    let mut pattern_modes = Vec::with_capacity(grouped.len());
+    let mut min_runs: Vec<u16> = Vec::new();
+    let mut variants: Vec<Variant> = Vec::new();
+    for &(a, b) in &grouped {
+        let first = variants.len();
+        let mut modes = 0u8;
+        for &r in &order[a as usize..b as usize] {
+            let rec = spelled.recs[r as usize];
+            let runs = spelled.runs(r);
+            // The same key can come from several rules; keep the first (plainest) variant.
+            if variants[first..].iter().any(|v: &Variant| {
+                v.target == rec.target && min_runs[v.min_runs as usize..][..runs.len()] == *runs
+            }) {
+                continue;
+            }
+            let t = &targets[rec.target as usize];
+            modes |= mode_bit(t.mode);
+            variants.push(Variant {
+                target: rec.target,
+                min_runs: min_runs.len() as u32,
+                flags: rec.flags,
                 list: t.list,
                 mode: t.mode,
                 role: t.role,
-            }
-        })
-        .collect();
+            });
+            min_runs.extend_from_slice(runs);
+        }
+        pattern_modes.push(modes);
+        variant_starts.push(variants.len() as u32);
+    }
     min_runs.shrink_to_fit();
     variants.shrink_to_fit();
     // The plain DFA has the patterns of terms (and their context-word variants), and a pattern
@@ -1587,8 +1627,8 @@ fn compile(
     let plain_patterns: Vec<PlainPattern> = (0..searched)
         .filter_map(|p| {
             let modes = searched_modes(of_pattern(p));
-            can_match_plain(&patterns[p]).then(|| PlainPattern {
-                key: &patterns[p],
+            can_match_plain(patterns[p]).then(|| PlainPattern {
+                key: patterns[p],
                 id: p as u32,
                 boundary_before: !modes_accept(modes, false, true),
                 boundary_after: !modes_accept(modes, true, false),
@@ -1596,9 +1636,7 @@ fn compile(
         })
         .collect();
     // Hits per byte of text are bounded by how many patterns end at one place.
-    let slices: Vec<&[u8]> = patterns[..searched].iter().map(Vec::as_slice).collect();
-    let (nesting, deepest) = max_nesting(&slices);
-    drop(slices);
+    let (nesting, deepest) = max_nesting(&patterns[..searched]);
     if let Some(max) = limits.max_nesting.filter(|&max| nesting > max) {
         let v = &variants[variant_starts[deepest] as usize];
         let t = &targets[v.target as usize];
@@ -1617,7 +1655,7 @@ fn compile(
         + FullSearch::estimate_bytes(&patterns[..searched])
         + FullSearch::estimate_bytes(&patterns[searched..with_context])
         + if plain_entries <= MAX_ENTRIES {
-            plain_entries * 4 * 2
+            plain_entries * 4 + plain_entries / PlainSearch::STRIDE * DENSE_BYTES_PER_STATE
         } else {
             0
         };
@@ -1639,7 +1677,7 @@ fn compile(
         searched,
         (0..patterns.len())
             .filter(|&p| of_pattern(p).iter().any(|v| v.role == Role::Allow))
-            .map(|p| (p as u32, patterns[p].as_slice())),
+            .map(|p| (p as u32, patterns[p])),
     );
     let plain = PlainSearch::build(&plain_patterns, MAX_ENTRIES);
     Ok(Built::Matcher(Matcher {
@@ -1656,7 +1694,11 @@ fn compile(
             limits,
             allow_words,
             context_words,
-            max_pattern_len: patterns[..searched].iter().map(Vec::len).max().unwrap_or(0),
+            max_pattern_len: patterns[..searched]
+                .iter()
+                .map(|p| p.len())
+                .max()
+                .unwrap_or(0),
             wordlists: lists,
         }),
     }))

@@ -48,6 +48,9 @@ pub(crate) struct PlainSearch {
 }
 
 impl PlainSearch {
+    /// Columns of the table: one per byte of [`ALPHABET`].
+    pub(crate) const STRIDE: usize = ALPHABET.len();
+
     /// The entries of the table [`PlainSearch::build`] would make for `patterns` (at most).
     pub(crate) fn table_entries(patterns: &[PlainPattern]) -> usize {
         let (searched, _) = with_boundaries(patterns);

@@ -226,7 +226,7 @@ test("the Big List of Naughty Strings", () => {
 });
 
 test("a list too large to build is refused before it is built, and the instance builds the next", () => {
-  // 100,000 generated words: about 1 GB to build natively, over the 256 MiB default of wasm.
+  // 100,000 generated words: about 750 MB estimated natively, over the 256 MiB default of wasm.
   let x = 0x9e3779b9;
   const next = () => ((x ^= x << 13), (x ^= x >>> 17), (x ^= x << 5), x >>> 0);
   const words = [];
