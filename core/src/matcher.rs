@@ -1444,6 +1444,11 @@ fn collapse_runs(s: &str) -> Spelling {
     sp
 }
 
+/// Bytes per spelling that grouping spellings into patterns takes, at most: its place in the
+/// order (4), its group (8), its pattern's key (16), variant (16) and plain pattern (24), the
+/// pattern's mode and start (5).
+const GROUPING_BYTES_PER_SPELLING: usize = 4 + 8 + 16 + 16 + 24 + 5;
+
 /// `Ok` if `bytes` is within the build limit `max`.
 fn within(bytes: usize, max: usize) -> Result<(), Error> {
     if bytes <= max {
@@ -1565,6 +1570,12 @@ fn compile(
         Role::Context => 1,
         Role::Allow => 2,
     };
+    // What grouping and the variants will take, from the counts, before they are made.
+    let recs = spelled.recs.len();
+    within(
+        spelled.bytes() + recs * GROUPING_BYTES_PER_SPELLING + spelled.keys.len() * 2,
+        max_bytes,
+    )?;
     let (order, mut grouped) = spelled.grouped();
     let kind = |&(a, b): &(u32, u32)| {
         order[a as usize..b as usize]
@@ -1580,11 +1591,7 @@ fn compile(
         .iter()
         .map(|&(a, _)| spelled.key(order[a as usize]))
         .collect();
-    // The spellings, their order and groups, the patterns and the variants made from them.
-    let spent = spelled.bytes()
-        + order.len() * (4 + std::mem::size_of::<Variant>())
-        + grouped.len() * (8 + 16 + 4 + 1)
-        + spelled.keys.len() * 2;
+    let spent = spelled.bytes() + recs * GROUPING_BYTES_PER_SPELLING + spelled.keys.len() * 2;
     let mut variant_starts = Vec::with_capacity(grouped.len() + 1);
     variant_starts.push(0u32);
     let mut pattern_modes = Vec::with_capacity(grouped.len());

@@ -52,10 +52,25 @@ impl PlainSearch {
     pub(crate) const STRIDE: usize = ALPHABET.len();
 
     /// The entries of the table [`PlainSearch::build`] would make for `patterns` (at most).
+    /// Counted without making the patterns with their boundary bytes: those with one before
+    /// make two copies of their trie (after a space, after a line break), and one after adds
+    /// at most two states to each copy.
     pub(crate) fn table_entries(patterns: &[PlainPattern]) -> usize {
-        let (searched, _) = with_boundaries(patterns);
-        let searched: Vec<&[u8]> = searched.iter().map(Vec::as_slice).collect();
-        crate::dfa::trie_states(&searched).saturating_mul(ALPHABET.len())
+        let trie = |before: bool| {
+            let keys: Vec<&[u8]> = patterns
+                .iter()
+                .filter(|p| p.boundary_before == before)
+                .map(|p| p.key)
+                .collect();
+            crate::dfa::trie_states(&keys) - 1
+        };
+        let after: usize = patterns
+            .iter()
+            .filter(|p| p.boundary_after)
+            .map(|p| if p.boundary_before { 4 } else { 2 })
+            .sum();
+        let states = 1 + trie(false) + 2 * (1 + trie(true)) + after;
+        states.saturating_mul(ALPHABET.len())
     }
 
     /// Builds the search for `patterns` (see [`PlainPattern`]). `None` if the automaton would
