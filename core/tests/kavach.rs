@@ -1107,3 +1107,30 @@ fn terms_nested_inside_each_other_past_the_limit_are_refused() {
     let found = m.find("a xqxqxq b");
     assert_eq!((found.len(), found[0].term), (1, "xqxqxq"));
 }
+
+#[test]
+fn a_review_sheet_imports_only_its_accepted_rows() {
+    let sheet = "accept\tterm\tcategory\tseverity\tmode\tlang\tscore\n\
+                 yes\tzorkface\tinsult\tlow\tword\t\t5.1\n\
+                 \tblorp\tinsult\tlow\tword\t\t4.0\n\
+                 no\tsnarf\tinsult\tlow\tword\t\t3.0\n\
+                 Y\tगधा\tinsult\tmedium\tword\thi\t2.5\n";
+    let list = Wordlist::from_bytes(
+        sheet.as_bytes(),
+        "sheet.tsv",
+        Format::Tsv,
+        &ImportOptions::default(),
+    )
+    .expect("sheet");
+    let terms: Vec<(&str, &str, u32)> = list
+        .entries()
+        .iter()
+        .map(|e| (e.term.as_str(), e.severity.as_str(), e.line as u32))
+        .collect();
+    assert_eq!(terms, [("zorkface", "low", 2), ("गधा", "medium", 5)]);
+    assert_eq!(
+        Format::from_path(std::path::Path::new("r.tsv")),
+        Format::Tsv
+    );
+    assert_eq!("tsv".parse::<Format>(), Ok(Format::Tsv));
+}

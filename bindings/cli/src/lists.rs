@@ -70,6 +70,36 @@ pub(crate) enum ListCommand {
         /// List files or bundled ids.
         lists: Vec<String>,
     },
+    /// Rank the words and two-word phrases of labelled posts (JSON Lines with "text" and
+    /// "label") most associated with abusive posts that the lists (the bundled ones and any
+    /// --list-file) do not match yet; writes a review sheet (TSV) to stdout. Nothing is added:
+    /// mark rows `yes` in the accept column, then `kavach list import sheet.tsv`.
+    Mine {
+        /// Labelled JSON Lines, or - for standard input.
+        file: String,
+        /// How many candidates to write.
+        #[arg(long, default_value_t = 200)]
+        top: usize,
+        /// Fewest abusive posts a candidate must occur in.
+        #[arg(long, default_value_t = 3)]
+        min_posts: u32,
+        /// Weight of the prior (a fraction of the corpus's own counts; Monroe et al. 2008).
+        #[arg(long, default_value_t = 0.1)]
+        prior: f64,
+        /// Words only, no two-word phrases.
+        #[arg(long)]
+        no_phrases: bool,
+        /// The field holding the text.
+        #[arg(long, default_value = "text")]
+        text_field: String,
+        /// The field holding the label.
+        #[arg(long, default_value = "label")]
+        label_field: String,
+        /// A string label that means abusive (repeatable; e.g. --positive HOF --positive OFF);
+        /// other string labels then mean clean.
+        #[arg(long)]
+        positive: Vec<String>,
+    },
 }
 
 fn options(args: &ListArgs) -> ImportOptions {
@@ -235,6 +265,31 @@ pub(crate) fn run(command: ListCommand, args: &ListArgs) -> Result<u8, Fatal> {
                 )?;
             }
             Ok(0)
+        }
+        ListCommand::Mine {
+            file,
+            top,
+            min_posts,
+            prior,
+            no_phrases,
+            text_field,
+            label_field,
+            positive,
+        } => {
+            let matcher = crate::build_matcher(args)?;
+            let fields = crate::mine::Fields {
+                text: &text_field,
+                label: &label_field,
+                positive: &positive,
+            };
+            let options = kavach::MineOptions {
+                top,
+                min_posts,
+                prior,
+                phrases: !no_phrases,
+                ..kavach::MineOptions::default()
+            };
+            crate::mine::run(&matcher, &file, &fields, options)
         }
         ListCommand::Stats { lists } => {
             let lists: Vec<Wordlist> = if lists.is_empty() {

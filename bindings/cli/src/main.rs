@@ -5,6 +5,7 @@
 //! status "error" and a verdict of review, never allow).
 
 mod lists;
+mod mine;
 mod scan;
 
 use std::io::{self, IsTerminal, Write};
@@ -181,7 +182,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn build_matcher(args: &ListArgs) -> Result<Matcher, Fatal> {
+pub(crate) fn build_matcher(args: &ListArgs) -> Result<Matcher, Fatal> {
     let mut options = MatcherOptions::new();
     if !args.list.is_empty() {
         options.only_bundled(args.list.clone());

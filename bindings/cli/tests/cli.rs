@@ -994,3 +994,83 @@ fn check_fails_closed_on_limits() {
         "{e}"
     );
 }
+
+/// `list mine` ranks what abusive posts say and the lists do not match, writes a review sheet,
+/// reports bad lines by number, and `list import` takes the sheet's accepted rows.
+#[test]
+fn list_mine_writes_a_review_sheet_that_list_import_reads() {
+    let mut input = String::new();
+    for k in 0..60 {
+        let clean = ["what a match today", "see you at the game", "तुम कैसे हो दोस्त"][k % 3];
+        input += &serde_json::json!({"text": clean, "label": 0}).to_string();
+        input.push('\n');
+    }
+    for k in 0..20 {
+        let abusive = ["you zorkface, see you", "तू गधा है", "what the fuck zorkface"][k % 3];
+        input += &serde_json::json!({"text": abusive, "label": "HOF"}).to_string();
+        input.push('\n');
+    }
+    input += "{\"text\": \"cut\n[1]\n{\"text\": \"x\", \"label\": \"NOT\"}\n";
+    let out = kavach(
+        &["list", "mine", "-", "--positive", "HOF", "--top", "5"],
+        input.as_bytes(),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("-:81: invalid JSON"), "{stderr}");
+    assert!(stderr.contains("-:82: expected a JSON object"), "{stderr}");
+    assert!(
+        stderr.contains("mined 81 posts (20 abusive, 61 clean); 2 lines skipped"),
+        "{stderr}"
+    );
+    let sheet = String::from_utf8(out.stdout).expect("utf-8");
+    let rows: Vec<Vec<&str>> = sheet.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows[0], kavach::REVIEW_COLUMNS);
+    assert!(rows.len() <= 6, "{sheet}");
+    let zork = rows.iter().find(|r| r[1] == "zorkface").expect("zorkface");
+    assert_eq!((zork[7], zork[8]), ("13", "0"));
+    let gadha = rows.iter().find(|r| r[1] == "गधा").expect("गधा");
+    assert_eq!(gadha[5], "hi");
+    // `fuck` is listed: never a row of its own.
+    assert!(rows.iter().all(|r| r[1] != "fuck"), "{sheet}");
+    // Accept one row; import reads only it.
+    let dir = std::env::temp_dir().join(format!("kavach-mine-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let reviewed: Vec<String> = sheet
+        .lines()
+        .map(|l| match l.strip_prefix("\tzorkface\t") {
+            Some(rest) => format!("yes\tzorkface\t{rest}"),
+            None => l.to_string(),
+        })
+        .collect();
+    let path = dir.join("sheet.tsv");
+    std::fs::write(&path, reviewed.join("\n")).expect("write");
+    let out = kavach(
+        &[
+            "list",
+            "import",
+            path.to_str().expect("path"),
+            "--id",
+            "platform",
+        ],
+        b"",
+    );
+    let list = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let terms: Vec<&str> = list
+        .lines()
+        .skip_while(|l| *l != "[terms]")
+        .filter(|l| !l.starts_with('#') && l.contains('|'))
+        .collect();
+    assert_eq!(terms.len(), 1, "{list}");
+    assert!(
+        terms[0].starts_with("zorkface | insult | low | word"),
+        "{list}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

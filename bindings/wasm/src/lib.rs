@@ -65,8 +65,8 @@ export interface Report {
 export interface ExtraList {
   /** The list's content: a string, or the bytes of a file (UTF-8 is checked, by line). */
   text: string | Uint8Array;
-  /** `kavach` (default), `txt` (one term per line) or `csv`. */
-  format?: "kavach" | "txt" | "csv";
+  /** `kavach` (default), `txt` (one term per line), `csv`, or `tsv` (a `kavach list mine` review sheet: only accepted rows). */
+  format?: "kavach" | "txt" | "csv" | "tsv";
   /** Name used in error messages (default `extraLists[i]`). */
   name?: string;
   /** For txt/csv: list id (default: the name up to its first dot). */
@@ -314,14 +314,10 @@ fn extra_list(spec: &JsValue, k: usize) -> Result<(String, Wordlist), JsValue> {
     };
     let name = get_string(spec, "name", &what)?.unwrap_or_else(|| format!("extraLists[{k}]"));
     let format = match get_string(spec, "format", &what)?.as_deref() {
-        None | Some("kavach") => Format::Kavach,
-        Some("txt") => Format::Plain,
-        Some("csv") => Format::Csv,
-        Some(other) => {
-            return Err(option_error(&format!(
-                "{what}.format must be \"kavach\", \"txt\" or \"csv\", not {other:?}"
-            )))
-        }
+        None => Format::Kavach,
+        Some(f) => f
+            .parse::<Format>()
+            .map_err(|e| option_error(&format!("{what}.format: {e}")))?,
     };
     let mut options = ImportOptions {
         id: get_string(spec, "id", &what)?.unwrap_or_default(),

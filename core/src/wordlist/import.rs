@@ -15,8 +15,12 @@ pub enum Format {
     Kavach,
     /// One term per line; `#` starts a comment line; blank lines are ignored.
     Plain,
-    /// CSV with a header row: `term` (required), `category`, `severity`, `mode`, `lang`.
+    /// CSV with a header row: `term` (required), `category`, `severity`, `mode`, `lang`;
+    /// with an `accept` column (a review sheet), only rows whose `accept` is `yes`, `y`, `x`,
+    /// `true` or `1` are entries.
     Csv,
+    /// Tab-separated, otherwise as [`Format::Csv`]: the review sheets of `kavach list mine`.
+    Tsv,
 }
 
 impl FromStr for Format {
@@ -26,8 +30,9 @@ impl FromStr for Format {
             "kavach" => Ok(Format::Kavach),
             "txt" | "plain" => Ok(Format::Plain),
             "csv" => Ok(Format::Csv),
+            "tsv" => Ok(Format::Tsv),
             other => Err(format!(
-                "unknown list format `{other}` (expected txt, csv or kavach)"
+                "unknown list format `{other}` (expected txt, csv, tsv or kavach)"
             )),
         }
     }
@@ -39,6 +44,7 @@ impl Format {
         match path.extension().and_then(|e| e.to_str()) {
             Some("txt") => Format::Plain,
             Some("csv") => Format::Csv,
+            Some("tsv") => Format::Tsv,
             _ => Format::Kavach,
         }
     }
@@ -177,7 +183,8 @@ pub(crate) fn from_bytes(
     match format {
         Format::Kavach => Wordlist::parse(text, source),
         Format::Plain => plain(text, source, options),
-        Format::Csv => csv(text, source, options),
+        Format::Csv => csv(text, source, options, b','),
+        Format::Tsv => csv(text, source, options, b'\t'),
     }
 }
 
@@ -255,9 +262,15 @@ fn plain(text: &str, source: &str, options: &ImportOptions) -> Result<Wordlist, 
     Wordlist::new(meta, entries, Vec::new(), source)
 }
 
-fn csv(text: &str, source: &str, options: &ImportOptions) -> Result<Wordlist, Error> {
+fn csv(
+    text: &str,
+    source: &str,
+    options: &ImportOptions,
+    delimiter: u8,
+) -> Result<Wordlist, Error> {
     let meta = meta(options, source)?;
     let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
         .has_headers(true)
         .flexible(false)
         .trim(csv::Trim::All)
@@ -284,14 +297,25 @@ fn csv(text: &str, source: &str, options: &ImportOptions) -> Result<Wordlist, Er
             1,
         ));
     };
-    let (cat_col, sev_col, mode_col, lang_col) =
-        (col("category"), col("severity"), col("mode"), col("lang"));
+    let (cat_col, sev_col, mode_col, lang_col, accept_col) = (
+        col("category"),
+        col("severity"),
+        col("mode"),
+        col("lang"),
+        col("accept"),
+    );
     let mut entries = Vec::new();
     for record in reader.records() {
         let record = record.map_err(csv_err)?;
         let line = record.position().map_or(0, |p| p.line() as usize);
         let at = |kind| Error::at(kind, source, line);
         let field = |c: Option<usize>| c.and_then(|c| record.get(c)).filter(|v| !v.is_empty());
+        if let Some(c) = accept_col {
+            let accepted = record.get(c).unwrap_or("").to_ascii_lowercase();
+            if !matches!(accepted.as_str(), "yes" | "y" | "x" | "true" | "1") {
+                continue;
+            }
+        }
         let term = record.get(term_col).unwrap_or("");
         if term.is_empty() {
             return Err(at(ErrorKind::EmptyTerm(String::new())));
