@@ -6,8 +6,8 @@
 use std::path::PathBuf;
 
 use kavach::{
-    convert_offsets, CensorOptions, Error, ErrorKind, Format, ImportOptions, Matcher,
-    MatcherOptions, OffsetUnit, Wordlist,
+    convert_offsets, write_review_sheet, CensorOptions, Error, ErrorKind, Format, ImportOptions,
+    Matcher, MatcherOptions, MineOptions, Miner, OffsetUnit, Wordlist,
 };
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
@@ -790,6 +790,77 @@ impl PyMatcher {
         gc_paused(py, || PyList::new(py, reports))
     }
 
+    /// The words and two-word phrases of `texts` most associated with the items whose label
+    /// is true (`labels`: ints or bools, as many as `texts`) that this matcher does not match
+    /// whole, best first, as dicts (see `kavach.Miner` in the core and `review_sheet`).
+    #[pyo3(signature = (texts, labels, *, top=200, min_posts=3, prior=0.1, phrases=true, examples=3))]
+    #[allow(clippy::too_many_arguments)]
+    fn mine<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        labels: &Bound<'py, PyAny>,
+        top: usize,
+        min_posts: u32,
+        prior: f64,
+        phrases: bool,
+        examples: usize,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let options = MineOptions {
+            top,
+            min_posts,
+            prior,
+            phrases,
+            examples,
+        };
+        let mut miner = Miner::new(&self.inner, options);
+        let mut labels = labels.try_iter()?;
+        let mut k = 0;
+        for text in texts.try_iter()? {
+            let text = text?;
+            let Some(label) = labels.next() else {
+                return Err(PyValueError::new_err(format!(
+                    "labels has fewer items than texts ({k})"
+                )));
+            };
+            let label = label?;
+            let text = text.cast::<PyString>().map_err(|_| {
+                PyTypeError::new_err(format!("texts[{k}] is not a str"))
+            })?;
+            let abusive = if label.is_instance_of::<PyBool>() || label.is_instance_of::<PyInt>() {
+                label.is_truthy()?
+            } else {
+                return Err(PyTypeError::new_err(format!(
+                    "labels[{k}] must be an int or a bool, not {}",
+                    label.get_type().name()?
+                )));
+            };
+            miner.add(text.to_str()?, abusive);
+            k += 1;
+        }
+        if labels.next().is_some() {
+            return Err(PyValueError::new_err(format!(
+                "labels has more items than texts ({k})"
+            )));
+        }
+        let found = py.detach(|| miner.finish());
+        let rows = found
+            .iter()
+            .map(|c| {
+                let d = PyDict::new(py);
+                d.set_item("term", &c.term)?;
+                d.set_item("words", c.words)?;
+                d.set_item("score", c.score)?;
+                d.set_item("abusive_posts", c.abusive_posts)?;
+                d.set_item("clean_posts", c.clean_posts)?;
+                d.set_item("already_matches", c.contains.clone())?;
+                d.set_item("examples", c.examples.clone())?;
+                Ok(d)
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, rows)
+    }
+
     /// `verdict` on every item of an iterable, like `report_many`: one verdict per item, in
     /// order, never raising for an item.
     #[pyo3(signature = (texts, threads=None))]
@@ -986,6 +1057,32 @@ fn diff_lists<'py>(py: Python<'py>, old: &str, new: &str) -> PyResult<Bound<'py,
 }
 
 /// The compiled module.
+/// The review sheet (TSV text, header first) for candidates as `Matcher.mine` returns them;
+/// `kavach list import sheet.tsv` reads its rows marked `yes` in `accept`.
+#[pyfunction]
+fn review_sheet(candidates: &Bound<'_, PyAny>) -> PyResult<String> {
+    let mut found = Vec::new();
+    for (k, row) in candidates.try_iter()?.enumerate() {
+        let row = row?;
+        let get = |key: &str| {
+            row.get_item(key)
+                .map_err(|_| PyValueError::new_err(format!("candidates[{k}] has no `{key}`")))
+        };
+        found.push(kavach::Candidate {
+            term: get("term")?.extract()?,
+            words: get("words")?.extract()?,
+            score: get("score")?.extract()?,
+            abusive_posts: get("abusive_posts")?.extract()?,
+            clean_posts: get("clean_posts")?.extract()?,
+            contains: get("already_matches")?.extract()?,
+            examples: get("examples")?.extract()?,
+        });
+    }
+    let mut out = Vec::new();
+    write_review_sheet(&mut out, &found)?;
+    String::from_utf8(out).map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
 #[pymodule]
 fn _kavach(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyMatcher>()?;
@@ -994,6 +1091,7 @@ fn _kavach(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Report>()?;
     m.add_function(wrap_pyfunction!(bundled_lists, m)?)?;
     m.add_function(wrap_pyfunction!(diff_lists, m)?)?;
+    m.add_function(wrap_pyfunction!(review_sheet, m)?)?;
     m.add("UNICODE_VERSION", kavach::UNICODE_VERSION)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -278,3 +278,25 @@ def test_diff_lists(tmp_path):
     assert [e["term"] for e in d["removed"]] == ["blarg"]
     assert d["old"]["fingerprint"] != d["new"]["fingerprint"]
     assert kavach.diff_lists("en", "en")["added"] == []
+
+
+def test_mine_ranks_unlisted_words_of_abusive_posts_and_writes_a_review_sheet():
+    clean = ["what a match today", "see you at the game", "तुम कैसे हो दोस्त"] * 20
+    abusive = ["you zorkface, see you", "तू गधा है", "what the fuck zorkface"] * 7
+    m = kavach.Matcher()
+    found = m.mine(clean + abusive, [0] * len(clean) + [True] * len(abusive), top=5)
+    assert len(found) <= 5
+    zork = next(c for c in found if c["term"] == "zorkface")
+    assert (zork["abusive_posts"], zork["clean_posts"], zork["words"]) == (14, 0, 1)
+    assert zork["already_matches"] is None and len(zork["examples"]) == 3
+    assert all(c["term"] != "fuck" for c in found)
+    assert found == sorted(found, key=lambda c: -c["score"])
+    sheet = kavach.review_sheet(found).splitlines()
+    assert sheet[0].split("\t")[:3] == ["accept", "term", "category"]
+    assert any(line.startswith("\tzorkface\tinsult\tlow\tword\t") for line in sheet[1:])
+    with pytest.raises(ValueError, match="labels has fewer items than texts"):
+        m.mine(["a", "b"], [1])
+    with pytest.raises(TypeError, match=r"labels\[0\] must be an int or a bool, not str"):
+        m.mine(["a"], ["HOF"])
+    with pytest.raises(TypeError, match=r"texts\[1\] is not a str"):
+        m.mine(["a", None], [1, 0])

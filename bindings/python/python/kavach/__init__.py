@@ -31,6 +31,7 @@ from ._kavach import (
     __version__,
     bundled_lists,
     diff_lists,
+    review_sheet,
 )
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "TextError",
     "bundled_lists",
     "diff_lists",
+    "review_sheet",
     "default_matcher",
     "find",
     "is_match",

@@ -1,7 +1,7 @@
 """Type stubs of the compiled module ``kavach._kavach``."""
 
 from os import PathLike
-from typing import Any, Iterable, Literal, Optional, Sequence, Union
+from typing import Any, Iterable, Literal, Mapping, Optional, Sequence, Union
 
 from ._errors import KavachError
 
@@ -10,6 +10,10 @@ __version__: str
 
 def bundled_lists() -> list[str]:
     """The ids of the lists bundled with kavach."""
+
+def review_sheet(candidates: Iterable[Mapping[str, Any]]) -> str:
+    """The review sheet (TSV, header first) for ``Matcher.mine``'s candidates; mark rows
+    ``yes`` in ``accept`` and read it with ``kavach list import sheet.tsv``."""
 
 def diff_lists(old: str, new: str) -> dict[str, object]:
     """What changed between two versions of a list (paths or bundled ids), like `kavach list diff`."""
@@ -132,6 +136,22 @@ class Matcher:
     def censor(self, text: str, mask: str = "*", keep_first: bool = False) -> str: ...
     def report(self, text: object) -> Report: ...
     def verdict(self, text: object) -> Verdict: ...
+    def mine(
+        self,
+        texts: Iterable[str],
+        labels: Iterable[Union[int, bool]],
+        *,
+        top: int = 200,
+        min_posts: int = 3,
+        prior: float = 0.1,
+        phrases: bool = True,
+        examples: int = 3,
+    ) -> list[dict[str, Any]]:
+        """The words and two-word phrases most associated with the items labelled true that
+        this matcher does not match whole, best first: ``term``, ``words``, ``score`` (a
+        z-score), ``abusive_posts``, ``clean_posts``, ``already_matches`` (``(term, list)`` it
+        contains, or None) and ``examples``. Weighted log-odds with an informative Dirichlet
+        prior (Monroe et al. 2008); nothing is added to any list."""
     def find_many(
         self,
         texts: Iterable[object],
