@@ -30,9 +30,9 @@ fn is_vowel(c: char) -> bool {
 /// 2. `w` ↔ `v`, `z` ↔ `j`, `ph` ↔ `f`;
 /// 3. an aspirate typed without its `h`: `bh` → `b`, `chh` → `ch` (not `jh` or `th`: `jhaat`
 ///    and `muth` would become `jaat` and English `mut`);
-/// 4. endings: `-iya` as `-ia` or `-ya`, `-iye` as `-ie`; a final `e` as `ey`; for stems, a
-///    final `a` inflected as `e` or `o` (`chutiya` → `chutiye`, `chutiyo(n)`).
-fn one_rule(sp: &Spelling, stem: bool) -> Vec<Spelling> {
+/// 4. endings: `-iya` as `-ia` or `-ya`, `-iye` as `-ie`; a final `e` as `ey`. (Inflected
+///    endings, `chutiya` → `chutiye`, `chutiyon`, are [`inflections`], a transform of their own.)
+fn one_rule(sp: &Spelling) -> Vec<Spelling> {
     let mut out = Vec::new();
     let n = sp.len();
     let replace = |at: usize, len: usize, with: &[(char, u16)]| -> Spelling {
@@ -79,20 +79,83 @@ fn one_rule(sp: &Spelling, stem: bool) -> Vec<Spelling> {
     if n >= 4 {
         match sp[n - 1] {
             ('e', 1) if !sp[n - 2].0.eq(&'y') => out.push(replace(n - 1, 1, &[('e', 1), ('y', 1)])),
-            ('a', 1) if stem && !is_vowel(sp[n - 2].0) => {
-                out.push(replace(n - 1, 1, &[('e', 1)]));
-                out.push(replace(n - 1, 1, &[('o', 1)]));
-            }
             _ => {}
         }
     }
     out
 }
 
+/// Fewest letters a romanised term needs to be inflected: `loda` is not (`lode` is an English
+/// word).
+const MIN_INFLECTED_LEN: usize = 5;
+/// Fewest characters a Devanagari term needs to be inflected (`गधा` is three).
+const MIN_INFLECTED_DEVANAGARI: usize = 3;
+
+/// Devanagari consonants (after folding: no nukta letters).
+fn is_devanagari_consonant(c: char) -> bool {
+    ('\u{0915}'..='\u{0939}').contains(&c)
+}
+
+/// The inflected forms of a Hindi term's spelling, as the matcher searches them (folded: long
+/// `ी` is `ि`, chandrabindu is anusvara): a final `-a` after a consonant becomes the oblique or
+/// plural `-e`, the vocative plural `-o` and the oblique plural `-on` (`saala` → saale,
+/// saalo, saalon; `गधा` → गधे, गधो, गधों; not the feminine `-i`, which makes names: `kamina` →
+/// Kamini); a final `-i` after a
+/// consonant takes the plurals `-iyan`, `-iyon`, `-iyo` (`harami` → haramiyon; `हरामी` →
+/// हरामियों). Single words of at least [`MIN_INFLECTED_LEN`] letters only
+/// ([`MIN_INFLECTED_DEVANAGARI`] characters in Devanagari).
+pub(crate) fn inflections(sp: &Spelling) -> Vec<Spelling> {
+    let letters: usize = sp.iter().map(|&(_, r)| usize::from(r)).sum();
+    let n = sp.len();
+    let latin = sp.iter().all(|&(c, _)| c.is_ascii_lowercase());
+    let min = if latin {
+        MIN_INFLECTED_LEN
+    } else {
+        MIN_INFLECTED_DEVANAGARI
+    };
+    if n < 2 || letters < min || sp.iter().any(|&(c, _)| c == ' ' || c == '\n') {
+        return Vec::new();
+    }
+    let (last, prev) = (sp[n - 1], sp[n - 2].0);
+    let with = |end: &[char]| -> Spelling {
+        let mut v = sp[..n - 1].to_vec();
+        v.extend(end.iter().map(|&c| (c, 1)));
+        v
+    };
+    let keep_with = |end: &[char]| -> Spelling {
+        let mut v = sp.clone();
+        v.extend(end.iter().map(|&c| (c, 1)));
+        v
+    };
+    if latin && !is_vowel(prev) {
+        return match last {
+            ('a', 1) => vec![with(&['e']), with(&['o']), with(&['o', 'n'])],
+            ('i', 1) => vec![
+                keep_with(&['y', 'a', 'n']),
+                keep_with(&['y', 'o', 'n']),
+                keep_with(&['y', 'o']),
+            ],
+            _ => Vec::new(),
+        };
+    }
+    if is_devanagari_consonant(prev) {
+        return match last.0 {
+            'ा' => vec![with(&['े']), with(&['ो']), with(&['ो', 'ं'])],
+            'ि' => vec![
+                keep_with(&['य', 'ा', 'ं']),
+                keep_with(&['य', 'ो', 'ं']),
+                keep_with(&['य', 'ो']),
+            ],
+            _ => Vec::new(),
+        };
+    }
+    Vec::new()
+}
+
 /// Romanised-Hindi spelling variants of a term's spelling (not including the spelling itself),
-/// combining up to [`MAX_RULES`] rules. `stem` says the term is a stem (and so inflects).
+/// combining up to [`MAX_RULES`] rules.
 /// Spellings with anything but ASCII lower-case letters and spaces get none.
-pub(crate) fn spelling_variants(sp: &Spelling, stem: bool) -> Vec<Spelling> {
+pub(crate) fn spelling_variants(sp: &Spelling) -> Vec<Spelling> {
     if sp.is_empty() || !sp.iter().all(|&(c, _)| c.is_ascii_lowercase() || c == ' ') {
         return Vec::new();
     }
@@ -101,7 +164,7 @@ pub(crate) fn spelling_variants(sp: &Spelling, stem: bool) -> Vec<Spelling> {
     for _ in 0..MAX_RULES {
         let mut next = Vec::new();
         for s in &frontier {
-            for v in one_rule(s, stem) {
+            for v in one_rule(s) {
                 if !seen.contains(&v) && seen.len() <= MAX_VARIANTS {
                     seen.push(v.clone());
                     next.push(v);
@@ -496,23 +559,35 @@ mod tests {
 
     #[test]
     fn spelling_variants_cover_common_typings() {
-        let v: Vec<String> = spelling_variants(&sp("chutiya"), true)
-            .iter()
-            .map(text)
-            .collect();
-        for want in ["chootiya", "chutia", "chutya", "chutiye", "chootiye"] {
+        let v: Vec<String> = spelling_variants(&sp("chutiya")).iter().map(text).collect();
+        for want in ["chootiya", "chutia", "chutya"] {
             assert!(v.iter().any(|x| x == want), "{want} not in {v:?}");
         }
-        let v: Vec<String> = spelling_variants(&sp("bhenchod"), true)
+        let v: Vec<String> = spelling_variants(&sp("bhenchod"))
             .iter()
             .map(text)
             .collect();
         assert!(v.iter().any(|x| x == "benchod"), "{v:?}");
-        let v: Vec<String> = spelling_variants(&sp("haramzada"), true)
+        let v: Vec<String> = spelling_variants(&sp("haramzada"))
             .iter()
             .map(text)
             .collect();
         assert!(v.iter().any(|x| x == "haramjada"), "{v:?}");
-        assert!(spelling_variants(&sp("f*ck"), false).is_empty());
+        assert!(spelling_variants(&sp("f*ck")).is_empty());
+    }
+
+    #[test]
+    fn inflections_are_plural_oblique_and_vocative_endings() {
+        let of = |term: &str| -> Vec<String> { inflections(&sp(term)).iter().map(text).collect() };
+        assert_eq!(of("saala"), ["saale", "saalo", "saalon"]);
+        assert_eq!(of("chutiya"), ["chutiye", "chutiyo", "chutiyon"]);
+        assert_eq!(of("harami"), ["haramiyan", "haramiyon", "haramiyo"]);
+        assert_eq!(of("गधा"), ["गधे", "गधो", "गधों"]);
+        assert_eq!(of("कमीना"), ["कमीने", "कमीनो", "कमीनों"]);
+        assert_eq!(of("हरामि"), ["हरामियां", "हरामियों", "हरामियो"]);
+        // Too short (`loda` → `lode`), ending in a vowel pair or a consonant, or a phrase.
+        for none in ["loda", "bhosdiwala a", "gaand", "chaa", "teri maa"] {
+            assert!(of(none).is_empty(), "{none}: {:?}", of(none));
+        }
     }
 }

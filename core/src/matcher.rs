@@ -909,7 +909,8 @@ impl Matcher {
     fn rank(&self, x: &Candidate) -> (usize, Severity, usize, bool, std::cmp::Reverse<u32>) {
         let v = self.variant(x);
         let t = v.target;
-        let hindi_bits = Transforms::SPELLING.bits() | Transforms::SCRIPT.bits();
+        let hindi_bits =
+            Transforms::SPELLING.bits() | Transforms::SCRIPT.bits() | Transforms::INFLECTION.bits();
         (
             x.j - x.i,
             self.inner.targets[t as usize].severity,
@@ -943,7 +944,9 @@ impl Matcher {
         let span = &text[start..term_end];
         if !span.is_ascii() && span.chars().any(is_devanagari) && t.term.chars().any(is_devanagari)
         {
-            if same_devanagari(span, &t.term) {
+            // An inflection changes the term's last vowel sign: compare what comes before it.
+            let inflected = v.flags & Transforms::INFLECTION.bits() != 0;
+            if same_devanagari(span, &t.term, inflected) {
                 flags &= !Transforms::INDIC.bits();
             } else {
                 flags |= Transforms::INDIC.bits();
@@ -974,11 +977,21 @@ fn is_devanagari(c: char) -> bool {
     ('\u{0900}'..='\u{097F}').contains(&c)
 }
 
-/// Whether `a` and `b` have the same Devanagari characters in the same order.
-fn same_devanagari(a: &str, b: &str) -> bool {
-    a.chars()
-        .filter(|&c| is_devanagari(c))
-        .eq(b.chars().filter(|&c| is_devanagari(c)))
+/// Whether `a` and `b` have the same Devanagari characters in the same order; with `stem`,
+/// only those of `b` but its last, against as many of `a`'s (`a` an inflection of `b`).
+fn same_devanagari(a: &str, b: &str, stem: bool) -> bool {
+    let b: Vec<char> = b.chars().filter(|&c| is_devanagari(c)).collect();
+    let b = if stem {
+        &b[..b.len().saturating_sub(1)]
+    } else {
+        &b[..]
+    };
+    let a = a.chars().filter(|&c| is_devanagari(c));
+    if stem {
+        a.take(b.len()).eq(b.iter().copied())
+    } else {
+        a.eq(b.iter().copied())
+    }
 }
 
 /// What [`Matcher::check`] checks of a pattern: all its variants, or only those of allow words
@@ -1392,19 +1405,23 @@ const MIN_ROMANISED_LEN: usize = 7;
 
 /// The extra spellings of a Hindi term (entry language `hi` or `hi-*`): romanised spelling
 /// variants of a Latin term, and the romanised form (and its variants) of a Devanagari term.
-fn hindi_spellings(
-    norm: &Normalized,
-    sp: &Spelling,
-    hindi: bool,
-    stem: bool,
-) -> Vec<(Spelling, u16)> {
+fn hindi_spellings(norm: &Normalized, sp: &Spelling, hindi: bool) -> Vec<(Spelling, u16)> {
     let mut out = Vec::new();
     if !hindi {
         return out;
     }
     let spelling_bit = Transforms::SPELLING.bits();
     let script_bit = Transforms::SCRIPT.bits();
-    for v in indic::spelling_variants(sp, stem) {
+    let inflection_bit = Transforms::INFLECTION.bits();
+    // Inflections of the term and of each of its spellings.
+    let spellings = indic::spelling_variants(sp);
+    for v in indic::inflections(sp) {
+        out.push((v, inflection_bit));
+    }
+    for v in spellings {
+        for i in indic::inflections(&v) {
+            out.push((i, inflection_bit | spelling_bit));
+        }
         out.push((v, spelling_bit));
     }
     let key = std::str::from_utf8(&norm.key).unwrap_or_default();
@@ -1412,7 +1429,13 @@ fn hindi_spellings(
     // in Gandhi): only longer ones are matched across scripts.
     if let Some(latin) = indic::romanise(key).filter(|l| l.len() >= MIN_ROMANISED_LEN) {
         let rsp = collapse_runs(&latin);
-        for v in indic::spelling_variants(&rsp, stem) {
+        for i in indic::inflections(&rsp) {
+            out.push((i, script_bit | inflection_bit));
+        }
+        for v in indic::spelling_variants(&rsp) {
+            for i in indic::inflections(&v) {
+                out.push((i, script_bit | spelling_bit | inflection_bit));
+            }
             out.push((v, script_bit | spelling_bit));
         }
         out.insert(0, (rsp, script_bit));
@@ -1487,7 +1510,6 @@ fn compile(
         normalize_into(term, &mut norm, &mut scratch);
         // Allow and context words are matched as spelled; only terms get evasion variants.
         let is_allow = !matches!(target.role, Role::Term(_));
-        let stem = target.mode == MatchMode::Stem;
         let id = targets.len() as u32;
         targets.push(target);
         let sp = spelling(&norm);
@@ -1497,7 +1519,7 @@ fn compile(
             for (v, flags) in spellings(&sp) {
                 spelled.push(id, &v, flags);
             }
-            for (v, flags) in hindi_spellings(&norm, &sp, hindi, stem) {
+            for (v, flags) in hindi_spellings(&norm, &sp, hindi) {
                 spelled.push(id, &v, flags);
             }
         }

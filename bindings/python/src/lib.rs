@@ -824,9 +824,9 @@ impl PyMatcher {
                 )));
             };
             let label = label?;
-            let text = text.cast::<PyString>().map_err(|_| {
-                PyTypeError::new_err(format!("texts[{k}] is not a str"))
-            })?;
+            let text = text
+                .cast::<PyString>()
+                .map_err(|_| PyTypeError::new_err(format!("texts[{k}] is not a str")))?;
             let abusive = if label.is_instance_of::<PyBool>() || label.is_instance_of::<PyInt>() {
                 label.is_truthy()?
             } else {

@@ -35,8 +35,11 @@ impl Transforms {
     /// The term matched in the other script: a Devanagari term in romanised text or the other
     /// way round (`chutiya` for `चूतिया`).
     pub const SCRIPT: Transforms = Transforms(2048);
+    /// A Hindi inflection of the term: plural, oblique, vocative or feminine ending (`saale`,
+    /// `kutton` for `saala`, `kutta`; `गधे` for `गधा`).
+    pub const INFLECTION: Transforms = Transforms(4096);
 
-    const NAMES: [(Transforms, &'static str); 12] = [
+    const NAMES: [(Transforms, &'static str); 13] = [
         (Self::COMPAT, "compat"),
         (Self::CASE, "case"),
         (Self::DIACRITIC, "diacritic"),
@@ -49,6 +52,7 @@ impl Transforms {
         (Self::INDIC, "indic"),
         (Self::SPELLING, "spelling"),
         (Self::SCRIPT, "script"),
+        (Self::INFLECTION, "inflection"),
     ];
 
     /// The empty set.
@@ -76,12 +80,23 @@ impl Transforms {
         self.0
     }
 
+    /// Every named transform's bit.
+    const ALL: u16 = {
+        let mut all = 0;
+        let mut k = 0;
+        while k < Self::NAMES.len() {
+            all |= Self::NAMES[k].0 .0;
+            k += 1;
+        }
+        all
+    };
+
     pub(crate) const fn from_bits(bits: u16) -> Self {
-        Transforms(bits & 0xfff)
+        Transforms(bits & Self::ALL)
     }
 
     /// Stable names in a fixed order: `compat`, `case`, `diacritic`, `confusable`, `invisible`,
-    /// `leet`, `separator`, `stretch`, `mask`, `indic`, `spelling`, `script`.
+    /// `leet`, `separator`, `stretch`, `mask`, `indic`, `spelling`, `script`, `inflection`.
     pub fn names(self) -> impl Iterator<Item = &'static str> {
         Self::NAMES
             .into_iter()
