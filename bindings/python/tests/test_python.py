@@ -32,9 +32,9 @@ def test_match_is_frozen_comparable_and_printable(m):
     with pytest.raises(AttributeError):
         a[0].start = 3
     assert repr(a[0]) == ("Match(start=0, end=4, text='fuck', term='fuck', category='profanity', "
-                          "severity='high', list='en@0.2.0', transforms=[])")
+                          "severity='high', list='en@0.3.0', transforms=[])")
     d = a[0].to_dict()
-    assert d["term"] == "fuck" and d["list"] == "en" and d["version"] == "0.2.0"
+    assert d["term"] == "fuck" and d["list"] == "en" and d["version"] == "0.3.0"
     assert "Matcher" in (kavach.Matcher.__doc__ or "") or kavach.Matcher.find.__doc__
 
 
@@ -282,7 +282,7 @@ def test_diff_lists(tmp_path):
 
 def test_mine_ranks_unlisted_words_of_abusive_posts_and_writes_a_review_sheet():
     clean = ["what a match today", "see you at the game", "तुम कैसे हो दोस्त"] * 20
-    abusive = ["you zorkface, see you", "तू गधा है", "what the fuck zorkface"] * 7
+    abusive = ["you zorkface, see you", "तू झोरकू है", "what the fuck zorkface"] * 7
     m = kavach.Matcher()
     found = m.mine(clean + abusive, [0] * len(clean) + [True] * len(abusive), top=5)
     assert len(found) <= 5
