@@ -152,6 +152,32 @@ pub(crate) fn inflections(sp: &Spelling) -> Vec<Spelling> {
     Vec::new()
 }
 
+/// The second halves of Hindi compounds that are also written apart (`madar chod`, `haram
+/// zada`, `haram khor`, `मादर चोद`), as the matcher searches them (nukta folded).
+const COMPOUND_ENDS: &[&str] = &["chod", "zada", "jada", "khor", "चोद", "जादा", "खोर"];
+
+/// Fewest letters before a compound's second half for it to be split (`bakchod` is not).
+const MIN_COMPOUND_HEAD: usize = 4;
+
+/// A Hindi compound term written as two words (`madarchod` → `madar chod`; `मादरचोद` → `मादर
+/// चोद`), or nothing.
+pub(crate) fn split_compound(sp: &Spelling) -> Option<Spelling> {
+    if sp.iter().any(|&(c, _)| c == ' ' || c == '\n') {
+        return None;
+    }
+    let word: String = sp.iter().map(|&(c, _)| c).collect();
+    let end = COMPOUND_ENDS.iter().find(|e| word.ends_with(*e))?;
+    let at = sp.len() - end.chars().count();
+    let head: usize = sp[..at].iter().map(|&(_, r)| usize::from(r)).sum();
+    if head < MIN_COMPOUND_HEAD {
+        return None;
+    }
+    let mut v = sp[..at].to_vec();
+    v.push((' ', 1));
+    v.extend_from_slice(&sp[at..]);
+    Some(v)
+}
+
 /// Romanised-Hindi spelling variants of a term's spelling (not including the spelling itself),
 /// combining up to [`MAX_RULES`] rules.
 /// Spellings with anything but ASCII lower-case letters and spaces get none.
@@ -574,6 +600,18 @@ mod tests {
             .collect();
         assert!(v.iter().any(|x| x == "haramjada"), "{v:?}");
         assert!(spelling_variants(&sp("f*ck")).is_empty());
+    }
+
+    #[test]
+    fn compounds_split_after_a_head_of_four_letters() {
+        let split = |t: &str| split_compound(&sp(t)).map(|v| text(&v));
+        assert_eq!(split("madarchod").as_deref(), Some("madar chod"));
+        assert_eq!(split("haramzada").as_deref(), Some("haram zada"));
+        assert_eq!(split("मादरचोद").as_deref(), Some("मादर चोद"));
+        // `bak chod` would be two ordinary words; phrases and other endings are left alone.
+        for none in ["bakchod", "chod", "teri maa", "chutiya"] {
+            assert_eq!(split(none), None, "{none}");
+        }
     }
 
     #[test]

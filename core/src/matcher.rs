@@ -1398,6 +1398,28 @@ fn spellings(sp: &Spelling) -> Vec<(Spelling, u16)> {
     out
 }
 
+/// Fewest letters a phrase needs to be matched written as one word (`killyourself`): shorter
+/// joined phrases (`godie`, `fatass`) are ordinary words or other terms.
+const MIN_JOINED_LETTERS: usize = 8;
+
+/// A term's compound spellings: a phrase written as one word (`kill yourself` →
+/// `killyourself`), and a Hindi compound written as two (`madarchod` → `madar chod`, see
+/// [`indic::split_compound`]).
+fn compound_spellings(sp: &Spelling, hindi: bool) -> Vec<Spelling> {
+    let mut out = Vec::new();
+    if sp.iter().any(|&(c, _)| c == ' ') && sp.iter().all(|&(c, _)| c == ' ' || c.is_alphanumeric())
+    {
+        let joined: Spelling = sp.iter().filter(|&&(c, _)| c != ' ').copied().collect();
+        if joined.iter().map(|&(_, r)| usize::from(r)).sum::<usize>() >= MIN_JOINED_LETTERS {
+            out.push(joined);
+        }
+    }
+    if hindi {
+        out.extend(indic::split_compound(sp));
+    }
+    out
+}
+
 /// Fewest letters a romanised term needs to be matched in Devanagari text (`bc`, `mc` are not).
 const MIN_LATIN_FOR_DEVANAGARI: usize = 4;
 /// Fewest letters a Devanagari term's romanised form needs to be matched in Latin text.
@@ -1521,6 +1543,9 @@ fn compile(
             }
             for (v, flags) in hindi_spellings(&norm, &sp, hindi) {
                 spelled.push(id, &v, flags);
+            }
+            for v in compound_spellings(&sp, hindi) {
+                spelled.push(id, &v, Transforms::COMPOUND.bits());
             }
         }
         within(spelled.bytes(), max_bytes)

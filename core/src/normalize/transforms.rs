@@ -38,8 +38,11 @@ impl Transforms {
     /// A Hindi inflection of the term: plural, oblique, vocative or feminine ending (`saale`,
     /// `kutton` for `saala`, `kutta`; `गधे` for `गधा`).
     pub const INFLECTION: Transforms = Transforms(4096);
+    /// A phrase written as one word, or a Hindi compound written as two (`killyourself` for
+    /// `kill yourself`, `madar chod` for `madarchod`).
+    pub const COMPOUND: Transforms = Transforms(8192);
 
-    const NAMES: [(Transforms, &'static str); 13] = [
+    const NAMES: [(Transforms, &'static str); 14] = [
         (Self::COMPAT, "compat"),
         (Self::CASE, "case"),
         (Self::DIACRITIC, "diacritic"),
@@ -53,6 +56,7 @@ impl Transforms {
         (Self::SPELLING, "spelling"),
         (Self::SCRIPT, "script"),
         (Self::INFLECTION, "inflection"),
+        (Self::COMPOUND, "compound"),
     ];
 
     /// The empty set.
@@ -96,7 +100,8 @@ impl Transforms {
     }
 
     /// Stable names in a fixed order: `compat`, `case`, `diacritic`, `confusable`, `invisible`,
-    /// `leet`, `separator`, `stretch`, `mask`, `indic`, `spelling`, `script`, `inflection`.
+    /// `leet`, `separator`, `stretch`, `mask`, `indic`, `spelling`, `script`, `inflection`,
+    /// `compound`.
     pub fn names(self) -> impl Iterator<Item = &'static str> {
         Self::NAMES
             .into_iter()
