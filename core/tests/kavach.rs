@@ -307,7 +307,11 @@ fn indian_names_and_places_are_not_flagged() {
         .collect();
     assert!(names.len() >= 400, "{} names", names.len());
     let m = Matcher::bundled().expect("bundled matcher");
-    let alone: Vec<&str> = names.iter().copied().filter(|n| !m.find(n).is_empty()).collect();
+    let alone: Vec<&str> = names
+        .iter()
+        .copied()
+        .filter(|n| !m.find(n).is_empty())
+        .collect();
     assert!(alone.is_empty(), "{alone:?}");
     let in_hinglish: Vec<&str> = names
         .iter()
