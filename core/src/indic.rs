@@ -91,6 +91,11 @@ const MIN_INFLECTED_LEN: usize = 5;
 /// Fewest characters a Devanagari term needs to be inflected (`गधा` is three).
 const MIN_INFLECTED_DEVANAGARI: usize = 3;
 
+/// Whether `c` is in the Devanagari block.
+pub(crate) fn is_devanagari(c: char) -> bool {
+    ('\u{0900}'..='\u{097F}').contains(&c)
+}
+
 /// Devanagari consonants (after folding: no nukta letters).
 fn is_devanagari_consonant(c: char) -> bool {
     ('\u{0915}'..='\u{0939}').contains(&c)

@@ -10,7 +10,7 @@ use crate::allow::{AllowSpan, AllowSpans, AllowWords, Covered};
 use crate::censor::{censor_spans, CensorOptions};
 use crate::dfa::{max_nesting, FullSearch, DENSE_BYTES_PER_STATE, MAX_ENTRIES};
 use crate::error::{Error, ErrorKind};
-use crate::indic::{self, Spelling};
+use crate::indic::{self, is_devanagari, Spelling};
 use crate::normalize::{
     can_match_plain, is_boundary_byte, normalize_into, normalize_with, prefix_cut, Normalized,
     Scratch, Transforms,
@@ -971,10 +971,6 @@ impl Matcher {
             transforms: Transforms::from_bits(flags),
         }
     }
-}
-
-fn is_devanagari(c: char) -> bool {
-    ('\u{0900}'..='\u{097F}').contains(&c)
 }
 
 /// Whether `a` and `b` have the same Devanagari characters in the same order; with `stem`,

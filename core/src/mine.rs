@@ -247,11 +247,7 @@ pub fn write_review_sheet(out: &mut impl Write, candidates: &[Candidate]) -> io:
             .collect()
     };
     for c in candidates {
-        let lang = if c
-            .term
-            .chars()
-            .any(|ch| ('\u{0900}'..='\u{097F}').contains(&ch))
-        {
+        let lang = if c.term.chars().any(crate::indic::is_devanagari) {
             "hi"
         } else {
             ""
