@@ -1160,4 +1160,16 @@ fn a_review_sheet_imports_only_its_accepted_rows() {
         Format::Tsv
     );
     assert_eq!("tsv".parse::<Format>(), Ok(Format::Tsv));
+    // An accept value that says neither yes nor no fails the import rather than drop the row.
+    let e = Wordlist::from_bytes(
+        b"accept\tterm\nyes\tzorkface\nmaybe\tblorp\n",
+        "sheet.tsv",
+        Format::Tsv,
+        &ImportOptions::default(),
+    )
+    .expect_err("maybe");
+    assert_eq!(
+        e.to_string(),
+        "sheet.tsv:3: CSV: accept `maybe` is neither yes (y, x, true, 1) nor no (empty, n, false, 0)"
+    );
 }

@@ -17,7 +17,8 @@ pub enum Format {
     Plain,
     /// CSV with a header row: `term` (required), `category`, `severity`, `mode`, `lang`;
     /// with an `accept` column (a review sheet), only rows whose `accept` is `yes`, `y`, `x`,
-    /// `true` or `1` are entries.
+    /// `true` or `1` are entries, those with it empty, `no`, `n`, `false` or `0` are not, and
+    /// any other value is an error naming the line.
     Csv,
     /// Tab-separated, otherwise as [`Format::Csv`]: the review sheets of `kavach list mine`.
     Tsv,
@@ -310,10 +311,18 @@ fn csv(
         let line = record.position().map_or(0, |p| p.line() as usize);
         let at = |kind| Error::at(kind, source, line);
         let field = |c: Option<usize>| c.and_then(|c| record.get(c)).filter(|v| !v.is_empty());
+        // A review sheet's row is an entry only when accepted; a value that says neither is
+        // an error, never a row silently dropped.
         if let Some(c) = accept_col {
-            let accepted = record.get(c).unwrap_or("").to_ascii_lowercase();
-            if !matches!(accepted.as_str(), "yes" | "y" | "x" | "true" | "1") {
-                continue;
+            let value = record.get(c).unwrap_or("");
+            match value.to_ascii_lowercase().as_str() {
+                "yes" | "y" | "x" | "true" | "1" => {}
+                "" | "no" | "n" | "false" | "0" => continue,
+                _ => {
+                    return Err(at(ErrorKind::Csv(format!(
+                    "accept `{value}` is neither yes (y, x, true, 1) nor no (empty, n, false, 0)"
+                ))))
+                }
             }
         }
         let term = record.get(term_col).unwrap_or("");
