@@ -39,7 +39,10 @@ pub fn lint(list: &Wordlist, dictionary: &[&str]) -> Vec<Warning> {
         }
         seen_term.insert(lower, e.line);
         let key = normalize(&e.term);
-        if let Some(&(first, other)) = seen_key.get(&key) {
+        let same = seen_key
+            .get(&key)
+            .filter(|&&(first, _)| match_each_other(list, first, e));
+        if let Some(&(first, other)) = same {
             warnings.push(Warning {
                 line: e.line,
                 code: "same-key",
@@ -57,6 +60,33 @@ pub fn lint(list: &Wordlist, dictionary: &[&str]) -> Vec<Warning> {
     }
     warnings.sort_by_key(|w| w.line);
     warnings
+}
+
+/// Whether the entry on line `first` and `entry` find each other's term written plainly. The
+/// normalised form groups candidates, but it folds more than matching does (a consonant doubled
+/// once is distinct in matching: `gypo` does not find "gyppo"), so each pair is confirmed with a
+/// matcher of each entry alone. Context-mode entries are compared by their normalised form.
+fn match_each_other(list: &Wordlist, first: usize, entry: &super::Entry) -> bool {
+    let Some(earlier) = list.entries().iter().find(|e| e.line == first) else {
+        return true;
+    };
+    let alone = |e: &super::Entry| {
+        let mut e = e.clone();
+        if e.mode == super::MatchMode::Context {
+            e.mode = super::MatchMode::Word;
+        }
+        Wordlist::new(list.meta().clone(), vec![e], Vec::new(), "lint")
+            .ok()
+            .and_then(|l| Matcher::builder().list(l).build().ok())
+    };
+    let finds = |m: Option<Matcher>, text: &str| {
+        m.is_some_and(|m| {
+            m.find(text)
+                .iter()
+                .any(|hit| hit.start == 0 && hit.end == text.len())
+        })
+    };
+    finds(alone(earlier), entry.term.trim()) && finds(alone(entry), earlier.term.trim())
 }
 
 /// Entries that flag dictionary words, with a few examples each. The words are scanned as one
@@ -134,5 +164,15 @@ mod tests {
             w[2].message,
             "`fuck` matches the same text as `fück` (line 11); one entry is enough"
         );
+    }
+
+    #[test]
+    fn terms_that_differ_by_a_doubled_consonant_are_not_the_same_key() {
+        // The normalised forms agree, but a consonant doubled once is ordinary spelling in
+        // matching: `gypo` does not find "gyppo", so both entries are needed.
+        let text = "id = t\nversion = 1.0.0\ntitle = t\nlanguages = en\nsource = t\nlicense = CC0-1.0\ndate = 2026-11-28\n[terms]\ngypo | slur | high\ngyppo | slur | high\nfuck | profanity | high\nFÜCK | profanity | high\n";
+        let list = Wordlist::parse(text, "t.kavach").unwrap();
+        let got: Vec<(usize, &str)> = lint(&list, &[]).iter().map(|w| (w.line, w.code)).collect();
+        assert_eq!(got, [(12, "same-key")]);
     }
 }
