@@ -17,7 +17,7 @@ VENV := target/py-venv
 WASM_BINDGEN_VERSION := 0.2.130
 WASM := target/wasm32-unknown-unknown/wasm/kavach_wasm.wasm
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-PY_PINS := maturin==1.16.0 pytest==8.4.2 tqdm==4.67.1
+PY_PINS := maturin==1.16.0 pytest==8.4.2 tqdm==4.67.1 wordfreq==3.1.1
 
 test: setup ## run every test: generated data, fmt, clippy, Rust tests, examples, CLI, Python, WASM + browser, Spark, fuzz
 	$(PYTHON) tools/gen_unicode_tables.py --check
@@ -32,8 +32,9 @@ test: setup ## run every test: generated data, fmt, clippy, Rust tests, examples
 	$(MAKE) --no-print-directory spark
 	tools/fuzz.sh $(FUZZ_SECONDS)
 
-python: python-build ## build the Python module into target/py-venv and run its tests
-	$(VENV)/bin/python -m pytest -q bindings/python/tests examples/python
+python: python-build ## build the Python module into target/py-venv and run its tests (with the dictionary precision guards)
+	test -f /usr/share/dict/american-english-huge || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wamerican-huge; }
+	KAVACH_REQUIRE_DICTS=1 $(VENV)/bin/python -m pytest -q bindings/python/tests examples/python
 
 python-build: ## build the Python module into target/py-venv
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV) \

@@ -51,7 +51,7 @@ def js_strings(text):
 
 def two_toad(text, lang):
     """The array of one language in @2toad/profanity's Map literal."""
-    block = re.search(r'\[\s*"%s",\s*\[(.*?)\]\s*\]' % lang, text, re.S)
+    block = re.search(r'\[\s*"%s",\s*\[(.*?)\],?\s*\]' % lang, text, re.S)
     return re.findall(r'"((?:[^"\\]|\\.)*)"', block.group(1)) if block else []
 
 

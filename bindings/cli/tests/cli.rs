@@ -342,7 +342,7 @@ fn bundled_lists_by_id_and_version() {
     let out = kavach(&["scan", "--list", "en@0.0.1"], b"");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr)
-        .contains("bundled list `en` is version 0.3.0, not 0.0.1"));
+        .contains("bundled list `en` is version 1.0.0, not 0.0.1"));
     let out = kavach(&["lists"], b"");
     let listing = String::from_utf8_lossy(&out.stdout);
     for id in ["en ", "hi ", "hi-Latn ", "child-safety "] {
@@ -730,7 +730,7 @@ fn list_import_validate_diff_stats() {
     let out = kavach(&["list", "stats", "hi-Latn", &p(&v2)], b"");
     let stats = String::from_utf8_lossy(&out.stdout);
     assert!(stats.contains("platform@1.1.0: 3 terms, 0 allow entries\n  category: insult 3\n  severity: low 1, medium 1, high 1\n"), "{stats}");
-    assert!(stats.starts_with("hi-Latn@0.3.0: "), "{stats}");
+    assert!(stats.starts_with("hi-Latn@1.0.0: "), "{stats}");
 }
 
 #[test]
