@@ -19,6 +19,10 @@ pub(crate) type Spelling = Vec<(char, u16)>;
 const MAX_RULES: usize = 2;
 /// At most this many variants per term.
 const MAX_VARIANTS: usize = 64;
+/// At most this many variants per multi-word term: each variant of a phrase is a full-length
+/// pattern, and the choices of its words multiply (the 1.0.0 lists' 225 romanised phrases took
+/// more memory than every other entry together). The first variants kept are the single-rule ones.
+const MAX_PHRASE_VARIANTS: usize = 8;
 
 fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
@@ -190,13 +194,18 @@ pub(crate) fn spelling_variants(sp: &Spelling) -> Vec<Spelling> {
     if sp.is_empty() || !sp.iter().all(|&(c, _)| c.is_ascii_lowercase() || c == ' ') {
         return Vec::new();
     }
+    let cap = if sp.iter().any(|&(c, _)| c == ' ') {
+        MAX_PHRASE_VARIANTS
+    } else {
+        MAX_VARIANTS
+    };
     let mut seen = vec![sp.clone()];
     let mut frontier = vec![sp.clone()];
     for _ in 0..MAX_RULES {
         let mut next = Vec::new();
         for s in &frontier {
             for v in one_rule(s) {
-                if !seen.contains(&v) && seen.len() <= MAX_VARIANTS {
+                if !seen.contains(&v) && seen.len() <= cap {
                     seen.push(v.clone());
                     next.push(v);
                 }
@@ -366,6 +375,11 @@ fn romanise_word(word: &str) -> Option<String> {
 /// consonant also as anusvara (गांड). Long and short `i`/`u` need no choice: the normaliser folds
 /// them.
 pub(crate) fn devanagari_spellings(term: &str) -> Vec<String> {
+    let cap = if term.contains(' ') {
+        MAX_PHRASE_VARIANTS
+    } else {
+        MAX_VARIANTS
+    };
     let mut out = vec![String::new()];
     for (w, word) in term.split(' ').enumerate() {
         if word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase()) {
@@ -375,7 +389,7 @@ pub(crate) fn devanagari_spellings(term: &str) -> Vec<String> {
         let mut next = Vec::new();
         for prefix in &out {
             for o in &options {
-                if next.len() >= MAX_VARIANTS {
+                if next.len() >= cap {
                     break;
                 }
                 let sep = if w > 0 { " " } else { "" };
