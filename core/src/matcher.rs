@@ -1149,7 +1149,9 @@ impl Matcher {
     ) {
         let c = &self.inner;
         if let Some(search) = &c.plain {
-            if !normalize_with(text, norm, scratch, &mut search.sink(hits, general)) {
+            let all_plain = normalize_with(text, norm, scratch, &mut search.sink(hits, general));
+            PlainSearch::drop_across_hard_boundaries(&norm.key, hits);
+            if !all_plain {
                 self.search_general(norm, general, hits);
             }
             return;
@@ -1813,6 +1815,17 @@ mod tests {
         m.normalize_and_search(text, &mut norm, scratch, &mut fused, &mut Vec::new());
         m.search_all(&norm, &mut all);
         (norm, fused, all)
+    }
+
+    #[test]
+    fn bundled_full_automaton_is_dense_only_near_the_root() {
+        // Every state dense, the 1.0.0 lists' full automaton held 42 MB; dense rows for the
+        // first trie levels and sparse states below hold a small part of that.
+        let bytes = matcher().inner.automaton.heap_bytes();
+        let automaton = &matcher().inner.automaton;
+        let (bytes, rows) = (automaton.heap_bytes(), automaton.dense_rows());
+        assert!(bytes < 6 << 20, "{bytes} bytes");
+        assert!((1000..20_000).contains(&rows), "{rows} dense rows");
     }
 
     /// Key bytes scanned for the ends of stem candidates' words while verifying `text`'s hits,

@@ -1,7 +1,8 @@
 //! The search that runs while the fast path writes plain text's matching form.
 //!
 //! Plain text's key has only ASCII lower-case letters, ASCII digits and the two boundary bytes,
-//! so the patterns it can contain fit a small DFA over 38 symbols, one dense table
+//! so the patterns it can contain fit a small DFA over 37 symbols (the two boundaries share a
+//! column: see [`PlainSearch::build`]), one dense table
 //! ([`DenseDfa`]): the step is then a table lookup through slices the fast path's loop keeps in
 //! registers, and match states are told apart by one comparison (they are numbered last).
 //!
@@ -17,7 +18,8 @@ use crate::dfa::DenseDfa;
 use crate::normalize::KeySink;
 
 /// The bytes plain text's key is made of, in column order.
-const ALPHABET: &[u8; 38] = b" abcdefghijklmnopqrstuvwxyz0123456789\n";
+/// Every other byte (the hard boundary `'\n'`) is in the space's column.
+const ALPHABET: &[u8; 37] = b" abcdefghijklmnopqrstuvwxyz0123456789";
 
 /// A space and the letters `a` to `z` are [`ALPHABET`]'s first columns, so their column is
 /// their low five bits.
@@ -53,8 +55,7 @@ impl PlainSearch {
 
     /// The entries of the table [`PlainSearch::build`] would make for `patterns` (at most).
     /// Counted without making the patterns with their boundary bytes: those with one before
-    /// make two copies of their trie (after a space, after a line break), and one after adds
-    /// at most two states to each copy.
+    /// put a boundary byte in front of their trie, and one after adds at most one state.
     pub(crate) fn table_entries(patterns: &[PlainPattern]) -> usize {
         let trie = |before: bool| {
             let keys: Vec<&[u8]> = patterns
@@ -64,17 +65,19 @@ impl PlainSearch {
                 .collect();
             crate::dfa::trie_states(&keys) - 1
         };
-        let after: usize = patterns
-            .iter()
-            .filter(|p| p.boundary_after)
-            .map(|p| if p.boundary_before { 4 } else { 2 })
-            .sum();
-        let states = 1 + trie(false) + 2 * (1 + trie(true)) + after;
+        let after = patterns.iter().filter(|p| p.boundary_after).count();
+        let states = 1 + trie(false) + 1 + trie(true) + after;
         states.saturating_mul(ALPHABET.len())
     }
 
     /// Builds the search for `patterns` (see [`PlainPattern`]). `None` if the automaton would
     /// not fit or its table would have more than `max_entries` entries.
+    ///
+    /// A soft boundary (`' '`) and a hard one (`'\n'`) are one column: a pattern that needs a
+    /// boundary is searched once, with a space, not once per boundary byte (which doubled the
+    /// table). No pattern has a hard boundary inside it, so the only hits this adds are
+    /// phrases read across a hard boundary (`kill\nyou` for `kill you`), which the caller drops
+    /// (see [`PlainSearch::drop_across_hard_boundaries`]).
     pub(crate) fn build(patterns: &[PlainPattern], max_entries: usize) -> Option<PlainSearch> {
         let (searched, ends) = with_boundaries(patterns);
         let space = ALPHABET.iter().position(|&b| b == b' ').unwrap_or(0) as u8;
@@ -104,6 +107,12 @@ impl PlainSearch {
         })
     }
 
+    /// Drops the hits whose key bytes hold a hard boundary: no pattern has one, so the plain
+    /// DFA found them only because it reads a hard boundary as a space.
+    pub(crate) fn drop_across_hard_boundaries(key: &[u8], hits: &mut Vec<Hit>) {
+        hits.retain(|&(_, i, j)| !key[i as usize..j as usize].contains(&b'\n'));
+    }
+
     /// A sink that searches the key bytes given to it, recording hits in `hits` and the key
     /// ranges the general passes wrote in `general` (both cleared first).
     pub(crate) fn sink<'a>(
@@ -122,16 +131,16 @@ impl PlainSearch {
     }
 }
 
-/// Each pattern with the boundary bytes it needs, once per choice of boundary byte, and per
+/// Each pattern with the boundary bytes it needs, and per
 /// pattern searched: (pattern of the full automaton, bytes from the key's start to the
 /// searched pattern's end, bytes after the key's end).
 #[allow(clippy::type_complexity)]
 fn with_boundaries(patterns: &[PlainPattern]) -> (Vec<Vec<u8>>, Vec<(u32, u32, u32)>) {
     let (mut searched, mut ends) = (Vec::new(), Vec::new());
-    let either: &[Option<u8>] = &[Some(b' '), Some(b'\n')];
+    let boundary: &[Option<u8>] = &[Some(b' ')];
     for p in patterns {
-        let before = if p.boundary_before { either } else { &[None] };
-        let after = if p.boundary_after { either } else { &[None] };
+        let before = if p.boundary_before { boundary } else { &[None] };
+        let after = if p.boundary_after { boundary } else { &[None] };
         for &b in before {
             for &a in after {
                 let bytes: Vec<u8> = b

@@ -233,6 +233,34 @@ fn bundled_lists_load_with_provenance() {
     assert_eq!(Wordlist::bundled("xx").unwrap_err().code(), "unknown-list");
 }
 
+/// A phrase runs across soft boundaries (spaces, dots) but not across hard ones (commas, line
+/// breaks, emoji), in plain text (the fast path's DFA reads both kinds as one column) and in
+/// text the general passes take (an accent elsewhere in it).
+#[test]
+fn phrases_do_not_run_across_hard_boundaries() {
+    let m = Matcher::bundled().expect("bundled matcher");
+    for tail in ["", " café"] {
+        for text in ["go die", "go. die", "i say go  die", "kill yourself"] {
+            let text = format!("{text}{tail}");
+            let found = m.find(&text);
+            assert!(
+                found.iter().any(|x| x.term.contains(' ')),
+                "{text:?}: {found:?}"
+            );
+        }
+        for text in [
+            "go, die",
+            "go\ndie",
+            "go 🔥 die",
+            "kill\nyourself",
+            "kill! yourself",
+        ] {
+            let text = format!("{text}{tail}");
+            assert!(m.find(&text).is_empty(), "{text:?}: {:?}", m.find(&text));
+        }
+    }
+}
+
 #[test]
 fn bundled_matcher_finds_across_lists() {
     let m = Matcher::bundled().expect("bundled matcher");
