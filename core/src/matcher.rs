@@ -1821,7 +1821,6 @@ mod tests {
     fn bundled_full_automaton_is_dense_only_near_the_root() {
         // Every state dense, the 1.0.0 lists' full automaton held 42 MB; dense rows for the
         // first trie levels and sparse states below hold a small part of that.
-        let bytes = matcher().inner.automaton.heap_bytes();
         let automaton = &matcher().inner.automaton;
         let (bytes, rows) = (automaton.heap_bytes(), automaton.dense_rows());
         assert!(bytes < 6 << 20, "{bytes} bytes");
