@@ -47,6 +47,10 @@ pub(crate) struct PlainSearch {
     /// Per DFA pattern: (pattern of the full automaton, bytes from the key's start to the DFA
     /// pattern's end, bytes after the key's end).
     ends: Vec<(u32, u32, u32)>,
+    /// The keys that hold a boundary byte (phrases; an apostrophe is a hard boundary: `i'll`),
+    /// by pattern of the full automaton, in order of it: the two boundaries share a column, so
+    /// a hit of one of these is checked against its key.
+    with_boundaries: Vec<(u32, Box<[u8]>)>,
 }
 
 impl PlainSearch {
@@ -75,9 +79,9 @@ impl PlainSearch {
     ///
     /// A soft boundary (`' '`) and a hard one (`'\n'`) are one column: a pattern that needs a
     /// boundary is searched once, with a space, not once per boundary byte (which doubled the
-    /// table). No pattern has a hard boundary inside it, so the only hits this adds are
-    /// phrases read across a hard boundary (`kill\nyou` for `kill you`), which the caller drops
-    /// (see [`PlainSearch::drop_across_hard_boundaries`]).
+    /// table). So a pattern with a boundary inside it is found wherever either boundary stands
+    /// there (`kill\nyou` for `kill you`, `i l` for `i\nl`); the caller drops those hits (see
+    /// [`PlainSearch::drop_boundary_mismatches`]).
     pub(crate) fn build(patterns: &[PlainPattern], max_entries: usize) -> Option<PlainSearch> {
         let (searched, ends) = with_boundaries(patterns);
         let space = ALPHABET.iter().position(|&b| b == b' ').unwrap_or(0) as u8;
@@ -100,17 +104,37 @@ impl PlainSearch {
                 }
             }
         }
+        let mut with_boundaries: Vec<(u32, Box<[u8]>)> = patterns
+            .iter()
+            .filter(|p| p.key.iter().any(|&b| b == b' ' || b == b'\n'))
+            .map(|p| (p.id, p.key.into()))
+            .collect();
+        with_boundaries.sort_unstable_by_key(|&(id, _)| id);
         Some(PlainSearch {
             after_boundary: dfa.trans[(start + u32::from(space)) as usize],
             dfa,
             ends,
+            with_boundaries,
         })
     }
 
-    /// Drops the hits whose key bytes hold a hard boundary: no pattern has one, so the plain
-    /// DFA found them only because it reads a hard boundary as a space.
-    pub(crate) fn drop_across_hard_boundaries(key: &[u8], hits: &mut Vec<Hit>) {
-        hits.retain(|&(_, i, j)| !key[i as usize..j as usize].contains(&b'\n'));
+    /// Drops the hits whose key bytes differ from their pattern's: a boundary in the key where
+    /// the pattern has the other one. Only a hit over a boundary byte can be one, and only of a
+    /// pattern that has one.
+    pub(crate) fn drop_boundary_mismatches(&self, key: &[u8], hits: &mut Vec<Hit>) {
+        if self.with_boundaries.is_empty() {
+            return;
+        }
+        hits.retain(|&(p, i, j)| {
+            let span = &key[i as usize..j as usize];
+            if !span.iter().any(|&b| b == b' ' || b == b'\n') {
+                return true;
+            }
+            match self.with_boundaries.binary_search_by_key(&p, |&(id, _)| id) {
+                Ok(k) => *self.with_boundaries[k].1 == *span,
+                Err(_) => true,
+            }
+        });
     }
 
     /// A sink that searches the key bytes given to it, recording hits in `hits` and the key

@@ -261,6 +261,39 @@ fn phrases_do_not_run_across_hard_boundaries() {
     }
 }
 
+/// An apostrophe is a hard boundary inside a term's key (`i'll` is `i`, boundary, `ll`), so a
+/// threat written with one is found whole, in plain text and in text the general passes take,
+/// while a space there (`i l`) is not the apostrophe.
+#[test]
+fn terms_with_an_apostrophe_are_found_whole() {
+    let m = Matcher::bundled().expect("bundled matcher");
+    for tail in ["", " café"] {
+        for (text, term) in [
+            ("I'll kill you", "i'll kill you"),
+            (
+                "keep posting my address and I'll slit your throat",
+                "i'll slit your throat",
+            ),
+        ] {
+            let text = format!("{text}{tail}");
+            let found = m.find(&text);
+            let start = text.find("I'll").expect("in text");
+            assert!(
+                found.iter().any(|x| x.term == term
+                    && x.start == start
+                    && &text[x.start..x.end] == &text[start..start + term.len()]),
+                "{text:?}: {found:?}"
+            );
+        }
+        let text = format!("i l kill you{tail}");
+        assert!(
+            m.find(&text).iter().all(|x| x.term != "i'll kill you"),
+            "{text:?}: {:?}",
+            m.find(&text)
+        );
+    }
+}
+
 #[test]
 fn bundled_matcher_finds_across_lists() {
     let m = Matcher::bundled().expect("bundled matcher");

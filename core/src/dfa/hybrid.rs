@@ -27,6 +27,8 @@ pub(crate) const BUILD_BYTES_PER_STATE: usize = 48;
 /// Bytes per pattern while building: the sorted order and each state's pattern list.
 pub(crate) const BUILD_BYTES_PER_PATTERN: usize = 16;
 
+use super::Sorted;
+
 const NONE: u32 = u32::MAX;
 
 /// An automaton that reports every occurrence of every pattern (overlapping matches).
@@ -82,7 +84,7 @@ impl HybridDfa {
     /// The automaton for `patterns` over `columns` (`stride` columns in all), with at most
     /// `budget` bytes of dense rows. `None` if it would have 2^32 state ids or more.
     pub(crate) fn build(
-        patterns: &[&[u8]],
+        patterns: &Sorted,
         columns: Box<[u8; 256]>,
         stride: usize,
         budget: usize,
@@ -301,22 +303,17 @@ struct Bfs {
 }
 
 impl Bfs {
-    fn new(patterns: &[&[u8]], columns: &[u8; 256]) -> Bfs {
+    fn new(sorted: &Sorted, columns: &[u8; 256]) -> Bfs {
         // The trie, from the patterns in sorted order: each pattern shares with the one before
         // it the path of their common prefix, so no state's children are searched.
-        let mut order: Vec<u32> = (0..patterns.len() as u32).collect();
-        order.sort_by(|&a, &b| {
-            patterns[a as usize]
-                .cmp(patterns[b as usize])
-                .then(a.cmp(&b))
-        });
+        let (patterns, order) = (&sorted.patterns, &sorted.order);
         let (mut first, mut last, mut sibling) = (vec![NONE], vec![NONE], vec![NONE]);
         let mut label = vec![0u8];
         let mut outputs = vec![NONE];
         let mut next_output = vec![NONE; patterns.len()];
         let mut path: Vec<u32> = vec![0];
         let mut prev: &[u8] = &[];
-        for &p in &order {
+        for &p in order {
             let pattern = patterns[p as usize];
             let common = pattern.iter().zip(prev).take_while(|(a, b)| a == b).count();
             path.truncate(common + 1);

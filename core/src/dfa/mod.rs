@@ -12,7 +12,7 @@ mod dense;
 mod hybrid;
 
 pub(crate) use dense::{DenseDfa, DENSE_BYTES_PER_STATE, MAX_ENTRIES};
-pub(crate) use hybrid::HybridDfa;
+use hybrid::HybridDfa;
 
 /// How many states the trie of `patterns` has, the root included (at most: a DFA whose columns
 /// join bytes has fewer). Known before a table is allocated, so an automaton too large is
@@ -32,12 +32,10 @@ pub(crate) fn trie_states(patterns: &[&[u8]]) -> usize {
 
 /// How many states each level of the trie of `patterns` has, the root's first (at most, as
 /// [`trie_states`]).
-pub(crate) fn trie_levels(patterns: &[&[u8]]) -> Vec<usize> {
-    let mut sorted = patterns.to_vec();
-    sorted.sort_unstable();
+pub(crate) fn trie_levels(patterns: &Sorted) -> Vec<usize> {
     let mut prev: &[u8] = &[];
     let mut levels = vec![1usize];
-    for p in sorted {
+    for p in patterns.in_order() {
         let common = p.iter().zip(prev).take_while(|(a, b)| a == b).count();
         if levels.len() <= p.len() {
             levels.resize(p.len() + 1, 0);
@@ -50,22 +48,67 @@ pub(crate) fn trie_levels(patterns: &[&[u8]]) -> Vec<usize> {
     levels
 }
 
+/// Patterns and their order by bytes: sorting a large list's patterns is a good part of
+/// building its automaton, so the sort is done once (or taken from the caller, who may know it)
+/// and shared by the size estimate and the build.
+pub(crate) struct Sorted<'a> {
+    patterns: Vec<&'a [u8]>,
+    /// Indices into `patterns`, in order of bytes, equal patterns in order of index.
+    order: Vec<u32>,
+}
+
+impl<'a> Sorted<'a> {
+    /// `patterns`, sorted here (the matcher knows its patterns' order).
+    #[cfg(test)]
+    pub(crate) fn new<P: AsRef<[u8]>>(patterns: &'a [P]) -> Sorted<'a> {
+        let patterns: Vec<&[u8]> = patterns.iter().map(AsRef::as_ref).collect();
+        let mut order: Vec<u32> = (0..patterns.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| {
+            patterns[a as usize]
+                .cmp(patterns[b as usize])
+                .then(a.cmp(&b))
+        });
+        Sorted { patterns, order }
+    }
+
+    /// `patterns` with their `order` by bytes (equal patterns in order of index), which the
+    /// caller knows.
+    pub(crate) fn with_order(patterns: Vec<&'a [u8]>, order: Vec<u32>) -> Sorted<'a> {
+        debug_assert!(order.windows(2).all(|w| {
+            let (a, b) = (w[0] as usize, w[1] as usize);
+            (patterns[a], a) < (patterns[b], b)
+        }));
+        debug_assert_eq!(order.len(), patterns.len());
+        Sorted { patterns, order }
+    }
+
+    /// The patterns in order of bytes.
+    fn in_order(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
+        self.order.iter().map(|&p| self.patterns[p as usize])
+    }
+}
+
 /// The most of `patterns` that end at one place of a text: over every pattern, how many of the
 /// patterns are suffixes of it (itself included). A search reports that many hits at a place,
 /// so it bounds the hits per byte of text. Linear in the patterns' length: the reversed
 /// patterns in order, with a stack of those that begin the current one. Also returns the
 /// index of a pattern with that many suffixes (0 without patterns).
 pub(crate) fn max_nesting(patterns: &[&[u8]]) -> (usize, usize) {
-    let reversed: Vec<Vec<u8>> = patterns
-        .iter()
-        .map(|p| p.iter().rev().copied().collect())
-        .collect();
+    // The reversed patterns, one after another in one buffer (a copy each was slower).
+    let mut reversed = Vec::with_capacity(patterns.iter().map(|p| p.len()).sum());
+    let mut spans = Vec::with_capacity(patterns.len());
+    for p in patterns {
+        let start = reversed.len();
+        reversed.extend(p.iter().rev());
+        spans.push(start..reversed.len());
+    }
+    let reversed_of = |k: usize| &reversed[spans[k].clone()];
     let mut order: Vec<usize> = (0..patterns.len()).collect();
-    order.sort_unstable_by(|&a, &b| reversed[a].cmp(&reversed[b]));
+    order.sort_unstable_by(|&a, &b| reversed_of(a).cmp(reversed_of(b)));
     let mut stack: Vec<&[u8]> = Vec::new();
     let mut most = (0, 0);
     for k in order {
-        let r = &reversed[k][..];
+        let r = reversed_of(k);
         while stack.last().is_some_and(|top| !r.starts_with(top)) {
             stack.pop();
         }
@@ -99,32 +142,27 @@ impl std::fmt::Display for TooManyStates {
 
 impl FullSearch {
     /// The search for `patterns`.
-    pub(crate) fn build<P: AsRef<[u8]>>(patterns: &[P]) -> Result<FullSearch, TooManyStates> {
+    pub(crate) fn build(patterns: &Sorted) -> Result<FullSearch, TooManyStates> {
         FullSearch::build_within(patterns, hybrid::DENSE_BUDGET)
     }
 
     /// The most memory [`FullSearch::build`] takes for `patterns`, in bytes: its dense rows
     /// twice (built, then renumbered into a copy), bookkeeping per state and per pattern.
-    pub(crate) fn estimate_bytes<P: AsRef<[u8]>>(patterns: &[P]) -> usize {
-        let slices: Vec<&[u8]> = patterns.iter().map(AsRef::as_ref).collect();
-        let levels = trie_levels(&slices);
+    pub(crate) fn estimate_bytes(patterns: &Sorted) -> usize {
+        let levels = trie_levels(patterns);
         let states: usize = levels.iter().sum();
-        let stride = full_columns(&slices).1;
+        let stride = full_columns(&patterns.patterns).1;
         let dense = hybrid::dense_states(&levels, stride, hybrid::DENSE_BUDGET);
         2 * dense * stride * 4
             + states.saturating_mul(hybrid::BUILD_BYTES_PER_STATE)
-            + slices.len() * hybrid::BUILD_BYTES_PER_PATTERN
+            + patterns.patterns.len() * hybrid::BUILD_BYTES_PER_PATTERN
     }
 
     /// [`FullSearch::build`] with at most `budget` bytes of dense rows.
-    fn build_within<P: AsRef<[u8]>>(
-        patterns: &[P],
-        budget: usize,
-    ) -> Result<FullSearch, TooManyStates> {
-        let slices: Vec<&[u8]> = patterns.iter().map(AsRef::as_ref).collect();
-        let (columns, stride) = full_columns(&slices);
-        let dfa = HybridDfa::build(&slices, columns, stride, budget).ok_or(TooManyStates)?;
-        let lens = slices.iter().map(|p| p.len() as u32).collect();
+    fn build_within(patterns: &Sorted, budget: usize) -> Result<FullSearch, TooManyStates> {
+        let (columns, stride) = full_columns(&patterns.patterns);
+        let dfa = HybridDfa::build(patterns, columns, stride, budget).ok_or(TooManyStates)?;
+        let lens = patterns.patterns.iter().map(|p| p.len() as u32).collect();
         Ok(FullSearch { dfa, lens })
     }
 
@@ -184,7 +222,7 @@ pub(crate) fn columns_of(patterns: &[&[u8]]) -> Option<(Box<[u8; 256]>, usize)> 
 
 #[cfg(test)]
 mod tests {
-    use super::{columns_of, DenseDfa, FullSearch, HybridDfa};
+    use super::{columns_of, DenseDfa, FullSearch, HybridDfa, Sorted};
     use aho_corasick::{AhoCorasick, MatchKind};
     use proptest::prelude::*;
 
@@ -230,7 +268,7 @@ mod tests {
 
     /// Hits of `patterns` in `text`, sorted, from a full search with `budget` bytes of rows.
     fn full_hits(patterns: &[&[u8]], budget: usize, text: &[u8]) -> Vec<(u32, usize, usize)> {
-        let search = FullSearch::build_within(patterns, budget).expect("search");
+        let search = FullSearch::build_within(&Sorted::new(patterns), budget).expect("search");
         let mut out = Vec::new();
         search.for_each_match(text, |p, i, j| out.push((p, i, j)));
         out.sort_unstable_by_key(|&(p, i, j)| (j, i, p));
@@ -243,7 +281,8 @@ mod tests {
         let (columns, stride) = columns_of(&patterns).expect("few bytes");
         // Rows for the root alone, for two levels, for every state.
         for (budget, dense) in [(0, 1), (4 * stride * 4, 4), (1 << 20, 13)] {
-            let dfa = HybridDfa::build(&patterns, columns.clone(), stride, budget).expect("dfa");
+            let dfa = HybridDfa::build(&Sorted::new(&patterns), columns.clone(), stride, budget)
+                .expect("dfa");
             assert_eq!(dfa.dense_len(), dense, "budget {budget}");
             assert_eq!(
                 full_hits(&patterns, budget, b"ushers shells his"),
@@ -275,14 +314,19 @@ mod tests {
             .collect();
         let slices: Vec<&[u8]> = words.iter().map(Vec::as_slice).collect();
         let (columns, stride) = columns_of(&slices).expect("letters");
-        let dfa = HybridDfa::build(&slices, columns, stride, 1 << 20).expect("dfa");
+        let dfa = HybridDfa::build(&Sorted::new(&slices), columns, stride, 1 << 20).expect("dfa");
         let states = super::trie_states(&slices);
         assert!(
             dfa.heap_bytes() < (1 << 20) + states * 20,
             "{}",
             dfa.heap_bytes()
         );
-        assert_eq!(super::trie_levels(&slices).iter().sum::<usize>(), states);
+        assert_eq!(
+            super::trie_levels(&Sorted::new(&slices))
+                .iter()
+                .sum::<usize>(),
+            states
+        );
         let text = [slices[7], b" ", slices[19_999]].concat();
         let hits = full_hits(&slices, 1 << 20, &text);
         assert!(
