@@ -1096,10 +1096,16 @@ const EARLY_PART: usize = 32;
 /// How far past that [`Matcher::is_match`] looks for a place to cut the text.
 const EARLY_CUT_WITHIN: usize = 4 << 10;
 
-/// Buffers larger than this (in key bytes) are dropped after use, so one huge text does not pin
-/// memory in every thread. Twice the 64 KiB of a long post or article, so documents of that
-/// size reuse them: kept buffers hold at most about 1.7 MB per thread (13 bytes per key byte).
+/// Buffers larger than this (in key bytes) are dropped after a text that fits in it, so one
+/// huge text does not pin memory in a thread that goes back to posts. Twice the 64 KiB of a
+/// long post or article, so documents of that size reuse them: kept buffers hold at most about
+/// 1.7 MB per thread (13 bytes per key byte) once the thread scans a short text.
 const KEEP_BUFFER_BYTES: usize = 128 << 10;
+
+/// Buffers larger than this (in key bytes) are dropped after every text. Up to it, a run of
+/// large texts (a rescan of 1 MiB documents) reuses them: allocating 13 MB afresh for each
+/// text, then returning it to the system, cost half the scan's time in page faults.
+const KEEP_LARGE_BUFFER_BYTES: usize = 2 << 20;
 
 impl Matcher {
     /// Normalises `text` into this thread's reusable buffers, finds every automaton hit in its
@@ -1108,7 +1114,11 @@ impl Matcher {
         BUFFERS.with(|cell| match cell.try_borrow_mut() {
             Ok(mut buffers) => {
                 let r = self.hits_in(text, &mut buffers, f);
-                if buffers.norm.key.capacity() > KEEP_BUFFER_BYTES {
+                let held = buffers.norm.key.capacity();
+                let used = buffers.norm.key.len();
+                if held > KEEP_LARGE_BUFFER_BYTES
+                    || (held > KEEP_BUFFER_BYTES && used <= KEEP_BUFFER_BYTES)
+                {
                     *buffers = Default::default();
                 }
                 r
@@ -1838,6 +1848,26 @@ mod tests {
         m.normalize_and_search(text, &mut norm, scratch, &mut fused, &mut Vec::new());
         m.search_all(&norm, &mut all);
         (norm, fused, all)
+    }
+
+    #[test]
+    fn large_buffers_stay_for_a_run_of_large_texts_only() {
+        let held = || super::BUFFERS.with(|b| b.borrow().norm.key.capacity());
+        let m = matcher();
+        let doc = "what a day it was, honestly ".repeat(20_000);
+        m.find(&doc);
+        let after_one = held();
+        assert!(after_one >= doc.len() / 2, "{after_one}");
+        m.find(&doc);
+        assert_eq!(held(), after_one, "a second document reuses the buffers");
+        m.find("a short post");
+        assert!(held() <= super::KEEP_BUFFER_BYTES, "{}", held());
+        // Over the larger bound, dropped at once.
+        let huge = "what a day it was, honestly ".repeat(100_000);
+        m.find(&huge);
+        assert!(held() <= super::KEEP_BUFFER_BYTES, "{}", held());
+        m.find(&doc);
+        assert!(held() >= after_one);
     }
 
     #[test]
