@@ -48,4 +48,11 @@ fn main() {
         mb(s.bytes_allocated as isize + s.bytes_reallocated),
         mb(s.bytes_deallocated as isize)
     );
+    // They stay for the next large text and go with the next short one.
+    let region = Region::new(GLOBAL);
+    assert!(m.find("a short post").is_empty());
+    println!(
+        "then a short post: {:.2} MB freed",
+        mb(region.change().bytes_deallocated as isize)
+    );
 }

@@ -1257,12 +1257,14 @@ struct SpelledRec {
 
 impl Spelled {
     /// Adds `target`'s spelling `sp` (re-collapsing equal neighbours, which a variant can
-    /// create).
+    /// create). Digits are left as they are: a text's key keeps the digits of a word that
+    /// leetspeak does not read as letters uncollapsed (`88`, `1488`, `zq000123x`), so a term
+    /// made of such a word found no text, itself included.
     fn push(&mut self, target: u32, sp: &[(char, u16)], flags: u16) {
         let at = self.keys.len();
         let mut last: Option<char> = None;
         for &(ch, run) in sp {
-            if last == Some(ch) && ch != ' ' && ch != '\n' {
+            if last == Some(ch) && ch != ' ' && ch != '\n' && !ch.is_ascii_digit() {
                 let n = ch.len_utf8();
                 let from = self.runs.len() - n;
                 for r in &mut self.runs[from..] {

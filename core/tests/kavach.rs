@@ -261,6 +261,41 @@ fn phrases_do_not_run_across_hard_boundaries() {
     }
 }
 
+/// A platform's term made of a word with repeated digits (a code such as `1488`, an id) finds
+/// itself, alone and in a post, and not a shorter or longer number; words that leetspeak reads
+/// as letters still find their term (`b00bs`).
+#[test]
+fn terms_with_repeated_digits_find_themselves() {
+    let list = Wordlist::from_bytes(
+        b"88\n1488\n666\nzq000123x\nboobs\n",
+        "platform.txt",
+        Format::Plain,
+        &ImportOptions::default(),
+    )
+    .expect("list");
+    let m = Matcher::builder().list(list).build().expect("matcher");
+    for (text, term) in [
+        ("88", "88"),
+        ("1488", "1488"),
+        ("they wrote 1488 again", "1488"),
+        ("666!", "666"),
+        ("id zq000123x here", "zq000123x"),
+        ("nice b00bs", "boobs"),
+    ] {
+        let found = m.find(text);
+        let start = text
+            .find(term)
+            .unwrap_or_else(|| text.find("b00bs").expect("in text"));
+        assert!(
+            found.len() == 1 && found[0].term == term && found[0].start == start,
+            "{text:?}: {found:?}"
+        );
+    }
+    for text in ["8", "148", "14888", "6666 66", "zq00123x"] {
+        assert!(m.find(text).is_empty(), "{text:?}: {:?}", m.find(text));
+    }
+}
+
 /// An apostrophe is a hard boundary inside a term's key (`i'll` is `i`, boundary, `ll`), so a
 /// threat written with one is found whole, in plain text and in text the general passes take,
 /// while a space there (`i l`) is not the apostrophe.
