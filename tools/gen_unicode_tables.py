@@ -27,10 +27,18 @@ Rules, for every code point U+0080..U+10FFFF except surrogates and unassigned (C
      Marks are stripped only on Latin/Greek/Cyrillic because there they are diacritics
      (and Zalgo noise), whereas Devanagari vowel signs, virama and anusvara are spelling:
      stripping them destroys Hindi words.
-   * Then every non-ASCII character of the result that is LGC, Cherokee, Coptic or
-     letterlike and whose confusables.txt prototype folds (NFKD, case folding, NFKD, marks
-     removed) to ASCII letters/digits only is replaced by that (flag CONFUSABLE): Cyrillic
-     с -> c, Greek ο -> o, dotless ı -> i. A remaining "LATIN LETTER SMALL CAPITAL X"
+   * Before case folding, a capital (Lu, Lt) of CONFUSABLE_SCOPE, or a letter whose case
+     folding is not ASCII, is replaced by its own prototype when that is ASCII (flag
+     CONFUSABLE, and CASE for a capital): folding first reads Greek Ν as ν (prototype v),
+     Cyrillic К as к, Н as н. A prototype that is a small capital (т -> ᴛ) or in
+     PROTOTYPE_LETTERS (к -> ĸ) counts as its letter, and a capital or caseless letter whose
+     prototype is l (the prototype of ASCII I) reads i. A compatibility character that
+     decomposes to non-ASCII is read by its own prototype, not its decomposition (lunate
+     sigma ϲ -> c, not ς -> o).
+   * Then every non-ASCII character of the result that is LGC, Cherokee, Coptic, Lisu,
+     Canadian syllabics or letterlike and whose confusables.txt prototype folds (NFKD, case
+     folding, NFKD, marks removed) to ASCII letters/digits only is replaced by that (flag
+     CONFUSABLE): Cyrillic с -> c, Greek ο -> o, dotless ı -> i. A remaining "LATIN LETTER SMALL CAPITAL X"
      (ꜰ, ᴋ, ʀ: small-caps text) becomes x (flag COMPAT), its letter taken from its name.
    * Unchanged -> WORD (letters, numbers) or MARKS (marks); empty -> MARKS; otherwise a FOLD
      entry. Two refinements: on the LGC path marks are also removed *before* case folding,
@@ -132,7 +140,18 @@ CONFUSABLE_SCOPE = LGC_RANGES + (
     (0xAB70, 0xABBF),  # Cherokee Supplement
     (0x2C80, 0x2CFF),  # Coptic
     (0x2100, 0x214F),  # Letterlike Symbols
+    (0xA4D0, 0xA4FF),  # Lisu (ꓝ, ꓑ: Fraser capitals)
+    (0x1400, 0x167F),  # Unified Canadian Aboriginal Syllabics (ᑲ, ᕼ)
+    (0x18B0, 0x18FF),  # Unified Canadian Aboriginal Syllabics Extended
 )
+
+# Lookalikes that confusables.txt gives a non-ASCII prototype without an ASCII one of its own:
+# the prototypes of Cyrillic к and Greek κ (kra) and of Cyrillic ь (tone six). Our own reading
+# of the glyphs, used only after a prototype (see `Folder.ascii_prototype`).
+PROTOTYPE_LETTERS = {
+    0x0138: "k",  # LATIN SMALL LETTER KRA
+    0x0185: "b",  # LATIN SMALL LETTER TONE SIX
+}
 
 # Default_Ignorable_Code_Point, as DerivedCoreProperties.txt derives it:
 #   Other_Default_Ignorable_Code_Point + Cf + Variation_Selector
@@ -166,6 +185,17 @@ ENCLOSED_LETTER_NAME = re.compile(r"^NEGATIVE (?:SQUARED|CIRCLED) LATIN CAPITAL 
 # Small capital letters (ꜰ, ᴋ, ʀ) that keep no ASCII letter after the rules: the name gives it.
 SMALL_CAPITAL_NAME = re.compile(r"^LATIN LETTER SMALL CAPITAL ([A-Z])$")
 ASCII_WORD = re.compile(r"^[a-z0-9]+$")
+
+
+def prototype_letter(ch):
+    """The ASCII letter a prototype character stands for (see `Folder.ascii_prototype`), or
+    `ch` itself."""
+    if ch in "abcdefghijklmnopqrstuvwxyz0123456789":
+        return ch
+    if ord(ch) in PROTOTYPE_LETTERS:
+        return PROTOTYPE_LETTERS[ord(ch)]
+    m = SMALL_CAPITAL_NAME.match(unicodedata.name(ch, ""))
+    return m.group(1).lower() if m else ch
 
 
 def in_ranges(cp, ranges):
@@ -233,17 +263,56 @@ class Folder:
     def __init__(self, confusables):
         self.confusables = confusables
 
-    def ascii_prototype(self, ch):
-        """The confusable prototype of `ch` folded to ASCII letters/digits, or None."""
+    def ascii_prototype(self, ch, chain=True):
+        """The confusable prototype of `ch` folded to ASCII letters/digits, or None. With
+        `chain`, a prototype that is a small capital (Cyrillic т -> ᴛ, в -> ʙ, н -> ʜ) or in
+        PROTOTYPE_LETTERS (к -> ĸ) is read as its letter."""
         p = self.confusables.get(ord(ch))
         if p is None:
             return None
         p2 = strip_marks(nf("NFKD", nf("NFKD", p).casefold()))
+        if chain and not ASCII_WORD.match(p2):
+            p2 = "".join(prototype_letter(x) for x in p2)
         return p2 if ASCII_WORD.match(p2) else None
+
+    def own_prototypes(self, s):
+        """`s` with each capital (Lu, Lt) of CONFUSABLE_SCOPE, and each letter whose case folding
+        is not ASCII, replaced by its own prototype lower-cased, and the flags that adds. Case
+        folding first loses what the capital looks like: Greek Ν folds to ν (prototype v),
+        Cyrillic К to к, Н to н, and lunate ϲ to σ (prototype o)."""
+        out, flags = [], 0
+        for ch in s:
+            p = None
+            small_cap = SMALL_CAPITAL_NAME.match(unicodedata.name(ch, ""))
+            if ord(ch) >= 0x80 and in_ranges(ord(ch), CONFUSABLE_SCOPE) and not small_cap:
+                capital = unicodedata.category(ch) in ("Lu", "Lt")
+                if capital or not ch.casefold().isascii():
+                    p = self.ascii_prototype(ch)
+                # Capital I's prototype is l (I and l look alike): a capital or caseless letter
+                # with that prototype is an I (Greek Ι, Cyrillic І, Lisu ꓲ), as ASCII I reads i.
+                raw = self.confusables.get(ord(ch), "")
+                if p == "l" and strip_marks(nf("NFKD", raw)) == "l":
+                    if unicodedata.category(ch) in ("Lu", "Lt", "Lo"):
+                        p = "i"
+            if p is None:
+                out.append(ch)
+            else:
+                out.append(p)
+                flags |= CONFUSABLE | (CASE if capital else 0)
+        return "".join(out), flags
 
     def fold_word(self, c):
         """Rule 2: (replacement, flags) for a letter, number, mark or letter-like symbol."""
         flags = 0
+        decomposed = nf("NFKD", c)
+        if decomposed != c and not decomposed.isascii() and in_ranges(ord(c), CONFUSABLE_SCOPE):
+            # A compatibility variant is read as it looks, not as it decomposes: the lunate
+            # sigma ϲ decomposes to ς (prototype o) but is drawn as c. (Not when it decomposes
+            # to ASCII: long s ſ is an s, though its prototype is f.)
+            p = self.ascii_prototype(c, chain=False)
+            if p is not None:
+                capital = unicodedata.category(c) in ("Lu", "Lt")
+                return p, COMPAT | CONFUSABLE | (CASE if capital else 0)
         if is_lgc(nf("NFKD", c)[0]):
             r = nf("NFKD", c)
             if r != nf("NFD", c):
@@ -254,6 +323,8 @@ class Folder:
             stripped = strip_marks(r)
             if stripped != r:
                 flags |= DIACRITIC
+            stripped, own = self.own_prototypes(stripped)
+            flags |= own
             folded = stripped.casefold()
             if folded != ascii_lower(stripped):
                 flags |= CASE
@@ -266,6 +337,8 @@ class Folder:
             r = nf("NFKC", c)
             if r != nf("NFC", c):
                 flags |= COMPAT
+            r, own = self.own_prototypes(r)
+            flags |= own
             folded = r.casefold()
             if folded != ascii_lower(r):
                 flags |= CASE
@@ -274,7 +347,7 @@ class Folder:
         for ch in r:
             p2 = None
             if ord(ch) >= 0x80 and in_ranges(ord(ch), CONFUSABLE_SCOPE):
-                p2 = self.ascii_prototype(ch)
+                p2 = self.ascii_prototype(ch, chain=False)
             small_cap = SMALL_CAPITAL_NAME.match(unicodedata.name(ch, "")) if ord(ch) >= 0x80 else None
             if p2 is not None:
                 out.append(p2)
