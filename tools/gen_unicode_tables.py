@@ -50,8 +50,9 @@ Rules, for every code point U+0080..U+10FFFF except surrogates and unassigned (C
      before it, like an invisible character).
    * Symbols (So) go through the same steps and become FOLD entries when the result, or
      their own confusable prototype, is ASCII letters/digits only (ⓕ -> f, ™ -> tm). The
-     negative squared/circled capitals (🅵) have no decomposition and no confusable; their
-     letter is taken from their Unicode name.
+     negative squared/circled capitals (🅵) have no decomposition and no confusable, the
+     parenthesized letters (⒡) decompose to "(f)"; their letter is taken from their Unicode
+     name.
 3. Punctuation, symbols, separators (P*, S*, Z*) otherwise: a FOLD entry when NFKD(c) is
    ASCII without letters/digits (COMPAT: NBSP -> ' ', fullwidth ． -> '.'), else when the
    confusable prototype of c (or of the characters of NFKD(c)) is (CONFUSABLE: ‐ -> '-').
@@ -181,7 +182,13 @@ NOT_IGNORABLE = (
 )
 
 # Symbols without decomposition or confusable whose name spells the letter (🅵, 🅕).
-ENCLOSED_LETTER_NAME = re.compile(r"^NEGATIVE (?:SQUARED|CIRCLED) LATIN CAPITAL LETTER ([A-Z])$")
+# Parenthesized letters too (⒡: NFKD gives "(f)", which would split the word). Not the
+# regional indicator letters: a pair of them that names a region renders as its flag, and 🇲🇫
+# (Saint Martin) would read as the term `mf`; telling flags from letters needs the list of
+# regions, which Unicode's character data does not carry.
+ENCLOSED_LETTER_NAME = re.compile(
+    r"^(?:NEGATIVE (?:SQUARED|CIRCLED)|PARENTHESIZED) LATIN (?:CAPITAL|SMALL) LETTER ([A-Z])$"
+)
 # Small capital letters (ꜰ, ᴋ, ʀ) that keep no ASCII letter after the rules: the name gives it.
 SMALL_CAPITAL_NAME = re.compile(r"^LATIN LETTER SMALL CAPITAL ([A-Z])$")
 ASCII_WORD = re.compile(r"^[a-z0-9]+$")
