@@ -15,7 +15,8 @@ Inputs
 Rules, for every code point U+0080..U+10FFFF except surrogates and unassigned (Cn) ones:
 
 1. IGNORABLE: Default_Ignorable_Code_Point (see `is_ignorable`; it includes the unassigned
-   code points Unicode gives the property, such as E0080..E00FF). Invisible; always dropped.
+   code points Unicode gives the property, such as E0080..E00FF), plus INVISIBLE_EXTRA (C1
+   controls, U+2800). Invisible; always dropped.
 2. Letters, numbers, marks (L*, N*, M*):
    * Latin/Greek/Cyrillic/Armenian/IPA (LGC) base, i.e. the first character of NFKD(c) is in
      an LGC range or ASCII: NFKD, full case folding, NFKD again, then all combining marks
@@ -174,6 +175,13 @@ IGNORABLE_EXTRA = (
     (0xFFF0, 0xFFF8),  # unassigned, Other_Default_Ignorable
     (0xE0000, 0xE0FFF),  # tags, VARIATION SELECTOR-17..256, reserved
 )
+# Not Default_Ignorable, but drawn as nothing inside a word, so treated the same: the C1
+# controls (U+0085 NEXT LINE included: HTML does not break a line on it) and the blank braille
+# pattern U+2800 (a blank that is not a space).
+INVISIBLE_EXTRA = (
+    (0x0080, 0x009F),  # C1 controls
+    (0x2800, 0x2800),  # BRAILLE PATTERN BLANK
+)
 NOT_IGNORABLE = (
     (0x0600, 0x0605), (0x06DD, 0x06DD), (0x070F, 0x070F), (0x0890, 0x0891), (0x08E2, 0x08E2),
     (0x110BD, 0x110BD), (0x110CD, 0x110CD),  # Prepended_Concatenation_Mark
@@ -226,7 +234,7 @@ def nf(form, s):
 
 
 def is_ignorable(cp):
-    if in_ranges(cp, IGNORABLE_EXTRA):
+    if in_ranges(cp, IGNORABLE_EXTRA) or in_ranges(cp, INVISIBLE_EXTRA):
         return True
     if 0xD800 <= cp <= 0xDFFF or in_ranges(cp, NOT_IGNORABLE):
         return False

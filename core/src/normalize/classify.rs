@@ -57,6 +57,13 @@ pub(super) const fn ascii_classes() -> [Class; 128] {
 
 static ASCII: [Class; 128] = ascii_classes();
 
+/// ASCII control characters that are drawn as nothing: inside a word they are dropped like a
+/// zero-width space (`f\0uck`), not read as a boundary. Tab, line feed, vertical tab, form feed
+/// and carriage return stay whitespace.
+pub(super) const fn is_invisible_ascii(c: u8) -> bool {
+    matches!(c, 0x00..=0x08 | 0x0E..=0x1F | 0x7F)
+}
+
 /// Symbols that only count inside a word; at its edges they are punctuation and are trimmed
 /// (`fuck!`, `@user`, `#tag`, `*emphasis*`): the masks and `! | + @`. `Some(hard)` says whether
 /// trimming it makes the boundary hard: `*` and `_` separate softly (`*wow*`, `_wow_`).

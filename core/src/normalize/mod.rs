@@ -15,8 +15,8 @@ mod tables;
 mod transforms;
 
 use classify::{
-    ascii_class, edge_punctuation, folded_class, leet_letter, lookup, strips_marks,
-    table_transforms, Class, Fold,
+    ascii_class, edge_punctuation, folded_class, is_invisible_ascii, leet_letter, lookup,
+    strips_marks, table_transforms, Class, Fold,
 };
 pub(crate) use offsets::{is_boundary_byte, Normalized};
 pub(crate) use plain::{prefix_cut, KeySink};
@@ -181,7 +181,7 @@ fn push_unit(units: &mut Vec<Unit>, start: u32, end: u32, ch: char, class: Class
 /// Offsets are `base` plus the position in `text`.
 fn classify_chars(text: &str, base: u32, units: &mut Vec<Unit>) {
     units.reserve(text.len());
-    if text.is_ascii() {
+    if text.is_ascii() && !text.bytes().any(is_invisible_ascii) {
         // Fast path: no decoding, no Unicode tables, one table lookup per byte.
         units.extend(text.bytes().enumerate().map(|(i, b)| Unit {
             start: base + i as u32,
@@ -197,6 +197,10 @@ fn classify_chars(text: &str, base: u32, units: &mut Vec<Unit>) {
         let end = start + c.len_utf8() as u32;
         if c.is_ascii() {
             let b = c as u8;
+            if is_invisible_ascii(b) {
+                push_folded(units, start, end, c, Fold::Ignorable, 0);
+                continue;
+            }
             push_unit(
                 units,
                 start,

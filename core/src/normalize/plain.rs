@@ -15,7 +15,7 @@
 //! ([`Restart`]); the fast path then takes over again. A property test compares the result with
 //! the general passes on any text.
 
-use super::classify::{ascii_classes, edge_punctuation, lookup, Class, Fold};
+use super::classify::{ascii_classes, edge_punctuation, is_invisible_ascii, lookup, Class, Fold};
 use super::offsets::Normalized;
 
 /// Per byte: what the plain path needs to know about it.
@@ -36,6 +36,9 @@ enum Kind {
     },
     /// A byte of a non-ASCII character.
     NonAscii,
+    /// An ASCII control drawn as nothing ([`is_invisible_ascii`]): it joins the letters around
+    /// it, which the general passes do.
+    Invisible,
 }
 
 const fn kinds() -> [Kind; 256] {
@@ -45,6 +48,7 @@ const fn kinds() -> [Kind; 256] {
     while b < 128 {
         let c = b as u8;
         t[b] = match (classes[b], edge_punctuation(c)) {
+            _ if is_invisible_ascii(c) => Kind::Invisible,
             (_, Some(hard)) => Kind::Edge { hard },
             (Class::Letter, _) => Kind::Letter,
             (Class::Digit, _) => Kind::Digit,
@@ -443,6 +447,7 @@ fn plain_stretch<S: KeySink>(
             continue;
         }
         let first = match kind(b) {
+            Kind::Invisible => not_plain!(),
             Kind::Gap { hard: h } => {
                 hard |= h;
                 if let Some(p) = pending.take() {
@@ -994,6 +999,7 @@ mod tests {
             8 => "[ -/:-@\\[-`{-~\t\n]",
             2 => Just("😀".to_string()),
             2 => Just("\u{200b}".to_string()),
+            2 => "[\u{0}-\u{8}\u{e}-\u{1f}\u{7f}\u{85}\u{2800}]",
             2 => Just("\u{2003}".to_string()),
             1 => Just("é".to_string()),
             1 => Just("\u{301}".to_string()),
@@ -1020,6 +1026,7 @@ mod tests {
             2 => Just("'".to_string()),
             1 => Just("  ".to_string()),
             1 => "[ -~]",
+            1 => "[\u{0}\u{1}\u{7f}]",
             1 => Just("😀".to_string()),
         ];
         prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())

@@ -6675,6 +6675,7 @@ pub static MARKS: &[(u32, u32)] = &[
 /// Invisible characters (Default_Ignorable_Code_Point), dropped everywhere; sorted inclusive
 /// ranges.
 pub static IGNORABLE: &[(u32, u32)] = &[
+    (0x0080, 0x009F),
     (0x00AD, 0x00AD),
     (0x034F, 0x034F),
     (0x061C, 0x061C),
@@ -6684,6 +6685,7 @@ pub static IGNORABLE: &[(u32, u32)] = &[
     (0x200B, 0x200F),
     (0x202A, 0x202E),
     (0x2060, 0x206F),
+    (0x2800, 0x2800),
     (0x3164, 0x3164),
     (0xFE00, 0xFE0F),
     (0xFEFF, 0xFEFF),
