@@ -57,6 +57,7 @@ Rules, for every code point U+0080..U+10FFFF except surrogates and unassigned (C
 3. Punctuation, symbols, separators (P*, S*, Z*) otherwise: a FOLD entry when NFKD(c) is
    ASCII without letters/digits (COMPAT: NBSP -> ' ', fullwidth ． -> '.'), else when the
    confusable prototype of c (or of the characters of NFKD(c)) is (CONFUSABLE: ‐ -> '-').
+   SEPARATOR_EXTRA maps a few dots and dashes that have neither (· • — ‧) to '.' or '-'.
    Line and paragraph separators (Zl, Zp) are left to the runtime's whitespace rule.
    Anything else is left out: the runtime treats it as a word boundary.
 4. Everything else (controls, private use, ...): left out.
@@ -175,6 +176,20 @@ IGNORABLE_EXTRA = (
     (0xFFF0, 0xFFF8),  # unassigned, Other_Default_Ignorable
     (0xE0000, 0xE0FFF),  # tags, VARIATION SELECTOR-17..256, reserved
 )
+# Punctuation that people put between spaced-out letters (`f·u·c·k`, `f•u•c•k`, `f—u—c—k`)
+# that neither decomposes nor has a confusable to ASCII: read as the ASCII separator it stands
+# for, so the letters around it join as around `.` and `-` (rule 3).
+SEPARATOR_EXTRA = {
+    0x00B7: ".",  # MIDDLE DOT
+    0x2022: ".",  # BULLET
+    0x2027: ".",  # HYPHENATION POINT
+    0x2219: ".",  # BULLET OPERATOR
+    0x22C5: ".",  # DOT OPERATOR
+    0x30FB: ".",  # KATAKANA MIDDLE DOT
+    0x2014: "-",  # EM DASH
+    0x2015: "-",  # HORIZONTAL BAR
+}
+
 # Not Default_Ignorable, but drawn as nothing inside a word, so treated the same: the C1
 # controls (U+0085 NEXT LINE included: HTML does not break a line on it) and the blank braille
 # pattern U+2800 (a blank that is not a space).
@@ -391,6 +406,8 @@ class Folder:
 
     def fold_punct(self, c):
         """Rule 3: ASCII punctuation or space for punctuation, symbols and separators, or None."""
+        if ord(c) in SEPARATOR_EXTRA:
+            return SEPARATOR_EXTRA[ord(c)], CONFUSABLE
         r = nf("NFKD", c)
         if is_ascii_punct(r):
             return r, COMPAT
@@ -479,6 +496,8 @@ def settle(fold, marks, word):
             parts = []
             for ch in r:
                 sub = fold.get(ord(ch)) if ord(ch) >= 0x80 and ord(ch) != cp else None
+                if ch == "\u00b7" and unicodedata.category(chr(cp))[0] == "L":
+                    sub = None  # Ŀ/ŀ: the dot is part of the letter (dropped below)
                 if sub is not None:
                     parts.append(sub[0])
                     flags |= sub[1]
