@@ -409,10 +409,15 @@ fn collapses(u: &Unit, leet: bool) -> bool {
     leet || matches!(u.class, Class::Letter | Class::Mask)
 }
 
-/// Whether a word's matching form is a single character (`a`, `aa`, `ß`→`s`): such words can
-/// be letters of a spaced-out word. `leet` is the word's [`leet_reading`].
+/// Whether a word's matching form is a single character (`a`, `aa`, `ß`→`s`) or a single
+/// Devanagari syllable (`चू`, `ति`, `या`: a letter and its signs): such words can be letters of
+/// a spaced-out word (`f u c k`, `चू.ति.या`; see [`emit`] for syllables). `leet` is the word's
+/// [`leet_reading`].
 fn is_single(units: &[Unit], leet: bool) -> bool {
     if units.len() == 1 {
+        return true;
+    }
+    if is_syllable(units) {
         return true;
     }
     // Two different letters make a word of at least two characters, whatever the leet reading.
@@ -428,21 +433,45 @@ fn is_single(units: &[Unit], leet: bool) -> bool {
         .all(|u| collapses(u, leet) && key_char(u, leet).0 == first)
 }
 
+/// A Devanagari syllable of more than one character: a letter (consonant or independent vowel)
+/// and the signs that belong to it (vowel signs, virama, anusvara, visarga, candrabindu).
+fn is_syllable(units: &[Unit]) -> bool {
+    let letter = |c: char| matches!(c as u32, 0x0904..=0x0939 | 0x0958..=0x0961 | 0x0972..=0x097F);
+    let sign = |c: char| matches!(c as u32, 0x0900..=0x0903 | 0x093A..=0x094F | 0x0955..=0x0957 | 0x0962..=0x0963);
+    units.len() > 1 && letter(units[0].ch) && units[1..].iter().all(|u| sign(u.ch))
+}
+
+/// The gap signature of one space.
+const SPACE_GAP: u32 = ' ' as u32;
+
 /// Pass 3: writes the key. Runs of three or more single-character words separated only by
-/// the same soft separators (`f u c k`, `s.h.i.t`) are joined into one word.
+/// the same soft separators (`f u c k`, `s.h.i.t`) are joined into one word; so are runs of
+/// Devanagari syllables (`चू.ति.या`), unless the separator is a space: Hindi is full of
+/// one-syllable words (`में जा तू`), and joining them would break the phrases that hold them
+/// (`भाड़ में जा`). A run does not mix Devanagari with other scripts.
 fn emit(units: &[Unit], words: &[Word], after_key: bool, out: &mut Normalized) {
     let mut k = 0;
     let mut prev_single = false;
+    let syllable = |w: &Word| is_syllable(&units[w.a as usize..w.b as usize]);
     while k < words.len() {
         let mut end = k + 1;
         if words[k].single {
-            while end < words.len()
-                && words[end].single
-                && !words[end].hard_before
-                && !words[end].masked_start
-                && words[end].gap == words[k + 1].gap
-            {
-                end += 1;
+            // Syllables separated by spaces take no part in a run, and a run is all Devanagari
+            // or none (`खा लो. i. i will`: the phrase `खा लो` stays whole).
+            let spaced = words.get(k + 1).is_some_and(|w| w.gap == SPACE_GAP);
+            let devanagari = |w: &Word| matches!(units[w.a as usize].ch, '\u{0900}'..='\u{097F}');
+            let script = devanagari(&words[k]);
+            let takes_part =
+                |w: &Word| w.single && !(spaced && syllable(w)) && devanagari(w) == script;
+            if takes_part(&words[k]) {
+                while end < words.len()
+                    && takes_part(&words[end])
+                    && !words[end].hard_before
+                    && !words[end].masked_start
+                    && words[end].gap == words[k + 1].gap
+                {
+                    end += 1;
+                }
             }
         }
         let joined = end - k >= 3;
