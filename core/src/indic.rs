@@ -100,6 +100,17 @@ pub(crate) fn is_devanagari(c: char) -> bool {
     ('\u{0900}'..='\u{097F}').contains(&c)
 }
 
+/// A Devanagari letter that begins a syllable: a consonant or an independent vowel.
+pub(crate) fn begins_syllable(c: char) -> bool {
+    matches!(c as u32, 0x0904..=0x0939 | 0x0958..=0x0961 | 0x0972..=0x097F)
+}
+
+/// A Devanagari sign that belongs to the letter before it: vowel signs, virama, anusvara,
+/// visarga, candrabindu (the nukta is folded away before the matcher sees it).
+pub(crate) fn is_dependent_sign(c: char) -> bool {
+    matches!(c as u32, 0x0900..=0x0903 | 0x093A..=0x094F | 0x0955..=0x0957 | 0x0962..=0x0963)
+}
+
 /// Devanagari consonants (after folding: no nukta letters).
 fn is_devanagari_consonant(c: char) -> bool {
     ('\u{0915}'..='\u{0939}').contains(&c)

@@ -20,32 +20,35 @@ use hybrid::HybridDfa;
 pub(crate) fn trie_states(patterns: &[&[u8]]) -> usize {
     let mut sorted = patterns.to_vec();
     sorted.sort_unstable();
-    let mut prev: &[u8] = &[];
-    let mut states = 1;
-    for p in sorted {
-        let common = p.iter().zip(prev).take_while(|(a, b)| a == b).count();
-        states += p.len() - common;
-        prev = p;
-    }
-    states
+    1 + new_depths(sorted).map(|d| d.count()).sum::<usize>()
 }
 
 /// How many states each level of the trie of `patterns` has, the root's first (at most, as
 /// [`trie_states`]).
 pub(crate) fn trie_levels(patterns: &Sorted) -> Vec<usize> {
-    let mut prev: &[u8] = &[];
     let mut levels = vec![1usize];
-    for p in patterns.in_order() {
-        let common = p.iter().zip(prev).take_while(|(a, b)| a == b).count();
-        if levels.len() <= p.len() {
-            levels.resize(p.len() + 1, 0);
+    for depths in new_depths(patterns.in_order()) {
+        if levels.len() <= *depths.end() {
+            levels.resize(depths.end() + 1, 0);
         }
-        for level in &mut levels[common + 1..=p.len()] {
+        for level in &mut levels[depths] {
             *level += 1;
         }
-        prev = p;
     }
     levels
+}
+
+/// For each of the patterns, given in order of bytes: the trie depths of the states it adds
+/// (those past its common prefix with the pattern before it).
+fn new_depths<'a, I: IntoIterator<Item = &'a [u8]>>(
+    in_order: I,
+) -> impl Iterator<Item = std::ops::RangeInclusive<usize>> + use<'a, I> {
+    let mut prev: &[u8] = &[];
+    in_order.into_iter().map(move |p| {
+        let common = p.iter().zip(prev).take_while(|(a, b)| a == b).count();
+        prev = p;
+        common + 1..=p.len()
+    })
 }
 
 /// Patterns and their order by bytes: sorting a large list's patterns is a good part of

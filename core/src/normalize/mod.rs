@@ -14,6 +14,8 @@ mod plain;
 mod tables;
 mod transforms;
 
+use crate::indic;
+
 use classify::{
     ascii_class, edge_punctuation, folded_class, is_invisible_ascii, leet_letter, lookup,
     strips_marks, table_transforms, Class, Fold,
@@ -436,9 +438,9 @@ fn is_single(units: &[Unit], leet: bool) -> bool {
 /// A Devanagari syllable of more than one character: a letter (consonant or independent vowel)
 /// and the signs that belong to it (vowel signs, virama, anusvara, visarga, candrabindu).
 fn is_syllable(units: &[Unit]) -> bool {
-    let letter = |c: char| matches!(c as u32, 0x0904..=0x0939 | 0x0958..=0x0961 | 0x0972..=0x097F);
-    let sign = |c: char| matches!(c as u32, 0x0900..=0x0903 | 0x093A..=0x094F | 0x0955..=0x0957 | 0x0962..=0x0963);
-    units.len() > 1 && letter(units[0].ch) && units[1..].iter().all(|u| sign(u.ch))
+    units.len() > 1
+        && indic::begins_syllable(units[0].ch)
+        && units[1..].iter().all(|u| indic::is_dependent_sign(u.ch))
 }
 
 /// The gap signature of one space.
@@ -453,13 +455,13 @@ fn emit(units: &[Unit], words: &[Word], after_key: bool, out: &mut Normalized) {
     let mut k = 0;
     let mut prev_single = false;
     let syllable = |w: &Word| is_syllable(&units[w.a as usize..w.b as usize]);
+    let devanagari = |w: &Word| indic::is_devanagari(units[w.a as usize].ch);
     while k < words.len() {
         let mut end = k + 1;
         if words[k].single {
             // Syllables separated by spaces take no part in a run, and a run is all Devanagari
             // or none (`खा लो. i. i will`: the phrase `खा लो` stays whole).
             let spaced = words.get(k + 1).is_some_and(|w| w.gap == SPACE_GAP);
-            let devanagari = |w: &Word| matches!(units[w.a as usize].ch, '\u{0900}'..='\u{097F}');
             let script = devanagari(&words[k]);
             let takes_part =
                 |w: &Word| w.single && !(spaced && syllable(w)) && devanagari(w) == script;
