@@ -156,6 +156,16 @@ PROTOTYPE_LETTERS = {
     0x0185: "b",  # LATIN SMALL LETTER TONE SIX
 }
 
+# Letters that "fancy text" writes for ASCII letters but confusables.txt gives no ASCII
+# prototype (ε and ɛ -> ꞓ, м -> ʍ, χ none): our own reading of the glyphs (rule 2).
+LOOKALIKE_EXTRA = {
+    0x025B: "e",  # LATIN SMALL LETTER OPEN E
+    0x03B5: "e",  # GREEK SMALL LETTER EPSILON
+    0x03C7: "x",  # GREEK SMALL LETTER CHI
+    0x043C: "m",  # CYRILLIC SMALL LETTER EM
+    0x04CF: "1",  # CYRILLIC SMALL LETTER PALOCHKA: an I or an l, as ASCII 1 (see below)
+}
+
 # Default_Ignorable_Code_Point, as DerivedCoreProperties.txt derives it:
 #   Other_Default_Ignorable_Code_Point + Cf + Variation_Selector
 #   - White_Space - FFF9..FFFB (interlinear annotation) - 13430..1343F (Egyptian format controls)
@@ -319,11 +329,12 @@ class Folder:
                 if capital or not ch.casefold().isascii():
                     p = self.ascii_prototype(ch)
                 # Capital I's prototype is l (I and l look alike): a capital or caseless letter
-                # with that prototype is an I (Greek Ι, Cyrillic І, Lisu ꓲ), as ASCII I reads i.
+                # with that prototype (Greek Ι, Cyrillic І and Ӏ, Lisu ꓲ) stands for either, so
+                # it reads 1, which terms match as i or l (`SHӀT`, `ASSHOӀE`), as the leet 1.
                 raw = self.confusables.get(ord(ch), "")
                 if p == "l" and strip_marks(nf("NFKD", raw)) == "l":
                     if unicodedata.category(ch) in ("Lu", "Lt", "Lo"):
-                        p = "i"
+                        p = "1"
             if p is None:
                 out.append(ch)
             else:
@@ -333,6 +344,8 @@ class Folder:
 
     def fold_word(self, c):
         """Rule 2: (replacement, flags) for a letter, number, mark or letter-like symbol."""
+        if ord(c) in LOOKALIKE_EXTRA:
+            return LOOKALIKE_EXTRA[ord(c)], CONFUSABLE
         flags = 0
         decomposed = nf("NFKD", c)
         if decomposed != c and not decomposed.isascii() and in_ranges(ord(c), CONFUSABLE_SCOPE):

@@ -100,6 +100,9 @@ pub(crate) fn is_devanagari(c: char) -> bool {
     ('\u{0900}'..='\u{097F}').contains(&c)
 }
 
+/// The Devanagari virama (halant): joins the consonant before it to the next into a conjunct.
+pub(crate) const VIRAMA: char = '\u{094D}';
+
 /// A Devanagari letter that begins a syllable: a consonant or an independent vowel.
 pub(crate) fn begins_syllable(c: char) -> bool {
     matches!(c as u32, 0x0904..=0x0939 | 0x0958..=0x0961 | 0x0972..=0x097F)

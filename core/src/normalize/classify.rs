@@ -44,7 +44,7 @@ pub(super) const fn ascii_classes() -> [Class; 128] {
         } else {
             match c {
                 b'@' | b'$' | b'!' | b'|' | b'+' => Class::Leet,
-                b'*' | b'#' | b'_' => Class::Mask,
+                b'*' | b'#' | b'_' | b'%' => Class::Mask,
                 b' ' | b'\t' | b'.' | b'-' | b'~' | b'/' | b'\\' | b':' | b';' | b'\'' | b'"'
                 | b'`' | b'^' | b'=' => Class::Soft,
                 _ => Class::Hard,
@@ -70,7 +70,7 @@ pub(super) const fn is_invisible_ascii(c: u8) -> bool {
 pub(super) const fn edge_punctuation(c: u8) -> Option<bool> {
     match c {
         b'*' | b'_' => Some(false),
-        b'#' | b'!' | b'|' | b'+' | b'@' => Some(true),
+        b'#' | b'!' | b'|' | b'+' | b'@' | b'%' => Some(true),
         _ => None,
     }
 }
@@ -267,7 +267,7 @@ pub(super) fn leet_letter(c: char) -> Option<char> {
         '5' | '$' => 's',
         '7' | '+' => 't',
         '8' => 'b',
-        '9' => 'g',
+        '6' | '9' => 'g',
         _ => return None,
     })
 }

@@ -76,15 +76,34 @@ fn word_counts(units: &[Unit]) -> (u32, u32, bool) {
     (letters, leet, mask)
 }
 
-/// Leetspeak is read only in words with at least one letter and no more leet characters than
-/// letters: `5hit`, `a55hole` and `sh1t` are words; `$3x`, `5%` and `2024` are not.
+/// Leetspeak is read only in words with at least one letter and either no more leet characters
+/// than letters or four characters or more: `5hit`, `a55hole`, `sh1t`, `5h!7` and `b4574rd`
+/// are words; `$3x`, `A55`, `5%` and `2024` are not.
 #[inline]
 fn leet_reading(letters: u32, leet: u32) -> bool {
-    letters > 0 && letters >= leet
+    letters > 0 && (letters >= leet || letters + leet >= MIN_DENSE_LEET_CHARS)
 }
+
+/// Fewest characters of a word with more leet characters than letters that is read as
+/// leetspeak: shorter ones are codes and amounts (`$3x`, `A55`, `4x4`).
+const MIN_DENSE_LEET_CHARS: u32 = 4;
 
 /// The gap signature between the letters of a masked spelling.
 const MASKED_SPELLING_GAP: u32 = u32::MAX;
+/// The gap signature of any one character between words that is not whitespace: punctuation,
+/// a symbol or an emoji. Spaced-out letters may mix these (`f.u-c.k`, `f,u,c,k`, `f🔥u🔥c🔥k`),
+/// and such a gap joins them even where it is a hard boundary. Not a line break: the matching
+/// form keeps two single letters that are not joined apart with one.
+const SYMBOL_GAP: u32 = u32::MAX - 1;
+
+/// A word's gap signature from the signature and length (in characters) of the gap before it.
+#[inline]
+fn word_gap(gap: u32, len: u32) -> u32 {
+    match char::from_u32(gap) {
+        Some(c) if len == 1 && !c.is_whitespace() => SYMBOL_GAP,
+        _ => gap,
+    }
+}
 
 /// Folds a separator character into a gap signature.
 #[inline]
@@ -256,7 +275,12 @@ fn push_folded(units: &mut Vec<Unit>, start: u32, end: u32, c: char, fold: Fold,
                     push_unit(units, start, end, c, Class::Letter, flags);
                 }
             }
-            // A mark with nothing to attach to carries no letter: drop it.
+            // A Devanagari sign written apart from its letter (`च.ू.त.ि.य.ा`) is a letter of a
+            // spaced-out word, as the syllables are.
+            _ if indic::is_dependent_sign(c) => {
+                push_unit(units, start, end, c, Class::Letter, flags);
+            }
+            // Any other mark with nothing to attach to carries no letter: drop it.
             _ => {}
         },
         Fold::Ignorable => {
@@ -294,11 +318,13 @@ fn split_words(units: &[Unit], hard: bool, words: &mut Vec<Word>) {
     let mut i = 0;
     let mut hard = hard;
     let mut gap = 0u32;
+    let mut gap_len = 0u32;
     while i < n {
         let u = &units[i];
         if !u.class.is_wordish() {
             hard |= u.class == Class::Hard;
             gap = gap_with(gap, u.ch);
+            gap_len += 1;
             i += 1;
             continue;
         }
@@ -310,6 +336,7 @@ fn split_words(units: &[Unit], hard: bool, words: &mut Vec<Word>) {
         while a2 < b2 && edge_forbidden(&units[a2]) {
             hard |= !soft_edge(&units[a2]);
             gap = gap_with(gap, units[a2].ch);
+            gap_len += 1;
             a2 += 1;
         }
         let mut trailing_hard = false;
@@ -319,15 +346,18 @@ fn split_words(units: &[Unit], hard: bool, words: &mut Vec<Word>) {
         }
         if a2 < b2 {
             let (letters, leet, mask) = word_counts(&units[a2..b2]);
-            if mask && is_masked_spelling(&units[a2..b2], leet_reading(letters, leet)) {
+            let spelled = (mask || leet > 0)
+                .then(|| spelling_separator(&units[a2..b2], mask))
+                .flatten();
+            if let Some(is_sep) = spelled {
                 let mut g = a2;
                 while g < b2 {
-                    if units[g].class == Class::Mask {
+                    if is_sep(&units[g]) {
                         g += 1;
                         continue;
                     }
                     let ga = g;
-                    while g < b2 && units[g].class != Class::Mask {
+                    while g < b2 && !is_sep(&units[g]) {
                         g += 1;
                     }
                     let (letters, leet, _) = word_counts(&units[ga..g]);
@@ -336,7 +366,11 @@ fn split_words(units: &[Unit], hard: bool, words: &mut Vec<Word>) {
                         b: g as u32,
                         hard_before: hard,
                         single: true,
-                        gap,
+                        gap: if ga == a2 {
+                            word_gap(gap, gap_len)
+                        } else {
+                            gap
+                        },
                         letters,
                         leet,
                         masked_start: ga == a2,
@@ -353,7 +387,7 @@ fn split_words(units: &[Unit], hard: bool, words: &mut Vec<Word>) {
                     b: b2 as u32,
                     hard_before: hard,
                     single,
-                    gap,
+                    gap: word_gap(gap, gap_len),
                     letters,
                     leet,
                     masked_start: false,
@@ -361,26 +395,55 @@ fn split_words(units: &[Unit], hard: bool, words: &mut Vec<Word>) {
             }
             hard = false;
             gap = units[b2..i].iter().fold(0, |g, u| gap_with(g, u.ch));
+            gap_len = (i - b2) as u32;
         }
         hard |= trailing_hard;
     }
 }
 
-/// `f*u*c*k`: at least three single-letter groups (see [`is_single`]) with masks between them,
-/// so the masks are separators, not hidden letters.
-fn is_masked_spelling(units: &[Unit], leet: bool) -> bool {
+/// What separates the letters of a spelling written as one word (see [`spelling_separator`]).
+type Separator = fn(&Unit) -> bool;
+
+/// `f*u*c*k`, `f|u|c|k`: at least three single-letter groups (see [`is_single`]) with
+/// separators between them, so the separators are not hidden letters. The separators are the
+/// masks, or else (in a word without masks) single `| + !` between letters, which otherwise
+/// read as letters (`sh!t`). Returns which separate the groups.
+fn spelling_separator(units: &[Unit], mask: bool) -> Option<Separator> {
+    let is_mask: Separator = |u| u.class == Class::Mask;
+    let is_symbol: Separator = |u| u.class == Class::Leet && matches!(u.ch, '|' | '+' | '!');
+    if mask {
+        return is_spelled(units, is_mask).then_some(is_mask);
+    }
+    let single_symbols = units
+        .windows(2)
+        .all(|p| !(is_symbol(&p[0]) && is_symbol(&p[1])));
+    (single_symbols && is_spelled(units, is_symbol)).then_some(is_symbol)
+}
+
+/// Whether `units`, split at `sep`, are three or more single letters.
+fn is_spelled(units: &[Unit], sep: Separator) -> bool {
+    // The leet reading of the letters alone, as they will be emitted (`w_k_$$s`).
+    let (letters, leet) =
+        units
+            .iter()
+            .filter(|u| !sep(u))
+            .fold((0, 0), |(l, t), u| match u.class {
+                Class::Letter => (l + 1, t),
+                Class::Digit | Class::Leet => (l, t + 1),
+                _ => (l, t),
+            });
+    let leet = leet_reading(letters, leet);
     let mut groups = 0;
-    for group in units.split(|u| u.class == Class::Mask) {
+    for group in units.split(sep) {
         if group.is_empty() {
             continue;
         }
-        // The word's own leet reading, as its letters will be emitted with it (`w_k_$$s`).
         if !is_single(group, leet) || group.iter().any(|u| !reads_as_letter(u, leet)) {
             return false;
         }
         groups += 1;
     }
-    groups >= 3 && units.iter().any(|u| u.class == Class::Mask)
+    groups >= 3
 }
 
 /// Whether a unit is a letter in the matching form (`1`, read as `i` or `l`, is not decided).
@@ -436,11 +499,15 @@ fn is_single(units: &[Unit], leet: bool) -> bool {
 }
 
 /// A Devanagari syllable of more than one character: a letter (consonant or independent vowel)
-/// and the signs that belong to it (vowel signs, virama, anusvara, visarga, candrabindu).
+/// and the signs that belong to it (vowel signs, virama, anusvara, visarga, candrabindu),
+/// conjuncts included (`ल्ला`: a consonant after a virama continues the syllable).
 fn is_syllable(units: &[Unit]) -> bool {
     units.len() > 1
         && indic::begins_syllable(units[0].ch)
-        && units[1..].iter().all(|u| indic::is_dependent_sign(u.ch))
+        && units.windows(2).all(|p| {
+            indic::is_dependent_sign(p[1].ch)
+                || (p[0].ch == indic::VIRAMA && indic::begins_syllable(p[1].ch))
+        })
 }
 
 /// The gap signature of one space.
@@ -468,7 +535,7 @@ fn emit(units: &[Unit], words: &[Word], after_key: bool, out: &mut Normalized) {
             if takes_part(&words[k]) {
                 while end < words.len()
                     && takes_part(&words[end])
-                    && !words[end].hard_before
+                    && (!words[end].hard_before || words[end].gap == SYMBOL_GAP)
                     && !words[end].masked_start
                     && words[end].gap == words[k + 1].gap
                 {
@@ -635,6 +702,42 @@ mod tests {
         assert_eq!(normalize("f u c k you"), "fuck you");
         assert_eq!(normalize("a b"), "a\nb");
         assert_eq!(normalize("I am here"), "i am here");
+    }
+
+    #[test]
+    fn any_single_symbol_between_letters_joins_them() {
+        // Mixed punctuation, commas (a hard boundary elsewhere), emoji, and `| + !` standing
+        // alone between single letters.
+        assert_eq!(
+            normalize("f.u-c.k s,h,i,t f🔥u🔥c🔥k f|u|c|k f+u+c+k f!u!c!k"),
+            "fuck shit fuck fuck fuck fuck"
+        );
+        // `| + !` inside a longer group are letters; two in a row are not a separator.
+        assert_eq!(normalize("sh!t"), "sh1t");
+        assert_eq!(normalize("t*+*c"), normalize(&normalize("t*+*c")));
+        // Whitespace is not a symbol gap: a line break keeps single letters apart (the matching
+        // form itself writes one between letters it does not join), and two are never joined.
+        assert_eq!(normalize("f\nu\nc\nk"), "f\nu\nc\nk");
+        assert_eq!(normalize("a, b"), "a\nb");
+    }
+
+    #[test]
+    fn dense_leet_reads_from_four_characters() {
+        assert_eq!(normalize("5h!7 b4574rd n166er"), "sh1t bastard n1ger");
+        // Three characters with more digits or symbols than letters stay codes and amounts.
+        for code in ["$3x", "A55", "4x4"] {
+            assert_eq!(normalize(code), code.to_lowercase(), "{code}");
+        }
+        assert_eq!(normalize("f%ck"), "f*ck");
+        assert_eq!(normalize("50% off"), "50\nof");
+    }
+
+    #[test]
+    fn devanagari_conjuncts_and_signs_written_apart() {
+        // A conjunct (`ल्ला`) is one syllable of a spaced-out word; a vowel sign written apart
+        // from its letter is a letter of it.
+        assert_eq!(normalize("क.ठ.मु.ल्ला"), normalize("कठमुल्ला"));
+        assert_eq!(normalize("च.ू.त.ि.य.ा"), normalize("चूतिया"));
     }
 
     #[test]

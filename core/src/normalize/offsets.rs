@@ -82,34 +82,51 @@ impl Normalized {
         self.flags.push(flags);
     }
 
-    fn inside_joined(&self, i: usize) -> bool {
+    /// Whether key byte `i` is one character inside a joined word: after its first character
+    /// (`start`) or before its last. A spaced-out word often takes in a one-letter word beside
+    /// it (`a f u c k`, `f u c k u`), so a word may start or end there too; not deeper inside,
+    /// where a short term would be found in a spaced-out clean word (`a.n.a.l.y.s.i.s`).
+    fn one_inside_joined(&self, i: usize, start: bool) -> bool {
         if self.joined.is_empty() {
             return false;
         }
-        let i = i as u32;
-        let k = self.joined.partition_point(|&(_, end)| end <= i);
-        self.joined.get(k).is_some_and(|&(a, b)| a < i && i < b)
+        let at = i as u32;
+        let k = self.joined.partition_point(|&(_, end)| end <= at);
+        let Some(&(a, b)) = self.joined.get(k).filter(|&&(a, b)| a < at && at < b) else {
+            return false;
+        };
+        let (a, b) = (a as usize, b as usize);
+        if start {
+            i == a + utf8_len(self.key[a])
+        } else {
+            utf8_len(self.key[i]) == b - i
+        }
     }
 
     /// Whether a word may start at key byte `i`.
     pub(crate) fn starts_word(&self, i: usize) -> bool {
         let before = i.checked_sub(1).and_then(|k| self.key.get(k));
-        self.or_inside_joined(before.is_none_or(|&b| is_boundary_byte(b)), i)
+        self.or_inside_joined(before.is_none_or(|&b| is_boundary_byte(b)), i, true)
     }
 
     /// Whether a word may end at key byte `j` (exclusive).
     pub(crate) fn ends_word(&self, j: usize) -> bool {
-        self.or_inside_joined(self.key.get(j).is_none_or(|&b| is_boundary_byte(b)), j)
+        self.or_inside_joined(
+            self.key.get(j).is_none_or(|&b| is_boundary_byte(b)),
+            j,
+            false,
+        )
     }
 
-    /// `boundary`, or whether `i` is inside a joined word. Without joined words (most texts)
-    /// this is `boundary` with no branch on it; with them, the search is skipped at a boundary.
+    /// `boundary`, or whether `i` is one character inside a joined word. Without joined words
+    /// (most texts) this is `boundary` with no branch on it; with them, the search is skipped
+    /// at a boundary.
     #[inline]
-    fn or_inside_joined(&self, boundary: bool, i: usize) -> bool {
+    fn or_inside_joined(&self, boundary: bool, i: usize, start: bool) -> bool {
         if self.joined.is_empty() {
             boundary
         } else {
-            boundary || self.inside_joined(i)
+            boundary || self.one_inside_joined(i, start)
         }
     }
 
@@ -124,5 +141,16 @@ impl Normalized {
             return 0;
         }
         self.flags[i..j].iter().fold(0, |a, &f| a | f)
+    }
+}
+
+/// The length of the UTF-8 sequence that `lead` begins (1 for a continuation byte, which a
+/// key position never is where this is asked).
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
     }
 }
