@@ -157,13 +157,30 @@ PROTOTYPE_LETTERS = {
 }
 
 # Letters that "fancy text" writes for ASCII letters but confusables.txt gives no ASCII
-# prototype (ε and ɛ -> ꞓ, м -> ʍ, χ none): our own reading of the glyphs (rule 2).
+# prototype (ε and ɛ -> ꞓ, м -> ʍ, χ none), and the turned letters of upside-down text: our
+# own reading of the glyphs (rule 2).
 LOOKALIKE_EXTRA = {
     0x025B: "e",  # LATIN SMALL LETTER OPEN E
     0x03B5: "e",  # GREEK SMALL LETTER EPSILON
     0x03C7: "x",  # GREEK SMALL LETTER CHI
     0x043C: "m",  # CYRILLIC SMALL LETTER EM
     0x04CF: "1",  # CYRILLIC SMALL LETTER PALOCHKA: an I or an l, as ASCII 1 (see below)
+    # Upside-down text (`ʞɔnɟ`): the turned letters read as the letter they turn, so a term's
+    # upside-down spelling (reversed, with n/u, d/p, b/q swapped) matches them. ƃ and ɯ keep
+    # their lookalike readings (b, w), which the spelling accounts for.
+    0x0250: "a",  # LATIN SMALL LETTER TURNED A
+    0x0254: "c",  # LATIN SMALL LETTER OPEN O (a turned c)
+    0x01DD: "e",  # LATIN SMALL LETTER TURNED E
+    0x025F: "f",  # LATIN SMALL LETTER DOTLESS J WITH STROKE (a turned f)
+    0x0265: "h",  # LATIN SMALL LETTER TURNED H
+    0x1D09: "i",  # LATIN SMALL LETTER TURNED I
+    0x027E: "j",  # LATIN SMALL LETTER R WITH FISHHOOK (a turned j)
+    0x029E: "k",  # LATIN SMALL LETTER TURNED K
+    0x0279: "r",  # LATIN SMALL LETTER TURNED R
+    0x0287: "t",  # LATIN SMALL LETTER TURNED T
+    0x028C: "v",  # LATIN SMALL LETTER TURNED V
+    0x028D: "w",  # LATIN SMALL LETTER TURNED W
+    0x028E: "y",  # LATIN SMALL LETTER TURNED Y
 }
 
 # Default_Ignorable_Code_Point, as DerivedCoreProperties.txt derives it:

@@ -103,6 +103,18 @@ pub(crate) fn is_devanagari(c: char) -> bool {
 /// The Devanagari virama (halant): joins the consonant before it to the next into a conjunct.
 pub(crate) const VIRAMA: char = '\u{094D}';
 
+/// Whether `bytes` (UTF-8) begins with a Devanagari letter that begins a syllable.
+pub(crate) fn is_devanagari_lead(bytes: &[u8]) -> bool {
+    // Devanagari is U+0900..U+097F: E0 A4 xx and E0 A5 xx.
+    match bytes {
+        [0xE0, b1 @ (0xA4 | 0xA5), b2, ..] => {
+            let cp = 0x0900 + (u32::from(*b1 - 0xA4) << 6) + u32::from(b2 & 0x3F);
+            char::from_u32(cp).is_some_and(begins_syllable)
+        }
+        _ => false,
+    }
+}
+
 /// A Devanagari letter that begins a syllable: a consonant or an independent vowel.
 pub(crate) fn begins_syllable(c: char) -> bool {
     matches!(c as u32, 0x0904..=0x0939 | 0x0958..=0x0961 | 0x0972..=0x097F)

@@ -584,10 +584,57 @@ impl Matcher {
         // Filled in place rather than returned through the buffers' closure: moving the vector
         // out through it cost a stalled copy per call.
         let mut out = Vec::new();
+        let mut spaced = Vec::new();
         self.with_hits(text, |norm, hits, work| {
-            self.find_in(text, norm, hits, work, &mut out)
+            self.find_in(text, norm, hits, work, &mut out);
+            spaced.extend_from_slice(&norm.spaced);
         });
+        for &run in &spaced {
+            self.read_spaced(text, run, |m| merge_match(&mut out, m));
+        }
         out
+    }
+
+    /// Reads a run of Devanagari syllables written apart with spaces (`चू ति या`) or of letters
+    /// on lines of their own (see [`Normalized::spaced`]) a second time, joined, and gives each
+    /// match found in it, mapped back to `text`. Linear: each run is read once more.
+    fn read_spaced<'a>(&'a self, text: &'a str, (a, b): (u32, u32), mut f: impl FnMut(Match<'a>)) {
+        // The run with each stretch of whitespace written as one `.`, which joins its letters.
+        let mut joined = String::new();
+        // Per byte of `joined`: its byte in `text`.
+        let mut at = Vec::new();
+        let mut space = false;
+        for (i, c) in text[a as usize..b as usize].char_indices() {
+            let at_text = a as usize + i;
+            if c.is_whitespace() {
+                if !space {
+                    joined.push('.');
+                    at.push(at_text);
+                }
+                space = true;
+                continue;
+            }
+            space = false;
+            joined.push(c);
+            at.extend((0..c.len_utf8()).map(|k| at_text + k));
+        }
+        self.with_hits(&joined, |norm, hits, work| {
+            self.verify_all(norm, hits, work);
+            let Work { cands, ev } = work;
+            if cands.is_empty() {
+                return;
+            }
+            self.confirm(norm, cands, ev);
+            self.resolve_with(cands, |x| {
+                // A stem's ending would run on into the next words of the run (`चू ति या है`):
+                // the match is the term's own letters.
+                let x = Candidate {
+                    j: x.term_end,
+                    ..*x
+                };
+                f(self.to_match_read(text, &joined, Some(&at), norm, &x));
+            });
+        });
     }
 
     fn find_in<'a>(
@@ -695,7 +742,15 @@ impl Matcher {
                 }
             }
         }
-        self.with_hits(text, |norm, hits, work| self.is_match_in(norm, hits, work))
+        let mut spaced = Vec::new();
+        self.with_hits(text, |norm, hits, work| {
+            spaced.extend_from_slice(&norm.spaced);
+            self.is_match_in(norm, hits, work)
+        }) || spaced.iter().any(|&run| {
+            let mut any = false;
+            self.read_spaced(text, run, |_| any = true);
+            any
+        })
     }
 
     /// Whether the matching form of a prefix cut by [`prefix_cut`] (so it is the start of the
@@ -817,6 +872,19 @@ impl Matcher {
                 MatchMode::Stem if starts => ev.word_ends.get(norm, j),
                 _ => continue,
             };
+            // An upside-down spelling is plain letters once folded (`kcnf`): only text that had
+            // turned letters (`ʞɔnɟ`) is upside down (`kids` is not `spik`).
+            if v.flags & UPSIDE_DOWN == UPSIDE_DOWN
+                && norm.flags_in(i, j) & Transforms::CONFUSABLE.bits() == 0
+            {
+                continue;
+            }
+            // Nor is a word written backwards stretched (`soogeed` is not `degos`).
+            if v.flags & Transforms::REVERSED.bits() != 0
+                && norm.runs[i..j] != c.min_runs[v.min_runs as usize..][..j - i]
+            {
+                continue;
+            }
             // Letters as the term spells them fit: one comparison of the runs, not one call of
             // `run_fit` per letter (an allow word such as `scunthorpe` has ten).
             let need = &c.min_runs[v.min_runs as usize..][..j - i];
@@ -884,6 +952,11 @@ impl Matcher {
         cands: &mut [Candidate],
         out: &mut Vec<Match<'a>>,
     ) {
+        self.resolve_with(cands, |x| out.push(self.to_match(text, norm, x)));
+    }
+
+    /// [`Matcher::resolve`], giving each region's best candidate to `f` in order.
+    fn resolve_with(&self, cands: &mut [Candidate], mut f: impl FnMut(&Candidate)) {
         cands.sort_by_key(|x| (x.i, std::cmp::Reverse(x.j)));
         let rank = |x: &Candidate| self.rank(x);
         let mut k = 0;
@@ -898,7 +971,7 @@ impl Matcher {
                 }
                 k += 1;
             }
-            out.push(self.to_match(text, norm, &best));
+            f(&best);
         }
     }
 
@@ -921,6 +994,19 @@ impl Matcher {
     }
 
     fn to_match<'a>(&'a self, text: &'a str, norm: &Normalized, x: &Candidate) -> Match<'a> {
+        self.to_match_read(text, text, None, norm, x)
+    }
+
+    /// The match of candidate `x` of `read`, a text normalised into `norm`: `read` is `text`
+    /// itself, or a reading of part of it with `at` giving each of its bytes' place in `text`.
+    fn to_match_read<'a>(
+        &'a self,
+        text: &'a str,
+        read: &str,
+        at: Option<&[usize]>,
+        norm: &Normalized,
+        x: &Candidate,
+    ) -> Match<'a> {
         let c = &self.inner;
         let v = self.variant(x);
         let t = &c.targets[v.target as usize];
@@ -941,7 +1027,7 @@ impl Matcher {
         // A romanised term read in Devanagari text is a `script` match: its Devanagari reading
         // is ours, so no `indic` either way.
         let (_, term_end) = norm.original_span(x.i, x.term_end);
-        let span = &text[start..term_end];
+        let span = &read[start..term_end];
         if !span.is_ascii() && span.chars().any(is_devanagari) && t.term.chars().any(is_devanagari)
         {
             // An inflection changes the term's last vowel sign: compare what comes before it.
@@ -955,6 +1041,10 @@ impl Matcher {
             flags &= !Transforms::INDIC.bits();
         }
         let list = &c.lists[t.list as usize];
+        let (start, end) = match at {
+            Some(at) => (at[start], at[end - 1] + 1),
+            None => (start, end),
+        };
         Match {
             start,
             end,
@@ -975,6 +1065,19 @@ impl Matcher {
 
 /// Whether `a` and `b` have the same Devanagari characters in the same order; with `stem`,
 /// only those of `b` but its last, against as many of `a`'s (`a` an inflection of `b`).
+/// Adds `m`, a match of a second reading, to `out` (sorted by start, one per region): where it
+/// overlaps matches already found it replaces them only when it is longer than each.
+fn merge_match<'a>(out: &mut Vec<Match<'a>>, m: Match<'a>) {
+    let from = out.partition_point(|x| x.end <= m.start);
+    let to = from + out[from..].iter().take_while(|x| x.start < m.end).count();
+    if out[from..to]
+        .iter()
+        .all(|x| x.end - x.start < m.end - m.start)
+    {
+        out.splice(from..to, [m]);
+    }
+}
+
 fn same_devanagari(a: &str, b: &str, stem: bool) -> bool {
     let b: Vec<char> = b.chars().filter(|&c| is_devanagari(c)).collect();
     let b = if stem {
@@ -1430,6 +1533,80 @@ fn compound_spellings(sp: &Spelling, hindi: bool) -> Vec<Spelling> {
     out
 }
 
+/// Fewest letters a term needs to be matched written in two-letter pieces (`sh.it`, `fu ck`),
+/// backwards or upside down: a three-letter term in pieces is a word and a letter (`as s`),
+/// reversed often a word or itself (`tit`). Four-letter terms reversed are sometimes words too
+/// (`liar` is `rail`): the lists allow those.
+const MIN_APART_LETTERS: usize = 4;
+/// Most letters of a term that gets these spellings.
+const MAX_APART_LETTERS: usize = 16;
+/// Most letters of a term that is matched backwards or upside down: longer ones are phrases
+/// run together (`hopeyourfamilypassesaway`), which nobody reverses, and their spellings were
+/// a quarter of the automaton these spellings add.
+const MAX_REVERSED_LETTERS: usize = 10;
+
+/// The letter an upside-down glyph of a letter reads as once folded: `ʞɔnɟ` is `fuck` upside
+/// down, read right to left; `n` and `u`, `d` and `p`, `b` and `q` swap, `ƃ` (g) folds to `b`
+/// and `ɯ` (m) to `w` (their lookalikes); the other letters have glyphs that fold back.
+fn upside_down(c: char) -> char {
+    match c {
+        'u' => 'n',
+        'n' => 'u',
+        'd' => 'p',
+        'p' => 'd',
+        'b' => 'q',
+        'q' => 'b',
+        'g' => 'b',
+        'm' => 'w',
+        c => c,
+    }
+}
+
+/// A single-word Latin term written apart or backwards: in two-letter pieces (`sh it` for
+/// `sh.it`, `fu ck`: transform `separator`), reversed (`kcuf`) and upside down (`ʞɔnɟ` folds
+/// to `kcnf`; transform `reversed`). Each is matched as a whole word, whatever the term's
+/// mode; context terms get none.
+fn written_apart_spellings(sp: &Spelling, mode: MatchMode) -> Vec<(Spelling, u16)> {
+    let mut out = Vec::new();
+    if mode == MatchMode::Context || !sp.iter().all(|&(c, _)| c.is_ascii_lowercase()) {
+        return out;
+    }
+    let letters: String = sp
+        .iter()
+        .flat_map(|&(c, r)| std::iter::repeat_n(c, usize::from(r)))
+        .collect();
+    let n = letters.len();
+    if !(MIN_APART_LETTERS..=MAX_APART_LETTERS).contains(&n) {
+        return out;
+    }
+    let pieces: Vec<&str> = (0..n)
+        .step_by(2)
+        .map(|k| &letters[k..(k + 2).min(n)])
+        .collect();
+    out.push((
+        collapse_runs(&pieces.join(" ")),
+        Transforms::SEPARATOR.bits(),
+    ));
+    if n > MAX_REVERSED_LETTERS {
+        return out;
+    }
+    let reversed: String = letters.chars().rev().collect();
+    out.push((collapse_runs(&reversed), Transforms::REVERSED.bits()));
+    // Without `n u d p b q g m` the upside-down spelling is the reversed one.
+    let flipped: String = reversed.chars().map(upside_down).collect();
+    if flipped != reversed {
+        out.push((collapse_runs(&flipped), UPSIDE_DOWN));
+    }
+    out
+}
+
+/// The flags only [`written_apart_spellings`] give a spelling.
+const WRITTEN_APART: u16 = Transforms::REVERSED.bits() | Transforms::SEPARATOR.bits();
+
+/// The flags of an upside-down spelling: reversed, and its turned letters are lookalikes (a
+/// match needs them: see [`Matcher::check`]).
+const UPSIDE_DOWN: u16 = Transforms::REVERSED.bits() | Transforms::CONFUSABLE.bits();
+
 /// Fewest letters a romanised term needs to be matched in Devanagari text (`bc`, `mc` are not).
 const MIN_LATIN_FOR_DEVANAGARI: usize = 4;
 /// Fewest letters a Devanagari term's romanised form needs to be matched in Latin text.
@@ -1556,6 +1733,10 @@ fn compile(
             }
             for v in compound_spellings(&sp, hindi) {
                 spelled.push(id, &v, Transforms::COMPOUND.bits());
+            }
+            let mode = targets[id as usize].mode;
+            for (v, flags) in written_apart_spellings(&sp, mode) {
+                spelled.push(id, &v, flags);
             }
         }
         within(spelled.bytes(), max_bytes)
@@ -1690,13 +1871,21 @@ fn compile(
                 continue;
             }
             let t = &targets[rec.target as usize];
-            modes |= mode_bit(t.mode);
+            // A term written apart or backwards (see [`written_apart_spellings`]) is matched
+            // as a whole word: a stem's ending would come before it (`resol` would find
+            // `resolution`), and a substring would find pieces inside other words.
+            let mode = if rec.flags & WRITTEN_APART != 0 && t.mode != MatchMode::Context {
+                MatchMode::Word
+            } else {
+                t.mode
+            };
+            modes |= mode_bit(mode);
             variants.push(Variant {
                 target: rec.target,
                 min_runs: min_runs.len() as u32,
                 flags: rec.flags,
                 list: t.list,
-                mode: t.mode,
+                mode,
                 role: t.role,
             });
             min_runs.extend_from_slice(runs);

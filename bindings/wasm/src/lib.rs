@@ -22,7 +22,7 @@ export type Decision = "allow" | "review" | "block";
 /** An evasion undone to find a match. */
 export type Transform =
   | "compat" | "case" | "diacritic" | "confusable" | "invisible" | "leet" | "separator"
-  | "stretch" | "mask" | "indic" | "spelling" | "script" | "inflection" | "compound";
+  | "stretch" | "mask" | "indic" | "spelling" | "script" | "inflection" | "compound" | "reversed";
 
 /** One match. `start`/`end` are UTF-16 offsets: `text.slice(start, end) === match.text`. */
 export interface Match {

@@ -59,6 +59,9 @@ struct Word {
     /// The first letter of a masked spelling (`f` of `f*u*c*k`): a run of spaced-out letters
     /// before it does not continue into it.
     masked_start: bool,
+    /// A word right after a leading `@` (a mention: `@man1376`): leet only by the strict rule,
+    /// as handles are names with digits (see [`leet_reading_of`]).
+    mention: bool,
 }
 
 /// Counts of a word's letters and leet characters, and whether it has a mask.
@@ -78,10 +81,21 @@ fn word_counts(units: &[Unit]) -> (u32, u32, bool) {
 
 /// Leetspeak is read only in words with at least one letter and either no more leet characters
 /// than letters or four characters or more: `5hit`, `a55hole`, `sh1t`, `5h!7` and `b4574rd`
-/// are words; `$3x`, `A55`, `5%` and `2024` are not.
+/// are words; `$3x`, `A55`, `5%` and `2024` are not. A mention (`@man1376`) needs no more leet
+/// characters than letters.
 #[inline]
 fn leet_reading(letters: u32, leet: u32) -> bool {
     letters > 0 && (letters >= leet || letters + leet >= MIN_DENSE_LEET_CHARS)
+}
+
+/// [`leet_reading`] for a word that may be a mention.
+#[inline]
+fn leet_reading_of(letters: u32, leet: u32, mention: bool) -> bool {
+    if mention {
+        letters > 0 && letters >= leet
+    } else {
+        leet_reading(letters, leet)
+    }
 }
 
 /// Fewest characters of a word with more leet characters than letters that is read as
@@ -100,9 +114,21 @@ const SYMBOL_GAP: u32 = u32::MAX - 1;
 #[inline]
 fn word_gap(gap: u32, len: u32) -> u32 {
     match char::from_u32(gap) {
-        Some(c) if len == 1 && !c.is_whitespace() => SYMBOL_GAP,
+        Some(c) if len == 1 && mixes(c) => SYMBOL_GAP,
         _ => gap,
     }
+}
+
+/// The separators that spaced-out letters may mix ([`SYMBOL_GAP`]): punctuation that writes
+/// no word or address, and any non-ASCII symbol or emoji. Not whitespace, and not the ASCII
+/// of addresses and code (`/ = & ? @ ( )`...), where single letters abound (`?s=a&ss=pd`);
+/// letters separated by one of those throughout still join.
+#[inline]
+fn mixes(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '-' | '~' | ',' | ';' | ':' | '\'' | '"' | '^' | '`'
+    ) || (!c.is_ascii() && !c.is_whitespace())
 }
 
 /// Folds a separator character into a gap signature.
@@ -233,10 +259,21 @@ fn classify_chars(text: &str, base: u32, units: &mut Vec<Unit>) {
             continue;
         }
         match lookup(c) {
-            // A dropped mark (the Devanagari nukta) belongs to the letter before it.
+            // A dropped mark (the Devanagari nukta) belongs to the letter before it, also when
+            // one separator keeps it apart (`ज.़`): the separator goes with it.
             Fold::Map("", flags) => {
+                let n = units.len();
+                let apart = n >= 2
+                    && !units[n - 1].class.is_wordish()
+                    && !units[n - 1].ch.is_whitespace()
+                    && units[n - 1].end == start
+                    && units[n - 2].end == units[n - 1].start
+                    && indic::is_devanagari(units[n - 2].ch);
+                if apart {
+                    units.pop();
+                }
                 if let Some(prev) = units.last_mut() {
-                    if prev.end == start && prev.class.is_wordish() {
+                    if (apart || prev.end == start) && prev.class.is_wordish() {
                         prev.end = end;
                         prev.flags |= table_transforms(flags);
                     }
@@ -339,6 +376,7 @@ fn split_words(units: &[Unit], hard: bool, words: &mut Vec<Word>) {
             gap_len += 1;
             a2 += 1;
         }
+        let mention = a2 > a && units[a2 - 1].ch == '@';
         let mut trailing_hard = false;
         while b2 > a2 && edge_forbidden(&units[b2 - 1]) {
             trailing_hard |= !soft_edge(&units[b2 - 1]);
@@ -374,6 +412,7 @@ fn split_words(units: &[Unit], hard: bool, words: &mut Vec<Word>) {
                         letters,
                         leet,
                         masked_start: ga == a2,
+                        mention,
                     });
                     hard = false;
                     // The letters of one masked spelling share a gap, so they are joined
@@ -381,7 +420,7 @@ fn split_words(units: &[Unit], hard: bool, words: &mut Vec<Word>) {
                     gap = MASKED_SPELLING_GAP;
                 }
             } else {
-                let single = is_single(&units[a2..b2], leet_reading(letters, leet));
+                let single = is_single(&units[a2..b2], leet_reading_of(letters, leet, mention));
                 words.push(Word {
                     a: a2 as u32,
                     b: b2 as u32,
@@ -391,6 +430,7 @@ fn split_words(units: &[Unit], hard: bool, words: &mut Vec<Word>) {
                     letters,
                     leet,
                     masked_start: false,
+                    mention,
                 });
             }
             hard = false;
@@ -434,11 +474,17 @@ fn is_spelled(units: &[Unit], sep: Separator) -> bool {
             });
     let leet = leet_reading(letters, leet);
     let mut groups = 0;
+    let mut script = None;
     for group in units.split(sep) {
         if group.is_empty() {
             continue;
         }
         if !is_single(group, leet) || group.iter().any(|u| !reads_as_letter(u, leet)) {
+            return false;
+        }
+        // The letters are joined only if all Devanagari or none (see [`emit`]).
+        let devanagari = indic::is_devanagari(group[0].ch);
+        if *script.get_or_insert(devanagari) != devanagari {
             return false;
         }
         groups += 1;
@@ -502,16 +548,21 @@ fn is_single(units: &[Unit], leet: bool) -> bool {
 /// and the signs that belong to it (vowel signs, virama, anusvara, visarga, candrabindu),
 /// conjuncts included (`ल्ला`: a consonant after a virama continues the syllable).
 fn is_syllable(units: &[Unit]) -> bool {
-    units.len() > 1
-        && indic::begins_syllable(units[0].ch)
-        && units.windows(2).all(|p| {
-            indic::is_dependent_sign(p[1].ch)
-                || (p[0].ch == indic::VIRAMA && indic::begins_syllable(p[1].ch))
+    // Equal neighbours collapse into one key character (`तति` reads `ति`): as the key has it.
+    let mut chars = units.iter().map(|u| u.ch).collect::<Vec<_>>();
+    chars.dedup();
+    chars.len() > 1
+        && indic::begins_syllable(chars[0])
+        && chars.windows(2).all(|p| {
+            indic::is_dependent_sign(p[1])
+                || (p[0] == indic::VIRAMA && indic::begins_syllable(p[1]))
         })
 }
 
 /// The gap signature of one space.
 const SPACE_GAP: u32 = ' ' as u32;
+/// The gap signature of one line feed.
+const LINE_GAP: u32 = '\n' as u32;
 
 /// Pass 3: writes the key. Runs of three or more single-character words separated only by
 /// the same soft separators (`f u c k`, `s.h.i.t`) are joined into one word; so are runs of
@@ -523,8 +574,29 @@ fn emit(units: &[Unit], words: &[Word], after_key: bool, out: &mut Normalized) {
     let mut prev_single = false;
     let syllable = |w: &Word| is_syllable(&units[w.a as usize..w.b as usize]);
     let devanagari = |w: &Word| indic::is_devanagari(units[w.a as usize].ch);
+    // Words up to here are in a spaced run already recorded.
+    let mut recorded = 0;
     while k < words.len() {
         let mut end = k + 1;
+        if k >= recorded && words[k].single {
+            // Devanagari syllables written apart with spaces, and letters on lines of their
+            // own: recorded for a second, joined reading (see `Normalized::spaced`).
+            let script = devanagari(&words[k]);
+            let gap = if script { SPACE_GAP } else { LINE_GAP };
+            let apart = |w: &Word| {
+                w.single && devanagari(w) == script && w.gap == gap && (script || w.hard_before)
+            };
+            let mut e = k + 1;
+            while e < words.len() && apart(&words[e]) && !(script && words[e].hard_before) {
+                e += 1;
+            }
+            if e - k >= 3 && (!script || words[k..e].iter().any(syllable)) {
+                let last = &units[words[e - 1].b as usize - 1];
+                out.spaced
+                    .push((units[words[k].a as usize].start, last.end));
+                recorded = e;
+            }
+        }
         if words[k].single {
             // Syllables separated by spaces take no part in a run, and a run is all Devanagari
             // or none (`खा लो. i. i will`: the phrase `खा लो` stays whole).
@@ -572,10 +644,17 @@ fn emit_word(
         out.push_byte(b, (at, at), 1, 0);
         out.key.len() - 1
     });
-    let leet = leet_reading(
-        words.iter().map(|w| w.letters).sum(),
-        words.iter().map(|w| w.leet).sum(),
-    );
+    let (letters, leet_chars) = words
+        .iter()
+        .fold((0, 0), |(l, t), w| (l + w.letters, t + w.leet));
+    let mention = words.iter().any(|w| w.mention);
+    let leet = leet_reading_of(letters, leet_chars, mention);
+    if mention && !leet && leet_reading(letters, leet_chars) {
+        // A mention that only the strict rule keeps from leet keeps its `@` in the key, so
+        // the key, normalised again, is still a mention (`@s$$8`, not `s$$8` read `sb`).
+        let at = &units[first.a as usize - 1];
+        out.push_byte(b'@', (at.start, at.end), 1, 0);
+    }
     let extra = if joined {
         Transforms::SEPARATOR.bits()
     } else {
@@ -730,6 +809,21 @@ mod tests {
         }
         assert_eq!(normalize("f%ck"), "f*ck");
         assert_eq!(normalize("50% off"), "50\nof");
+    }
+
+    #[test]
+    fn mentions_read_leet_by_the_strict_rule() {
+        assert_eq!(normalize("@man1376 hi"), "@man1376 hi");
+        assert_eq!(normalize("@s$$8"), normalize(&normalize("@s$$8")));
+        assert_eq!(normalize("@sh1t"), "sh1t");
+    }
+
+    #[test]
+    fn stretched_syllables_are_syllables() {
+        // Found by fuzzing: `तति` collapses to the syllable `ति`, so the second pass took it
+        // for a letter of a masked spelling that the first had not.
+        let t = "तति####@###f[h5##882#ଯा ह\u{948}";
+        assert_eq!(normalize(&normalize(t)), normalize(t));
     }
 
     #[test]

@@ -25,6 +25,11 @@ pub(crate) struct Normalized {
     /// Key byte ranges of spaced-out words that were joined (`f u c k`), sorted; positions
     /// strictly inside them count as word boundaries for whole-word matching.
     pub(crate) joined: Vec<(u32, u32)>,
+    /// Original byte ranges of three or more Devanagari syllables written apart with spaces
+    /// (`चू ति या`) or single letters on lines of their own, sorted: the key keeps them apart
+    /// (Hindi is full of one-syllable words; lines are independent), and the matcher reads each
+    /// a second time joined.
+    pub(crate) spaced: Vec<(u32, u32)>,
 }
 
 /// Key bytes that separate words.
@@ -41,6 +46,7 @@ impl Normalized {
         self.key.clear();
         self.flags.clear();
         self.joined.clear();
+        self.spaced.clear();
     }
 
     /// Keeps the first `len` key bytes and their transforms, and the offsets and runs whole
@@ -96,6 +102,11 @@ impl Normalized {
             return false;
         };
         let (a, b) = (a as usize, b as usize);
+        if crate::indic::is_devanagari_lead(&self.key[i..]) {
+            // Spaced-out Devanagari syllables: a word may start or end at any syllable (their
+            // one-syllable neighbours join the run; see `Normalized::spaced`).
+            return true;
+        }
         if start {
             i == a + utf8_len(self.key[a])
         } else {

@@ -270,6 +270,7 @@ fn general_stretch(
     let shift = from.len as u32;
     out.joined
         .extend(segment.joined.iter().map(|&(a, b)| (a + shift, b + shift)));
+    out.spaced.extend_from_slice(&segment.spaced);
     *st = State {
         i: end.at,
         len,

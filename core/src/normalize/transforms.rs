@@ -41,8 +41,10 @@ impl Transforms {
     /// A phrase written as one word, or a Hindi compound written as two (`killyourself` for
     /// `kill yourself`, `madar chod` for `madarchod`).
     pub const COMPOUND: Transforms = Transforms(8192);
+    /// The term written backwards or upside down (`kcuf`, `ʞɔnɟ` for `fuck`).
+    pub const REVERSED: Transforms = Transforms(16384);
 
-    const NAMES: [(Transforms, &'static str); 14] = [
+    const NAMES: [(Transforms, &'static str); 15] = [
         (Self::COMPAT, "compat"),
         (Self::CASE, "case"),
         (Self::DIACRITIC, "diacritic"),
@@ -57,6 +59,7 @@ impl Transforms {
         (Self::SCRIPT, "script"),
         (Self::INFLECTION, "inflection"),
         (Self::COMPOUND, "compound"),
+        (Self::REVERSED, "reversed"),
     ];
 
     /// The empty set.
