@@ -382,7 +382,7 @@ def main():
             counts[name] = (h + ok, n + 1)
             if args.misses == name and not ok:
                 print(f"  miss {lst}: {text!r} -> {[(m['text'], m['term']) for m in r['matches']]}")
-        hit, n = table(f"{lst}: {len(words)} terms, {n_cases(cases)} evasions found at the right span",
+        hit, n = table(f"{lst}: {len(words)} terms, {len(cases)} evasions found at the right span",
                        classes, counts)
         # Clean twins: frequent words of the language, not flagged as they are, evaded the same way.
         plain = [w for w in clean_words(lst, args.twins * 2, set())]
@@ -398,22 +398,23 @@ def main():
                 print(f"  twin {lst} {name}: {text!r} -> {[(m['text'], m['term']) for m in r['matches']]}")
         th = sum(h for h, _ in tflag.values())
         tn = sum(m for _, m in tflag.values())
+        # A masked clean word (`w***d`) is as ambiguous as a masked term: counted apart.
+        uh = sum(h for k, (h, _) in tflag.items() if not k.startswith("mask"))
+        un = sum(m for k, (_, m) in tflag.items() if not k.startswith("mask"))
         worst = sorted(((h / m, k) for k, (h, m) in tflag.items() if m), reverse=True)[:3]
-        print(f"  clean twins: {len(twins)} words, {th}/{tn} evaded twins flagged ({100 * th / max(tn, 1):.2f}%); "
+        print(f"  clean twins: {len(twins)} words, {th}/{tn} evaded twins flagged ({100 * th / max(tn, 1):.2f}%), "
+              f"{uh}/{un} ({100 * uh / max(un, 1):.2f}%) without the masked ones; "
               f"most: {', '.join(f'{k} {100 * s:.1f}%' for s, k in worst)}")
-        summary.append((lst, hit, n, th, tn))
+        summary.append((lst, hit, n, th, tn, uh, un))
     cs = codes(args.codes, random.Random(SEED))
     flagged = [(c, r) for c, r in zip(cs, scan(args.kavach, [f"ref {c} ok" for c in cs])) if r["matches"]]
     print(f"numbers and codes: {len(flagged)}/{len(cs)} flagged ({100 * len(flagged) / len(cs):.2f}%)"
           + "".join(f"\n  {c!r} -> {[m['term'] for m in r['matches']]}" for c, r in flagged[:20]))
     print("summary")
-    for lst, hit, n, th, tn in summary:
-        print(f"  {lst:8} found {100 * hit / n:5.1f}% of {n} evasions; twins flagged {100 * th / max(tn, 1):.2f}% of {tn}")
+    for lst, hit, n, th, tn, uh, un in summary:
+        print(f"  {lst:8} found {100 * hit / n:5.1f}% of {n} evasions; twins flagged {100 * th / max(tn, 1):.2f}% of {tn} "
+              f"({100 * uh / max(un, 1):.2f}% of {un} without the masked ones)")
     return 0
-
-
-def n_cases(cases):
-    return len(cases)
 
 
 if __name__ == "__main__":

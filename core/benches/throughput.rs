@@ -361,6 +361,12 @@ const CLEAN: &[&str] = &[
     "#monday", "@friend", "2024", "100%", "Mumbai", "coffee", "morning",
 ];
 
+/// Whether to run the group `name`: all by default, or those named in the environment variable
+/// `KAVACH_BENCH_GROUPS` (comma-separated, e.g. `tweets-en,tweets-clean-chat`).
+fn wanted(name: &str) -> bool {
+    std::env::var("KAVACH_BENCH_GROUPS").map_or(true, |g| g.split(',').any(|x| x == name))
+}
+
 fn benches(c: &mut Criterion) {
     let build = seconds(&mut || {
         black_box(Matcher::bundled().expect("bundled"));
@@ -372,29 +378,43 @@ fn benches(c: &mut Criterion) {
     c.bench_function("build bundled matcher", |b| {
         b.iter(|| black_box(Matcher::bundled().expect("bundled")))
     });
-    let tweets = posts(1, 10_000, 100, CHAT, OFFENSIVE, 25);
-    let m = group(c, "tweets-en", &tweets, &["en"]);
-    extras("tweets-en", &tweets, &m);
-    let clean = posts(5, 10_000, 100, CLEAN, OFFENSIVE, 500);
-    let m = group(c, "tweets-clean-chat", &clean, &["en"]);
-    extras("tweets-clean-chat", &clean, &m);
-    early_stop(&m);
-    let doc = posts(2, 1, 64 << 10, CHAT, OFFENSIVE, 40);
-    group(c, "doc-64k-en", &doc, &["en"]);
-    // A long document: the fast path must keep going past the few stretches it cannot take.
-    let long_doc = posts(8, 1, 1 << 20, CHAT, OFFENSIVE, 40);
-    group(c, "doc-1m-en", &long_doc, &["en"]);
-    let obfuscated = posts(3, 10_000, 100, CHAT, OBFUSCATED, 6);
-    group(c, "tweets-obfuscated", &obfuscated, &["en"]);
-    let hinglish = posts(4, 10_000, 100, HINGLISH, HINDI_OFFENSIVE, 25);
-    group(
-        c,
-        "tweets-hinglish-devanagari",
-        &hinglish,
-        &["hi", "hi-Latn"],
-    );
-    let dense = posts(6, 10_000, 100, CHAT, OFFENSIVE, 2);
-    group(c, "tweets-match-dense", &dense, &["en"]);
+    if wanted("tweets-en") {
+        let tweets = posts(1, 10_000, 100, CHAT, OFFENSIVE, 25);
+        let m = group(c, "tweets-en", &tweets, &["en"]);
+        extras("tweets-en", &tweets, &m);
+    }
+    if wanted("tweets-clean-chat") {
+        let clean = posts(5, 10_000, 100, CLEAN, OFFENSIVE, 500);
+        let m = group(c, "tweets-clean-chat", &clean, &["en"]);
+        extras("tweets-clean-chat", &clean, &m);
+        early_stop(&m);
+    }
+    if wanted("doc-64k-en") {
+        let doc = posts(2, 1, 64 << 10, CHAT, OFFENSIVE, 40);
+        group(c, "doc-64k-en", &doc, &["en"]);
+    }
+    if wanted("doc-1m-en") {
+        // A long document: the fast path must keep going past the few stretches it cannot take.
+        let long_doc = posts(8, 1, 1 << 20, CHAT, OFFENSIVE, 40);
+        group(c, "doc-1m-en", &long_doc, &["en"]);
+    }
+    if wanted("tweets-obfuscated") {
+        let obfuscated = posts(3, 10_000, 100, CHAT, OBFUSCATED, 6);
+        group(c, "tweets-obfuscated", &obfuscated, &["en"]);
+    }
+    if wanted("tweets-hinglish-devanagari") {
+        let hinglish = posts(4, 10_000, 100, HINGLISH, HINDI_OFFENSIVE, 25);
+        group(
+            c,
+            "tweets-hinglish-devanagari",
+            &hinglish,
+            &["hi", "hi-Latn"],
+        );
+    }
+    if wanted("tweets-match-dense") {
+        let dense = posts(6, 10_000, 100, CHAT, OFFENSIVE, 2);
+        group(c, "tweets-match-dense", &dense, &["en"]);
+    }
     // Adversarial: a letter stretched for 64 KiB, separators between single letters, masks
     // and combining marks, each as one 64 KiB document.
     let adversarial = vec![
@@ -403,7 +423,9 @@ fn benches(c: &mut Criterion) {
         "a*".repeat(32 << 10) + "ss",
         format!("fu{}ck", "\u{301}".repeat(32 << 10)),
     ];
-    group(c, "adversarial-64k", &adversarial, &["en"]);
+    if wanted("adversarial-64k") {
+        group(c, "adversarial-64k", &adversarial, &["en"]);
+    }
 }
 
 criterion_group! {

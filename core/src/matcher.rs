@@ -11,6 +11,7 @@ use crate::censor::{censor_spans, CensorOptions};
 use crate::dfa::{max_nesting, FullSearch, Sorted, DENSE_BYTES_PER_STATE, MAX_ENTRIES};
 use crate::error::{Error, ErrorKind};
 use crate::indic::{self, is_devanagari, Spelling};
+use crate::normalize::reread::{self, Reading};
 use crate::normalize::{
     can_match_plain, is_boundary_byte, normalize_into, normalize_with, prefix_cut, Normalized,
     Scratch, Transforms,
@@ -585,56 +586,60 @@ impl Matcher {
         // out through it cost a stalled copy per call.
         let mut out = Vec::new();
         let mut spaced = Vec::new();
+        let mut symbols = false;
         self.with_hits(text, |norm, hits, work| {
             self.find_in(text, norm, hits, work, &mut out);
             spaced.extend_from_slice(&norm.spaced);
+            symbols = norm.symbol_letters;
         });
-        for &run in &spaced {
-            self.read_spaced(text, run, |m| merge_match(&mut out, m));
+        if !spaced.is_empty() || symbols {
+            self.second_readings(text, &spaced, symbols, |m| merge_match(&mut out, m));
         }
         out
     }
 
-    /// Reads a run of Devanagari syllables written apart with spaces (`चू ति या`) or of letters
-    /// on lines of their own (see [`Normalized::spaced`]) a second time, joined, and gives each
-    /// match found in it, mapped back to `text`. Linear: each run is read once more.
-    fn read_spaced<'a>(&'a self, text: &'a str, (a, b): (u32, u32), mut f: impl FnMut(Match<'a>)) {
-        // The run with each stretch of whitespace written as one `.`, which joins its letters.
-        let mut joined = String::new();
-        // Per byte of `joined`: its byte in `text`.
-        let mut at = Vec::new();
-        let mut space = false;
-        for (i, c) in text[a as usize..b as usize].char_indices() {
-            let at_text = a as usize + i;
-            if c.is_whitespace() {
-                if !space {
-                    joined.push('.');
-                    at.push(at_text);
+    /// Reads the stretches of `text` that its matching form keeps as they are a second time
+    /// (see [`reread`]): the runs in `spaced` joined, and, if `symbols`, the words with letters
+    /// written in symbols with the letters in. Gives each match found, mapped back to `text`.
+    /// Linear: each stretch is read once more.
+    fn second_readings<'a>(
+        &'a self,
+        text: &'a str,
+        spaced: &[(u32, u32)],
+        symbols: bool,
+        mut f: impl FnMut(Match<'a>),
+    ) {
+        let joined = spaced
+            .iter()
+            .map(|&(a, b)| Reading::joined(text, a as usize..b as usize));
+        let leet = symbols
+            .then(|| reread::leet_words(text))
+            .into_iter()
+            .flatten()
+            .map(|r| Reading::leet(text, r));
+        for reading in joined.chain(leet) {
+            self.with_hits(&reading.text, |norm, hits, work| {
+                self.verify_all(norm, hits, work);
+                let Work { cands, ev } = work;
+                if cands.is_empty() {
+                    return;
                 }
-                space = true;
-                continue;
-            }
-            space = false;
-            joined.push(c);
-            at.extend((0..c.len_utf8()).map(|k| at_text + k));
-        }
-        self.with_hits(&joined, |norm, hits, work| {
-            self.verify_all(norm, hits, work);
-            let Work { cands, ev } = work;
-            if cands.is_empty() {
-                return;
-            }
-            self.confirm(norm, cands, ev);
-            self.resolve_with(cands, |x| {
-                // A stem's ending would run on into the next words of the run (`चू ति या है`):
-                // the match is the term's own letters.
-                let x = Candidate {
-                    j: x.term_end,
-                    ..*x
-                };
-                f(self.to_match_read(text, &joined, Some(&at), norm, &x));
+                self.confirm(norm, cands, ev);
+                self.resolve_with(cands, |x| {
+                    // A stem's ending would run on into the next words of a run (`चू ति या है`):
+                    // the match is the term's own letters.
+                    let x = Candidate {
+                        j: x.term_end,
+                        ..*x
+                    };
+                    let mut m = self.to_match_read(text, &reading, norm, &x);
+                    if reading.leet {
+                        m.transforms = m.transforms.union(Transforms::LEET);
+                    }
+                    f(m);
+                });
             });
-        });
+        }
     }
 
     fn find_in<'a>(
@@ -743,12 +748,14 @@ impl Matcher {
             }
         }
         let mut spaced = Vec::new();
+        let mut symbols = false;
         self.with_hits(text, |norm, hits, work| {
             spaced.extend_from_slice(&norm.spaced);
+            symbols = norm.symbol_letters;
             self.is_match_in(norm, hits, work)
-        }) || spaced.iter().any(|&run| {
+        }) || ((!spaced.is_empty() || symbols) && {
             let mut any = false;
-            self.read_spaced(text, run, |_| any = true);
+            self.second_readings(text, &spaced, symbols, |_| any = true);
             any
         })
     }
@@ -994,16 +1001,27 @@ impl Matcher {
     }
 
     fn to_match<'a>(&'a self, text: &'a str, norm: &Normalized, x: &Candidate) -> Match<'a> {
-        self.to_match_read(text, text, None, norm, x)
+        self.to_match_in(text, text, None, norm, x)
     }
 
-    /// The match of candidate `x` of `read`, a text normalised into `norm`: `read` is `text`
-    /// itself, or a reading of part of it with `at` giving each of its bytes' place in `text`.
+    /// [`Matcher::to_match`] for a candidate found in a second reading of part of `text`.
     fn to_match_read<'a>(
         &'a self,
         text: &'a str,
+        reading: &Reading,
+        norm: &Normalized,
+        x: &Candidate,
+    ) -> Match<'a> {
+        self.to_match_in(text, &reading.text, Some(reading), norm, x)
+    }
+
+    /// The match of candidate `x` of `read`, a text normalised into `norm`: `read` is `text`
+    /// itself, or `reading`'s text.
+    fn to_match_in<'a>(
+        &'a self,
+        text: &'a str,
         read: &str,
-        at: Option<&[usize]>,
+        reading: Option<&Reading>,
         norm: &Normalized,
         x: &Candidate,
     ) -> Match<'a> {
@@ -1041,8 +1059,8 @@ impl Matcher {
             flags &= !Transforms::INDIC.bits();
         }
         let list = &c.lists[t.list as usize];
-        let (start, end) = match at {
-            Some(at) => (at[start], at[end - 1] + 1),
+        let (start, end) = match reading {
+            Some(r) => r.original(start, end),
             None => (start, end),
         };
         Match {
@@ -1903,7 +1921,11 @@ fn compile(
     let plain_patterns: Vec<PlainPattern> = (0..searched)
         .filter_map(|p| {
             let modes = searched_modes(of_pattern(p));
-            can_match_plain(patterns[p]).then(|| PlainPattern {
+            // An upside-down spelling needs turned letters, which plain text has not.
+            let upside_down = of_pattern(p)
+                .iter()
+                .all(|v| v.flags & UPSIDE_DOWN == UPSIDE_DOWN);
+            (can_match_plain(patterns[p]) && !upside_down).then(|| PlainPattern {
                 key: patterns[p],
                 id: p as u32,
                 boundary_before: !modes_accept(modes, false, true),
@@ -1985,7 +2007,8 @@ fn compile(
 impl Matcher {
     /// Hits found while the fast path writes the key, and hits of the full automaton over the
     /// finished key, each without the hits that no mode of their pattern accepts at their word
-    /// boundaries (the plain DFA leaves those out), in one order: they must be equal.
+    /// boundaries and those of upside-down spellings over letters that were not turned (the
+    /// plain DFA leaves those out), in one order: they must be equal.
     #[doc(hidden)]
     pub fn fast_and_general_hits(&self, text: &str) -> (Vec<Hit>, Vec<Hit>) {
         let (mut norm, mut fused, mut all) = (Normalized::default(), Vec::new(), Vec::new());
@@ -1999,11 +2022,14 @@ impl Matcher {
             let (p, i, j) = (p as usize, i as usize, j as usize);
             let variants =
                 &c.variants[c.variant_starts[p] as usize..c.variant_starts[p + 1] as usize];
+            let upside_down = variants
+                .iter()
+                .all(|v| v.flags & UPSIDE_DOWN == UPSIDE_DOWN);
             modes_accept(
                 searched_modes(variants),
                 norm.starts_word(i),
                 norm.ends_word(j),
-            )
+            ) && !(upside_down && norm.flags_in(i, j) & Transforms::CONFUSABLE.bits() == 0)
         };
         all.retain(accepted);
         fused.retain(accepted);

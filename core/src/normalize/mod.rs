@@ -9,6 +9,7 @@
 mod classify;
 mod offsets;
 mod plain;
+pub(crate) mod reread;
 #[rustfmt::skip]
 #[allow(missing_docs)]
 mod tables;
@@ -209,8 +210,10 @@ fn normalize_segment(
 ) {
     units.clear();
     words.clear();
+    out.symbol_letters |= reread::may_have_symbol_letters(segment);
     classify_chars(segment, base, units);
     split_words(units, hard, words);
+    split_mask_pairs(units, words);
     emit(units, words, after_key, out);
 }
 
@@ -444,6 +447,65 @@ fn split_words(units: &[Unit], hard: bool, words: &mut Vec<Word>) {
 /// What separates the letters of a spelling written as one word (see [`spelling_separator`]).
 type Separator = fn(&Unit) -> bool;
 
+/// Where a word of two single letters with masks between them (`c_k`) splits, as unit indexes
+/// (the first mask, the second letter), when it stands beside a spaced-out run with symbol
+/// gaps (`f.u-c_k`, `f_u.c.k`): its letters are letters of that run.
+fn mask_pair(units: &[Unit], words: &[Word], k: usize) -> Option<(u32, u32)> {
+    let w = &words[k];
+    if w.single {
+        return None;
+    }
+    let us = &units[w.a as usize..w.b as usize];
+    let mask = us.iter().position(|u| u.class == Class::Mask)?;
+    let second = mask + us[mask..].iter().position(|u| u.class != Class::Mask)?;
+    // Letters only (`c`, `cc`): a digit or symbol would read differently once the word is
+    // split (`++t`).
+    let letter = |g: &[Unit]| {
+        g.first()
+            .is_some_and(|f| g.iter().all(|u| u.class == Class::Letter && u.ch == f.ch))
+    };
+    let beside = (k > 0 && words[k - 1].single && w.gap == SYMBOL_GAP)
+        || words
+            .get(k + 1)
+            .is_some_and(|n| n.single && n.gap == SYMBOL_GAP);
+    (beside && letter(&us[..mask]) && letter(&us[second..]))
+        .then_some((w.a + mask as u32, w.a + second as u32))
+}
+
+/// Splits the words [`mask_pair`] finds into their two letters.
+fn split_mask_pairs(units: &[Unit], words: &mut Vec<Word>) {
+    if !(0..words.len()).any(|k| mask_pair(units, words, k).is_some()) {
+        return;
+    }
+    let old = std::mem::take(words);
+    for (k, w) in old.iter().enumerate() {
+        let Some((mask, second)) = mask_pair(units, &old, k) else {
+            words.push(*w);
+            continue;
+        };
+        let (l1, t1, _) = word_counts(&units[w.a as usize..mask as usize]);
+        let (l2, t2, _) = word_counts(&units[second as usize..w.b as usize]);
+        words.push(Word {
+            b: mask,
+            single: true,
+            letters: l1,
+            leet: t1,
+            ..*w
+        });
+        words.push(Word {
+            a: second,
+            hard_before: false,
+            single: true,
+            gap: SYMBOL_GAP,
+            letters: l2,
+            leet: t2,
+            masked_start: false,
+            mention: false,
+            ..*w
+        });
+    }
+}
+
 /// `f*u*c*k`, `f|u|c|k`: at least three single-letter groups (see [`is_single`]) with
 /// separators between them, so the separators are not hidden letters. The separators are the
 /// masks, or else (in a word without masks) single `| + !` between letters, which otherwise
@@ -549,14 +611,22 @@ fn is_single(units: &[Unit], leet: bool) -> bool {
 /// conjuncts included (`ल्ला`: a consonant after a virama continues the syllable).
 fn is_syllable(units: &[Unit]) -> bool {
     // Equal neighbours collapse into one key character (`तति` reads `ति`): as the key has it.
-    let mut chars = units.iter().map(|u| u.ch).collect::<Vec<_>>();
-    chars.dedup();
-    chars.len() > 1
-        && indic::begins_syllable(chars[0])
-        && chars.windows(2).all(|p| {
-            indic::is_dependent_sign(p[1])
-                || (p[0] == indic::VIRAMA && indic::begins_syllable(p[1]))
-        })
+    let first = units[0].ch;
+    let mut prev = first;
+    let mut chars = 1;
+    for u in &units[1..] {
+        if u.ch == prev {
+            continue;
+        }
+        if !(indic::is_dependent_sign(u.ch)
+            || (prev == indic::VIRAMA && indic::begins_syllable(u.ch)))
+        {
+            return false;
+        }
+        prev = u.ch;
+        chars += 1;
+    }
+    chars > 1 && indic::begins_syllable(first)
 }
 
 /// The gap signature of one space.
@@ -816,6 +886,14 @@ mod tests {
         assert_eq!(normalize("@man1376 hi"), "@man1376 hi");
         assert_eq!(normalize("@s$$8"), normalize(&normalize("@s$$8")));
         assert_eq!(normalize("@sh1t"), "sh1t");
+    }
+
+    #[test]
+    fn masked_pairs_beside_spaced_letters() {
+        assert_eq!(normalize("f.u-c_k this"), "fuck this");
+        // Found by fuzzing: a group that is a letter only in the word's leet reading.
+        let t = "7%k%t-t*++t";
+        assert_eq!(normalize(&normalize(t)), normalize(t));
     }
 
     #[test]

@@ -30,6 +30,10 @@ pub(crate) struct Normalized {
     /// (Hindi is full of one-syllable words; lines are independent), and the matcher reads each
     /// a second time joined.
     pub(crate) spaced: Vec<(u32, u32)>,
+    /// Whether the text has a symbol that starts a letter written in symbols (`|` of `|<`,
+    /// `(` of `fu(k`, `\` of `\/`): the matcher then looks for words to read a second time
+    /// with the letters in (see `reread::leet_words`).
+    pub(crate) symbol_letters: bool,
 }
 
 /// Key bytes that separate words.
@@ -47,6 +51,7 @@ impl Normalized {
         self.flags.clear();
         self.joined.clear();
         self.spaced.clear();
+        self.symbol_letters = false;
     }
 
     /// Keeps the first `len` key bytes and their transforms, and the offsets and runs whole

@@ -271,6 +271,7 @@ fn general_stretch(
     out.joined
         .extend(segment.joined.iter().map(|&(a, b)| (a + shift, b + shift)));
     out.spaced.extend_from_slice(&segment.spaced);
+    out.symbol_letters |= segment.symbol_letters;
     *st = State {
         i: end.at,
         len,
@@ -409,6 +410,7 @@ fn plain_stretch<S: KeySink>(
     let starts = &mut out.starts[..room];
     let ends = &mut out.ends[..room];
     let runs = &mut out.runs[..room];
+    let symbols = &mut out.symbol_letters;
     let mut search = sink.local();
     let State {
         mut i,
@@ -451,6 +453,7 @@ fn plain_stretch<S: KeySink>(
             Kind::Invisible => not_plain!(),
             Kind::Gap { hard: h } => {
                 hard |= h;
+                *symbols |= (b == b'(') | (b == b'\\');
                 if let Some(p) = pending.take() {
                     safe = p;
                 }
@@ -466,6 +469,7 @@ fn plain_stretch<S: KeySink>(
         let mut k = first;
         while let Kind::Edge { hard: h } = k {
             hard |= h;
+            *symbols |= bytes[i] == b'|';
             i += 1;
             if i == n {
                 break 'text;
@@ -518,7 +522,10 @@ fn plain_stretch<S: KeySink>(
         hard = false;
         while i < n {
             match kind(bytes[i]) {
-                Kind::Edge { hard: h } => hard |= h,
+                Kind::Edge { hard: h } => {
+                    hard |= h;
+                    *symbols |= bytes[i] == b'|';
+                }
                 // Not plain (`f*ck`, `sh!t`, `a5`) unless the word ends here; a non-ASCII
                 // character is checked on the next round.
                 Kind::Gap { .. } | Kind::NonAscii => break,
