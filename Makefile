@@ -78,8 +78,7 @@ bench-python: python-build ## Python binding vs better-profanity and ahocorasick
 
 measure: ## recall on generated evasion sets (and their clean twins) and on labelled posts; CLEAN=wordlist adds a dictionary false-positive count
 	$(CARGO) build --quiet --release -p kavach-cli
-	$(PYTHON) tools/measure_recall.py target/release/kavach $(CLEAN)
-	$(PYTHON) tools/measure_evasion.py target/release/kavach
+	$(PYTHON) tools/measure_evasion.py target/release/kavach $(if $(CLEAN),--clean $(CLEAN))
 	$(PYTHON) tools/measure_posts.py target/release/kavach
 
 allow-candidates: ## dictionary words the lists flag that may need allow entries: DICTS="file ..."

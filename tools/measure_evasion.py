@@ -10,20 +10,24 @@ to frequent clean words of each language (the "twins") measure false positives: 
 as flagged when any match touches the evaded word. Everything is deterministic (fixed seed).
 
     python3 tools/measure_evasion.py target/release/kavach [--misses CLASS] [--twins-flagged]
+        [--clean WORDS_FILE [-v]]
+
+With --clean, every word of WORDS_FILE (one per line, e.g. Debian's wamerican-huge) is also
+scanned alone: each match there that is not the word itself being offensive is a false
+positive to review by hand (-v prints them).
 
 Clean words come from wordfreq (`pip install wordfreq`; English and Hindi top lists) and from
 `tests/corpus/clean-posts.txt` for romanised Hindi. Exit status 0; the figures are the output.
 """
 import argparse
-import json
 import pathlib
 import random
 import re
-import subprocess
 import sys
 import unicodedata
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
+from kavach_scan import ROOT, list_terms, scan
+
 SEED = 24
 
 # --- Latin-script evasions -------------------------------------------------------------------
@@ -246,25 +250,11 @@ FILLERS = {
 }
 
 
-def list_terms(lst):
-    section = None
-    for line in (ROOT / "wordlists" / lst / f"{lst}.kavach").read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line.startswith("[") and line.endswith("]"):
-            section = line
-            continue
-        if section != "[terms]" or not line or line.startswith("#"):
-            continue
-        fields = [f.strip() for f in line.split("|")]
-        mode = fields[3] if len(fields) > 3 and fields[3] else "word"
-        if mode == "context":
-            continue
-        yield fields[0]
-
-
 def terms(lst):
     out = []
-    for t in list_terms(lst):
+    for t, mode in list_terms(lst):
+        if mode == "context":
+            continue
         if lst == "hi":
             if re.fullmatch(r"[\u0900-\u097f]+", t) and len(aksharas(t)) >= 3:
                 out.append(t)
@@ -323,10 +313,8 @@ def codes(n, rng):
 
 # --- Scanning ----------------------------------------------------------------------------------
 
-def scan(kavach, texts):
-    data = "".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in enumerate(texts))
-    out = subprocess.run([kavach, "scan"], input=data.encode(), capture_output=True, check=True).stdout
-    rows = [json.loads(line) for line in out.decode().splitlines()]
+def scan_all(kavach, texts):
+    rows = scan(kavach, texts)
     assert len(rows) == len(texts), (len(rows), len(texts))
     return rows
 
@@ -347,7 +335,7 @@ def make_cases(lst, words, classes, rng):
 
 def run(kavach, lst, words, classes, seed):
     cases = make_cases(lst, words, classes, random.Random(seed))
-    return cases, scan(kavach, [c[2] for c in cases])
+    return cases, scan_all(kavach, [c[2] for c in cases])
 
 
 def table(title, names, counts):
@@ -369,6 +357,8 @@ def main():
     ap.add_argument("--twins-flagged", action="store_true", help="print the clean twins flagged")
     ap.add_argument("--twins", type=int, default=1000, help="clean words per language (default 1000)")
     ap.add_argument("--codes", type=int, default=20000, help="numbers and codes to scan (default 20000)")
+    ap.add_argument("--clean", metavar="WORDS_FILE", help="also scan every word of this file alone")
+    ap.add_argument("-v", action="store_true", help="with --clean: print the words flagged")
     args = ap.parse_args()
     summary = []
     for lst in ("en", "hi-Latn", "hi"):
@@ -386,7 +376,7 @@ def main():
                        classes, counts)
         # Clean twins: frequent words of the language, not flagged as they are, evaded the same way.
         plain = [w for w in clean_words(lst, args.twins * 2, set())]
-        flagged_plain = {w for w, r in zip(plain, scan(args.kavach, plain)) if r["matches"]}
+        flagged_plain = {w for w, r in zip(plain, scan_all(args.kavach, plain)) if r["matches"]}
         twins = clean_words(lst, args.twins, flagged_plain)
         tcases, trows = run(args.kavach, lst, twins, classes, SEED + 1)
         tflag = {}
@@ -407,9 +397,17 @@ def main():
               f"most: {', '.join(f'{k} {100 * s:.1f}%' for s, k in worst)}")
         summary.append((lst, hit, n, th, tn, uh, un))
     cs = codes(args.codes, random.Random(SEED))
-    flagged = [(c, r) for c, r in zip(cs, scan(args.kavach, [f"ref {c} ok" for c in cs])) if r["matches"]]
+    flagged = [(c, r) for c, r in zip(cs, scan_all(args.kavach, [f"ref {c} ok" for c in cs])) if r["matches"]]
     print(f"numbers and codes: {len(flagged)}/{len(cs)} flagged ({100 * len(flagged) / len(cs):.2f}%)"
           + "".join(f"\n  {c!r} -> {[m['term'] for m in r['matches']]}" for c, r in flagged[:20]))
+    if args.clean:
+        words = [w for w in pathlib.Path(args.clean).read_text(encoding="utf-8").split("\n") if w and not w.endswith("'s")]
+        flagged = [(w, r) for w, r in zip(words, scan_all(args.kavach, words)) if r.get("flagged")]
+        acted = [w for w, r in flagged if r["verdict"] != "allow"]
+        print(f"clean words {args.clean}: {len(words)} words, {len(flagged)} flagged "
+              f"({100 * len(flagged) / len(words):.3f}%), {len(acted)} with verdict review or block")
+        for w, r in flagged if args.v else []:
+            print(f"  {r['verdict']:6} {w}  <- {', '.join(m['term'] for m in r['matches'])}")
     print("summary")
     for lst, hit, n, th, tn, uh, un in summary:
         print(f"  {lst:8} found {100 * hit / n:5.1f}% of {n} evasions; twins flagged {100 * th / max(tn, 1):.2f}% of {tn} "

@@ -12,7 +12,7 @@ reserves for evaluation.
 import json
 import sys
 
-from measure_recall import scan
+from kavach_scan import scan
 
 
 def prf(pairs):

@@ -12,7 +12,7 @@ typed: a post counts as found when a match covers that word, by language.
 import pathlib
 import sys
 
-from measure_recall import scan  # the same `kavach scan` call
+from kavach_scan import scan  # the same `kavach scan` call
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"

@@ -18,7 +18,7 @@ import pathlib
 import re
 import sys
 
-from measure_recall import scan  # the same `kavach scan` call
+from kavach_scan import scan  # the same `kavach scan` call
 
 # name -> (language of the list, file inside SNAPSHOT_DIR, licence, where the snapshot comes from)
 SOURCES = {
