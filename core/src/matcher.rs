@@ -593,7 +593,9 @@ impl Matcher {
             symbols = norm.symbol_letters;
         });
         if !spaced.is_empty() || symbols {
-            self.second_readings(text, &spaced, symbols, |m| merge_match(&mut out, m));
+            let mut more = Vec::new();
+            self.second_readings(text, &spaced, symbols, |m| more.push(m));
+            merge_matches(&mut out, more);
         }
         out
     }
@@ -1083,17 +1085,36 @@ impl Matcher {
 
 /// Whether `a` and `b` have the same Devanagari characters in the same order; with `stem`,
 /// only those of `b` but its last, against as many of `a`'s (`a` an inflection of `b`).
-/// Adds `m`, a match of a second reading, to `out` (sorted by start, one per region): where it
-/// overlaps matches already found it replaces them only when it is longer than each.
-fn merge_match<'a>(out: &mut Vec<Match<'a>>, m: Match<'a>) {
-    let from = out.partition_point(|x| x.end <= m.start);
-    let to = from + out[from..].iter().take_while(|x| x.start < m.end).count();
-    if out[from..to]
-        .iter()
-        .all(|x| x.end - x.start < m.end - m.start)
-    {
-        out.splice(from..to, [m]);
+/// Adds `more`, the matches of second readings, to `out` (sorted by start, one per region). Where one overlaps matches of `out`, it replaces them only when it is longer than
+/// each. One pass over both (a match of `out` is looked at again only for the next of `more`
+/// that it overlaps too, and each overlaps few).
+fn merge_matches<'a>(out: &mut Vec<Match<'a>>, mut more: Vec<Match<'a>>) {
+    if more.is_empty() {
+        return;
     }
+    // The readings come by kind; two of them may overlap (the first one stays).
+    more.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let first = std::mem::take(out);
+    let mut k = 0;
+    for m in more {
+        while k < first.len() && first[k].end <= m.start {
+            out.push(first[k]);
+            k += 1;
+        }
+        if out.last().is_some_and(|last| last.end > m.start) {
+            continue;
+        }
+        let overlapping = first[k..].iter().take_while(|x| x.start < m.end).count();
+        let len = m.end - m.start;
+        if first[k..k + overlapping]
+            .iter()
+            .all(|x| x.end - x.start < len)
+        {
+            out.push(m);
+            k += overlapping;
+        }
+    }
+    out.extend_from_slice(&first[k..]);
 }
 
 fn same_devanagari(a: &str, b: &str, stem: bool) -> bool {
@@ -2173,6 +2194,18 @@ mod tests {
         }
         assert!(m.find("bc is short for British Columbia").is_empty());
         assert!(!m.is_match("bc is short for British Columbia"));
+    }
+
+    #[test]
+    fn second_readings_merge_in_order() {
+        let text = "fuck चू ति या fu(k x fuck ʞɔnɟ f\nu\nc\nk";
+        let found: Vec<&str> = matcher().find(text).iter().map(|m| m.text).collect();
+        assert_eq!(
+            found,
+            ["fuck", "चू ति या", "fu(k", "fuck", "ʞɔnɟ", "f\nu\nc\nk"]
+        );
+        assert!(matcher().is_match("चू ति या"));
+        assert!(matcher().is_match("a fu(k"));
     }
 
     #[test]
