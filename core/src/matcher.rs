@@ -603,7 +603,9 @@ impl Matcher {
     /// Reads the stretches of `text` that its matching form keeps as they are a second time
     /// (see [`reread`]): the runs in `spaced` joined, and, if `symbols`, the words with letters
     /// written in symbols with the letters in. Gives each match found, mapped back to `text`.
-    /// Linear: each stretch is read once more.
+    /// Linear: each stretch is read once more. Out of line: few texts have any.
+    #[cold]
+    #[inline(never)]
     fn second_readings<'a>(
         &'a self,
         text: &'a str,
@@ -847,7 +849,6 @@ impl Matcher {
     /// Checks one hit against each variant of its pattern (only the allow words' or the
     /// context words' when `ONLY` is [`ALLOWS`] or [`CONTEXTS`]): letter runs, word boundaries
     /// for the mode; stems extend to the end of the word. Inlined: once for each `ONLY`.
-    #[inline(always)]
     fn check<const ONLY: u8>(
         &self,
         norm: &Normalized,
@@ -1088,6 +1089,8 @@ impl Matcher {
 /// Adds `more`, the matches of second readings, to `out` (sorted by start, one per region). Where one overlaps matches of `out`, it replaces them only when it is longer than
 /// each. One pass over both (a match of `out` is looked at again only for the next of `more`
 /// that it overlaps too, and each overlaps few).
+#[cold]
+#[inline(never)]
 fn merge_matches<'a>(out: &mut Vec<Match<'a>>, mut more: Vec<Match<'a>>) {
     if more.is_empty() {
         return;

@@ -114,9 +114,10 @@ const SYMBOL_GAP: u32 = u32::MAX - 1;
 /// A word's gap signature from the signature and length (in characters) of the gap before it.
 #[inline]
 fn word_gap(gap: u32, len: u32) -> u32 {
-    match char::from_u32(gap) {
-        Some(c) if len == 1 && mixes(c) => SYMBOL_GAP,
-        _ => gap,
+    if len == 1 && char::from_u32(gap).is_some_and(mixes) {
+        SYMBOL_GAP
+    } else {
+        gap
     }
 }
 
@@ -212,8 +213,9 @@ fn normalize_segment(
     words.clear();
     out.symbol_letters |= reread::may_have_symbol_letters(segment);
     classify_chars(segment, base, units);
-    split_words(units, hard, words);
-    split_mask_pairs(units, words);
+    if split_words(units, hard, words) {
+        split_mask_pairs(units, words);
+    }
     emit(units, words, after_key, out);
 }
 
@@ -352,8 +354,10 @@ fn soft_edge(u: &Unit) -> bool {
 }
 
 /// Pass 2: words between boundaries, with edge punctuation trimmed and `f*u*c*k` split.
-/// `hard` says whether a hard boundary is pending before the first word.
-fn split_words(units: &[Unit], hard: bool, words: &mut Vec<Word>) {
+/// `hard` says whether a hard boundary is pending before the first word. Returns whether a
+/// word kept a mask (see [`split_mask_pairs`]).
+fn split_words(units: &[Unit], hard: bool, words: &mut Vec<Word>) -> bool {
+    let mut masks = false;
     let n = units.len();
     let mut i = 0;
     let mut hard = hard;
@@ -387,6 +391,7 @@ fn split_words(units: &[Unit], hard: bool, words: &mut Vec<Word>) {
         }
         if a2 < b2 {
             let (letters, leet, mask) = word_counts(&units[a2..b2]);
+            masks |= mask;
             let spelled = (mask || leet > 0)
                 .then(|| spelling_separator(&units[a2..b2], mask))
                 .flatten();
@@ -442,6 +447,7 @@ fn split_words(units: &[Unit], hard: bool, words: &mut Vec<Word>) {
         }
         hard |= trailing_hard;
     }
+    masks
 }
 
 /// What separates the letters of a spelling written as one word (see [`spelling_separator`]).
@@ -610,8 +616,11 @@ fn is_single(units: &[Unit], leet: bool) -> bool {
 /// and the signs that belong to it (vowel signs, virama, anusvara, visarga, candrabindu),
 /// conjuncts included (`ल्ला`: a consonant after a virama continues the syllable).
 fn is_syllable(units: &[Unit]) -> bool {
-    // Equal neighbours collapse into one key character (`तति` reads `ति`): as the key has it.
     let first = units[0].ch;
+    if units.len() < 2 || !indic::begins_syllable(first) {
+        return false;
+    }
+    // Equal neighbours collapse into one key character (`तति` reads `ति`): as the key has it.
     let mut prev = first;
     let mut chars = 1;
     for u in &units[1..] {
@@ -626,7 +635,7 @@ fn is_syllable(units: &[Unit]) -> bool {
         prev = u.ch;
         chars += 1;
     }
-    chars > 1 && indic::begins_syllable(first)
+    chars > 1
 }
 
 /// The gap signature of one space.
