@@ -113,6 +113,18 @@ def stretch(t):
     return next((t[:i] + ch * 5 + t[i + 1:] for i, ch in enumerate(t) if ch in "aeiou"), None)
 
 
+# One separator between every two letters (`f.u.c.k`).
+SEPARATORS = {
+    "dots": ".", "spaces": " ", "hyphens": "-", "underscores": "_", "middle-dots": "·",
+    "bullets": "•", "em-dashes": "—", "pipes": "|", "pluses": "+", "commas": ",",
+    "newlines": "\n", "emoji": "🔥",
+}
+
+
+def joined_by(sep):
+    return lambda t: sep.join(t)
+
+
 def latin_classes(rng):
     mixed = ".-_"
     return {
@@ -144,18 +156,7 @@ def latin_classes(rng):
         "controls": lambda t: t[:1] + "\x00" + t[1:2] + "\x01" + t[2:3] + "\x7f" + t[3:],
         "braille-blank": lambda t: "\u2800".join(t),
         "nel": lambda t: t[:2] + "\u0085" + t[2:],
-        "dots": lambda t: ".".join(t),
-        "spaces": lambda t: " ".join(t),
-        "hyphens": lambda t: "-".join(t),
-        "underscores": lambda t: "_".join(t),
-        "middle-dots": lambda t: "·".join(t),
-        "bullets": lambda t: "•".join(t),
-        "em-dashes": lambda t: "—".join(t),
-        "pipes": lambda t: "|".join(t),
-        "pluses": lambda t: "+".join(t),
-        "commas": lambda t: ",".join(t),
-        "newlines": lambda t: "\n".join(t),
-        "emoji": lambda t: "🔥".join(t),
+        **{name: joined_by(sep) for name, sep in SEPARATORS.items()},
         "mixed-separators": lambda t: "".join(c + (".-,"[i % 3] if i < len(t) - 1 else "") for i, c in enumerate(t)),
         "mixed-with-masks": lambda t: "".join(c + (mixed[i % 3] if i < len(t) - 1 else "") for i, c in enumerate(t)),
         "two-letter-dots": two_runs("."),
