@@ -662,11 +662,12 @@ fn emit(units: &[Unit], words: &[Word], after_key: bool, out: &mut Normalized) {
             // own: recorded for a second, joined reading (see `Normalized::spaced`).
             let script = devanagari(&words[k]);
             let gap = if script { SPACE_GAP } else { LINE_GAP };
+            // A line feed is a hard boundary; between syllables, none may come.
             let apart = |w: &Word| {
-                w.single && devanagari(w) == script && w.gap == gap && (script || w.hard_before)
+                w.single && devanagari(w) == script && w.gap == gap && !(script && w.hard_before)
             };
             let mut e = k + 1;
-            while e < words.len() && apart(&words[e]) && !(script && words[e].hard_before) {
+            while e < words.len() && apart(&words[e]) {
                 e += 1;
             }
             if e - k >= 3 && (!script || words[k..e].iter().any(syllable)) {
