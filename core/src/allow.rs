@@ -12,6 +12,7 @@
 //! found in them.
 
 use crate::dfa::FullSearch;
+use crate::table_bytes::{Reader, Writer};
 
 /// For each automaton pattern, the allow words that have its key, and where.
 #[derive(Debug)]
@@ -75,6 +76,33 @@ impl AllowWords {
             words,
             bytes,
             longest,
+        })
+    }
+
+    /// Writes the allow words for [`AllowWords::read`].
+    #[cfg_attr(not(test), allow(dead_code))] // the build script writes
+    pub(crate) fn write(&self, w: &mut Writer) {
+        w.table(&self.starts);
+        let places: Vec<u32> = self.places.iter().flat_map(|&(a, b)| [a, b]).collect();
+        w.table(&places);
+        let words: Vec<u32> = self.words.iter().flat_map(|&(a, b, c)| [a, b, c]).collect();
+        w.table(&words);
+        w.table(&self.bytes);
+        w.len(self.longest);
+    }
+
+    /// Reads what [`AllowWords::write`] wrote.
+    pub(crate) fn read(r: &mut Reader) -> Option<AllowWords> {
+        Some(AllowWords {
+            starts: r.vec()?,
+            places: r.arrays::<2>()?.into_iter().map(|[a, b]| (a, b)).collect(),
+            words: r
+                .arrays::<3>()?
+                .into_iter()
+                .map(|[a, b, c]| (a, b, c))
+                .collect(),
+            bytes: r.vec()?,
+            longest: r.len()?,
         })
     }
 

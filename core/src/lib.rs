@@ -34,6 +34,7 @@ mod plain_search;
 mod policy;
 mod report;
 mod span;
+mod table_bytes;
 mod wordlist;
 
 pub use censor::CensorOptions;

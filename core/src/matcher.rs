@@ -4,7 +4,7 @@
 //! threads.
 
 use std::cell::RefCell;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::allow::{AllowSpan, AllowSpans, AllowWords, Covered};
 use crate::censor::{censor_spans, CensorOptions};
@@ -19,7 +19,11 @@ use crate::normalize::{
 use crate::plain_search::{Hit, PlainPattern, PlainSearch};
 use crate::policy::{Policy, Verdict};
 use crate::report::Report;
+use crate::table_bytes::Table;
 use crate::wordlist::{Category, MatchMode, Severity, Wordlist};
+
+#[path = "matcher/precompiled.rs"]
+pub(crate) mod precompiled;
 
 /// One match: where it is in the original text and what it is.
 ///
@@ -116,7 +120,7 @@ struct Compiled {
     /// at its word boundaries is dropped without visiting its variants.
     pattern_modes: Vec<u8>,
     /// The variants' minimum runs, one after another.
-    min_runs: Vec<u16>,
+    min_runs: Table<u16>,
     targets: Vec<Target>,
     lists: Vec<ListInfo>,
     policy: Policy,
@@ -129,8 +133,23 @@ struct Compiled {
     context_words: Option<(FullSearch, u32)>,
     /// The longest automaton pattern, in key bytes.
     max_pattern_len: usize,
-    /// The lists as given, so a matcher can be described and rebuilt (pickling, reloads).
-    wordlists: Vec<Wordlist>,
+    /// What building took, so a precompiled matcher is used only under limits that would
+    /// have let it be built.
+    needs: BuildNeeds,
+    /// The lists as given, so a matcher can be described and rebuilt (pickling, reloads);
+    /// parsed when first asked for if the matcher was precompiled.
+    wordlists: OnceLock<Vec<Wordlist>>,
+}
+
+/// The build limits a matcher's lists needed (see [`Limits`]).
+#[derive(Debug)]
+struct BuildNeeds {
+    /// The longest term, allow word or context word, in characters.
+    term_chars: usize,
+    /// The most terms and spellings that end at one place.
+    nesting: usize,
+    /// The memory building took, as estimated.
+    bytes: usize,
 }
 
 /// Per-scan evidence besides candidates: allow-word spans and context-word hits.
@@ -278,6 +297,8 @@ pub struct MatcherBuilder {
     lists: Vec<ListSpec>,
     policy: Policy,
     limits: Limits,
+    /// Build even what is precompiled (for the tests that compare the two).
+    at_run_time: bool,
 }
 
 enum ListSpec {
@@ -363,7 +384,21 @@ impl MatcherBuilder {
         }
     }
 
+    /// Builds even a matcher that was compiled with the library (see [`precompiled`]).
+    #[cfg(any(test, feature = "fuzzing"))]
+    #[doc(hidden)]
+    #[must_use]
+    pub fn at_run_time(mut self) -> Self {
+        self.at_run_time = true;
+        self
+    }
+
     fn compile(self, estimate_only: bool) -> Result<Built, Error> {
+        if !(estimate_only || self.at_run_time) {
+            if let Some(m) = precompiled::load(&self.lists, &self.policy, self.limits) {
+                return Ok(Built::Matcher(m));
+            }
+        }
         let mut lists = Vec::with_capacity(self.lists.len());
         let mut sources = Vec::with_capacity(self.lists.len());
         for spec in self.lists {
@@ -436,7 +471,9 @@ impl Matcher {
     /// The lists compiled into this matcher, as loaded: with [`Matcher::policy`], all it takes
     /// to build the same matcher again (for example in another process).
     pub fn wordlists(&self) -> &[Wordlist] {
-        &self.inner.wordlists
+        self.inner
+            .wordlists
+            .get_or_init(precompiled::bundled_wordlists)
     }
 
     /// [`Matcher::find`] on many texts, on up to `threads` threads (0: one per available
@@ -1783,8 +1820,10 @@ fn compile(
         }
         within(spelled.bytes(), max_bytes)
     };
-    let too_long = |term: &str, source: &str, line: usize| {
+    let mut term_chars = 0;
+    let mut too_long = |term: &str, source: &str, line: usize| {
         let chars = term.chars().count();
+        term_chars = term_chars.max(chars);
         match limits.max_term_chars {
             Some(max) if chars > max => Err(Error::at(
                 ErrorKind::TermTooLong { chars, max },
@@ -2009,7 +2048,7 @@ fn compile(
             variant_starts,
             pattern_modes,
             variants,
-            min_runs,
+            min_runs: Table::Owned(min_runs),
             targets,
             lists: infos,
             policy,
@@ -2021,7 +2060,12 @@ fn compile(
                 .map(|p| p.len())
                 .max()
                 .unwrap_or(0),
-            wordlists: lists,
+            needs: BuildNeeds {
+                term_chars,
+                nesting,
+                bytes: estimate,
+            },
+            wordlists: OnceLock::from(lists),
         }),
     }))
 }

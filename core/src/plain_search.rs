@@ -16,6 +16,7 @@
 use crate::dfa::DenseDfa;
 
 use crate::normalize::KeySink;
+use crate::table_bytes::{Reader, Writer};
 
 /// The bytes plain text's key is made of, in column order.
 /// Every other byte (the hard boundary `'\n'`) is in the space's column.
@@ -95,7 +96,7 @@ impl PlainSearch {
         // two equal letters in a row, so this changes no search; it lets the fast path step on
         // every letter of a stretched word (`soo`) without asking which ones the key keeps.
         // (Every transition into a state is on the same byte, the last of its string.)
-        let (trans, start) = (&mut dfa.trans, dfa.start);
+        let (trans, start) = (dfa.trans.to_mut(), dfa.start);
         for row in (0..trans.len()).step_by(dfa.stride) {
             for column in LETTER_COLUMNS {
                 let to = trans[row + column];
@@ -113,6 +114,42 @@ impl PlainSearch {
         Some(PlainSearch {
             after_boundary: dfa.trans[(start + u32::from(space)) as usize],
             dfa,
+            ends,
+            with_boundaries,
+        })
+    }
+
+    /// Writes the search for [`PlainSearch::read`].
+    #[cfg_attr(not(test), allow(dead_code))] // the build script writes
+    pub(crate) fn write(&self, w: &mut Writer) {
+        self.dfa.write(w);
+        w.put(self.after_boundary);
+        let ends: Vec<u32> = self.ends.iter().flat_map(|&(a, b, c)| [a, b, c]).collect();
+        w.table(&ends);
+        w.len(self.with_boundaries.len());
+        for (id, key) in &self.with_boundaries {
+            w.put(*id);
+            w.table(key);
+        }
+    }
+
+    /// Reads what [`PlainSearch::write`] wrote.
+    pub(crate) fn read(r: &mut Reader) -> Option<PlainSearch> {
+        let dfa = DenseDfa::read(r)?;
+        let after_boundary = r.get()?;
+        let ends = r
+            .arrays::<3>()?
+            .into_iter()
+            .map(|[a, b, c]| (a, b, c))
+            .collect();
+        let n = r.len()?;
+        let mut with_boundaries = Vec::with_capacity(n.min(1 << 16));
+        for _ in 0..n {
+            with_boundaries.push((r.get()?, r.vec::<u8>()?.into_boxed_slice()));
+        }
+        Some(PlainSearch {
+            dfa,
+            after_boundary,
             ends,
             with_boundaries,
         })

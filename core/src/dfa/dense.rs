@@ -4,6 +4,7 @@
 //! the fast path's, so every state has a row.
 
 use super::trie_states;
+use crate::table_bytes::{Reader, Table, Writer};
 
 /// A dense DFA that reports every occurrence of every pattern (overlapping matches).
 #[derive(Debug)]
@@ -13,16 +14,16 @@ pub(crate) struct DenseDfa {
     /// Columns per row.
     pub stride: usize,
     /// Row after row: the next state (a premultiplied id) per column.
-    pub trans: Vec<u32>,
+    pub trans: Table<u32>,
     pub start: u32,
     /// States at or above this one are match states.
     pub match_from: u32,
     /// Per match state, in order: where its patterns start in `matches` (one more entry at the
     /// end).
-    pub match_starts: Vec<u32>,
+    pub match_starts: Table<u32>,
     /// The patterns (indices into the patterns given) that end at each match state, one state
     /// after another.
-    pub matches: Vec<u32>,
+    pub matches: Table<u32>,
     /// `ceil(2^32 / stride)`: for a multiple `d` of `stride` below `2^32` (every id is),
     /// `d * row_reciprocal >> 32` is `d / stride`.
     pub row_reciprocal: u64,
@@ -174,12 +175,39 @@ impl DenseDfa {
         Some(DenseDfa {
             columns,
             stride,
-            trans: table,
+            trans: Table::Owned(table),
             start: row[0],
             match_from: (plain.len() * stride) as u32,
-            match_starts,
-            matches,
+            match_starts: Table::Owned(match_starts),
+            matches: Table::Owned(matches),
             row_reciprocal: (1u64 << 32).div_ceil(stride as u64),
+        })
+    }
+
+    /// Writes the DFA for [`DenseDfa::read`].
+    #[cfg_attr(not(test), allow(dead_code))] // the build script writes
+    pub(crate) fn write(&self, w: &mut Writer) {
+        w.table(&self.columns[..]);
+        w.len(self.stride);
+        w.table(&self.trans);
+        w.put(self.start);
+        w.put(self.match_from);
+        w.table(&self.match_starts);
+        w.table(&self.matches);
+        w.put(self.row_reciprocal);
+    }
+
+    /// Reads what [`DenseDfa::write`] wrote.
+    pub(crate) fn read(r: &mut Reader) -> Option<DenseDfa> {
+        Some(DenseDfa {
+            columns: Box::new(<[u8; 256]>::try_from(&*r.table::<u8>()?).ok()?),
+            stride: r.len()?,
+            trans: r.table()?,
+            start: r.get()?,
+            match_from: r.get()?,
+            match_starts: r.table()?,
+            matches: r.table()?,
+            row_reciprocal: r.get()?,
         })
     }
 

@@ -28,6 +28,7 @@ pub(crate) const BUILD_BYTES_PER_STATE: usize = 48;
 pub(crate) const BUILD_BYTES_PER_PATTERN: usize = 16;
 
 use super::Sorted;
+use crate::table_bytes::{Reader, Table, Writer};
 
 const NONE: u32 = u32::MAX;
 
@@ -36,28 +37,27 @@ const NONE: u32 = u32::MAX;
 pub(crate) struct HybridDfa {
     /// Per byte: its column.
     columns: Box<[u8; 256]>,
-    /// Columns per row (for the tests).
-    #[cfg(test)]
+    /// Columns per row.
     stride: usize,
     /// The dense states' rows: per column, the next state's id.
-    trans: Vec<u32>,
+    trans: Table<u32>,
     start: u32,
     /// Ids at or above this one are a dense match state or a sparse state.
     special_from: u32,
     /// The first sparse state's id (`trans.len()`).
     sparse_from: u32,
     /// Per sparse state `k`: its failure state's id.
-    fail: Vec<u32>,
+    fail: Table<u32>,
     /// Per sparse state `k`, its children are the sparse states
     /// `children[k]..children[k + 1]` (one more entry at the end).
-    children: Vec<u32>,
+    children: Table<u32>,
     /// Per sparse state: the column of the byte that enters it.
-    column_in: Vec<u8>,
+    column_in: Table<u8>,
     /// Per dense match state (in order of id), then per sparse state: where its patterns start
     /// in `matches` (one more entry at the end).
-    match_starts: Vec<u32>,
+    match_starts: Table<u32>,
     /// The patterns (indices into those given) that end at each state with a match.
-    matches: Vec<u32>,
+    matches: Table<u32>,
     /// `ceil(2^32 / stride)`: for a multiple `d` of `stride` below `2^32` (every dense id
     /// is), `d * row_reciprocal >> 32` is `d / stride`.
     row_reciprocal: u64,
@@ -191,24 +191,61 @@ impl HybridDfa {
             }
             match_starts.push(u32::try_from(matches.len()).ok()?);
         }
-        let children = (dense..=states)
+        let children: Vec<u32> = (dense..=states)
             .map(|q| bfs.first_child[q] - dense as u32)
             .collect();
         Some(HybridDfa {
             start: id(0),
             special_from: (plain.len() * stride) as u32,
             sparse_from,
-            fail: fail[dense..].iter().map(|&f| id(f)).collect(),
-            children,
-            column_in: bfs.label[dense..].to_vec(),
-            match_starts,
-            matches,
+            fail: Table::Owned(fail[dense..].iter().map(|&f| id(f)).collect()),
+            children: Table::Owned(children),
+            column_in: Table::Owned(bfs.label[dense..].to_vec()),
+            match_starts: Table::Owned(match_starts),
+            matches: Table::Owned(matches),
             row_reciprocal: (1u64 << 32).div_ceil(stride as u64),
             dense_matches: matching.len(),
-            trans,
+            trans: Table::Owned(trans),
             columns,
-            #[cfg(test)]
             stride,
+        })
+    }
+
+    /// Writes the automaton for [`HybridDfa::read`].
+    #[cfg_attr(not(test), allow(dead_code))] // the build script writes
+    pub(crate) fn write(&self, w: &mut Writer) {
+        w.table(&self.columns[..]);
+        w.len(self.stride);
+        w.table(&self.trans);
+        for v in [self.start, self.special_from, self.sparse_from] {
+            w.put(v);
+        }
+        w.table(&self.fail);
+        w.table(&self.children);
+        w.table(&self.column_in);
+        w.table(&self.match_starts);
+        w.table(&self.matches);
+        w.put(self.row_reciprocal);
+        w.len(self.dense_matches);
+    }
+
+    /// Reads what [`HybridDfa::write`] wrote.
+    pub(crate) fn read(r: &mut Reader) -> Option<HybridDfa> {
+        let columns = Box::new(<[u8; 256]>::try_from(&*r.table::<u8>()?).ok()?);
+        Some(HybridDfa {
+            columns,
+            stride: r.len()?,
+            trans: r.table()?,
+            start: r.get()?,
+            special_from: r.get()?,
+            sparse_from: r.get()?,
+            fail: r.table()?,
+            children: r.table()?,
+            column_in: r.table()?,
+            match_starts: r.table()?,
+            matches: r.table()?,
+            row_reciprocal: r.get()?,
+            dense_matches: r.len()?,
         })
     }
 

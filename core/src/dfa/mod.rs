@@ -14,6 +14,8 @@ mod hybrid;
 pub(crate) use dense::{DenseDfa, DENSE_BYTES_PER_STATE, MAX_ENTRIES};
 use hybrid::HybridDfa;
 
+use crate::table_bytes::{Reader, Table, Writer};
+
 /// How many states the trie of `patterns` has, the root included (at most: a DFA whose columns
 /// join bytes has fewer). Known before a table is allocated, so an automaton too large is
 /// refused first (see `MatcherBuilder::limits`) and a table is allocated once at its size.
@@ -130,7 +132,7 @@ pub(crate) fn max_nesting(patterns: &[&[u8]]) -> (usize, usize) {
 pub(crate) struct FullSearch {
     dfa: HybridDfa,
     /// Per pattern: its length.
-    lens: Vec<u32>,
+    lens: Table<u32>,
 }
 
 /// The error of a list whose automaton would have more state ids than a `u32` holds.
@@ -166,7 +168,25 @@ impl FullSearch {
         let (columns, stride) = full_columns(&patterns.patterns);
         let dfa = HybridDfa::build(patterns, columns, stride, budget).ok_or(TooManyStates)?;
         let lens = patterns.patterns.iter().map(|p| p.len() as u32).collect();
-        Ok(FullSearch { dfa, lens })
+        Ok(FullSearch {
+            dfa,
+            lens: Table::Owned(lens),
+        })
+    }
+
+    /// Writes the search for [`FullSearch::read`].
+    #[cfg_attr(not(test), allow(dead_code))] // the build script writes
+    pub(crate) fn write(&self, w: &mut Writer) {
+        self.dfa.write(w);
+        w.table(&self.lens);
+    }
+
+    /// Reads what [`FullSearch::write`] wrote.
+    pub(crate) fn read(r: &mut Reader) -> Option<FullSearch> {
+        Some(FullSearch {
+            dfa: HybridDfa::read(r)?,
+            lens: r.table()?,
+        })
     }
 
     /// The bytes held: the automaton and the pattern lengths.

@@ -1,0 +1,78 @@
+//! Compiles the matcher of the bundled lists when the library is built (see
+//! `src/matcher/precompiled.rs`), so that `Matcher::bundled()` reads it instead of building it.
+//!
+//! The build script is the library itself: it compiles the library's own modules (the `#[path]`
+//! items below: the modules and re-exports of `src/lib.rs`, which they must follow), builds
+//! the matcher of every bundled list, and writes its bytes to `OUT_DIR`; the library, built
+//! with `--cfg kavach_precompiled`, includes them. So the bytes always come from the code and
+//! lists of this very build. Without the `precompiled` feature (the WebAssembly package, whose
+//! module the bytes would make many times larger) nothing is written, and the matcher is
+//! built when asked for.
+
+#![allow(dead_code, unused_imports, missing_docs)]
+
+#[path = "src/allow.rs"]
+mod allow;
+#[path = "src/censor.rs"]
+mod censor;
+#[path = "src/dfa/mod.rs"]
+mod dfa;
+#[path = "src/error.rs"]
+mod error;
+#[path = "src/indic.rs"]
+mod indic;
+#[path = "src/matcher.rs"]
+mod matcher;
+#[path = "src/mine.rs"]
+mod mine;
+#[path = "src/normalize/mod.rs"]
+mod normalize;
+#[path = "src/options.rs"]
+mod options;
+#[path = "src/plain_search.rs"]
+mod plain_search;
+#[path = "src/policy.rs"]
+mod policy;
+#[path = "src/report.rs"]
+mod report;
+#[path = "src/span.rs"]
+mod span;
+#[path = "src/table_bytes.rs"]
+mod table_bytes;
+#[path = "src/wordlist/mod.rs"]
+mod wordlist;
+
+pub use censor::CensorOptions;
+pub use error::{Error, ErrorKind, Location};
+pub use matcher::{Limits, ListInfo, Match, Matcher, MatcherBuilder};
+pub use mine::{write_review_sheet, Candidate, MineOptions, Miner, REVIEW_COLUMNS};
+pub use normalize::{normalize, Transforms, CONFUSABLES_VERSION, UNICODE_VERSION};
+pub use options::{BundledLists, MatcherOptions, OPTION_NAMES};
+pub use policy::{Decision, Policy, Thresholds, Verdict};
+pub use report::{Report, Status};
+pub use span::{convert_offsets, OffsetUnit};
+pub use wordlist::{
+    lint, AllowEntry, Category, ContextWord, Entry, Format, ImportOptions, ListDiff, ListMeta,
+    ListStats, MatchMode, Severity, Warning, Wordlist,
+};
+
+fn main() {
+    println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=src");
+    println!("cargo::rerun-if-changed=../wordlists");
+    if std::env::var_os("CARGO_FEATURE_PRECOMPILED").is_none() {
+        return;
+    }
+    let matcher = match Matcher::bundled() {
+        Ok(m) => m,
+        Err(e) => panic!("the bundled lists do not build: {e}"),
+    };
+    let Some(out) = std::env::var_os("OUT_DIR") else {
+        panic!("cargo sets OUT_DIR for build scripts");
+    };
+    let path = std::path::Path::new(&out).join("bundled-matcher.bin");
+    if let Err(e) = std::fs::write(&path, matcher::precompiled::write(&matcher)) {
+        panic!("cannot write {}: {e}", path.display());
+    }
+    println!("cargo::rustc-cfg=kavach_precompiled");
+}

@@ -1,0 +1,446 @@
+//! The bundled matcher, compiled when the library is.
+//!
+//! Building the matcher of every bundled list takes tens of milliseconds (every spelling of
+//! every term, then the automata), which a command-line run, a Python import or a cold start
+//! pays before its first scan. So the build script (`core/build.rs`) compiles it once, with this
+//! crate's own code, and writes it with [`write`]; the library includes those bytes and
+//! [`load`] reads them back: the large tables are borrowed in place (see
+//! [`crate::table_bytes`]), the rest decoded, and the lists' parsed form is made only if asked
+//! for ([`super::Matcher::wordlists`]).
+//!
+//! Only the builder's request for exactly every bundled list, in order, at its bundled version,
+//! under limits it passes, is answered from these bytes; anything else is built as before. The
+//! bytes come from the same source as the code that reads them, so they are current by
+//! construction; a test compares the loaded matcher with one built at run time.
+
+use std::sync::{Arc, OnceLock};
+
+use super::{BuildNeeds, Compiled, Limits, ListInfo, ListSpec, Matcher, Role, Target, Variant};
+use crate::allow::AllowWords;
+use crate::dfa::FullSearch;
+use crate::plain_search::PlainSearch;
+use crate::policy::Policy;
+use crate::table_bytes::{Reader, Writer};
+use crate::wordlist::{Category, MatchMode, Severity, Wordlist};
+
+/// What the bytes start with.
+const MAGIC: &[u8; 8] = b"kavach\x01\x00";
+
+/// The crate version that wrote them: bytes of another version are not read.
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The compiled bundled matcher, if this build has it (the `precompiled` feature).
+#[cfg(kavach_precompiled)]
+fn bundled_bytes() -> Option<&'static [u8]> {
+    /// Aligned so that tables of numbers can be borrowed in place.
+    #[repr(C, align(8))]
+    struct Aligned<B: ?Sized>(B);
+    static BYTES: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(
+        env!("OUT_DIR"),
+        "/bundled-matcher.bin"
+    )));
+    Some(&BYTES.0)
+}
+
+#[cfg(not(kavach_precompiled))]
+fn bundled_bytes() -> Option<&'static [u8]> {
+    None
+}
+
+/// The bundled matcher from its compiled bytes, if `lists` asks for exactly it and `limits`
+/// let it be built; `None` otherwise (or without the bytes): then it is built.
+pub(super) fn load(lists: &[ListSpec], policy: &Policy, limits: Limits) -> Option<Matcher> {
+    let bytes = bundled_bytes()?;
+    let ids: Vec<&str> = Wordlist::bundled_ids().collect();
+    if lists.len() != ids.len() {
+        return None;
+    }
+    let mut r = Reader::new(bytes);
+    let compiled = read(&mut r, policy, limits)?;
+    let asked = lists.iter().zip(&ids).zip(&compiled.lists);
+    for ((spec, &id), info) in asked {
+        let ListSpec::Bundled(spec) = spec else {
+            return None;
+        };
+        let (want_id, want_version) = match spec.split_once('@') {
+            Some((i, v)) => (i, Some(v)),
+            None => (spec.as_str(), None),
+        };
+        if want_id != id || &*info.id != id || want_version.is_some_and(|v| v != &*info.version) {
+            return None;
+        }
+    }
+    let needs = &compiled.needs;
+    let fits = |limit: Option<usize>, need: usize| limit.is_none_or(|max| need <= max);
+    if !(fits(limits.max_term_chars, needs.term_chars)
+        && fits(limits.max_nesting, needs.nesting)
+        && fits(limits.max_build_bytes, needs.bytes))
+    {
+        return None;
+    }
+    Some(Matcher {
+        inner: Arc::new(compiled),
+    })
+}
+
+/// The bytes of `m` for [`load`] (the build script writes those of the bundled matcher).
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn write(m: &Matcher) -> Vec<u8> {
+    let c = &m.inner;
+    let mut w = Writer::default();
+    for &b in MAGIC {
+        w.put(b);
+    }
+    w.str(VERSION);
+    c.automaton.write(&mut w);
+    w.bool(c.plain.is_some());
+    if let Some(p) = &c.plain {
+        p.write(&mut w);
+    }
+    w.len(c.variants.len());
+    for v in &c.variants {
+        w.put(v.target);
+        w.put(v.min_runs);
+        w.put(v.flags);
+        w.put(v.list);
+        w.put(mode_byte(v.mode));
+        w.put(role_byte(v.role));
+    }
+    w.table(&c.variant_starts);
+    w.table(&c.pattern_modes);
+    w.table(&c.min_runs);
+    w.len(c.targets.len());
+    for t in &c.targets {
+        w.str(&t.term);
+        w.put(role_byte(t.role));
+        w.put(index_of(Severity::ALL, t.severity));
+        w.put(mode_byte(t.mode));
+        w.put(t.list);
+    }
+    w.len(c.lists.len());
+    for l in &c.lists {
+        for s in [&*l.id, &*l.version, &l.title, &l.fingerprint] {
+            w.str(s);
+        }
+        w.len(l.entries);
+        w.len(l.allow);
+    }
+    w.bool(c.allow_words.is_some());
+    if let Some(a) = &c.allow_words {
+        a.write(&mut w);
+    }
+    w.bool(c.context_words.is_some());
+    if let Some((search, first)) = &c.context_words {
+        search.write(&mut w);
+        w.put(*first);
+    }
+    w.len(c.max_pattern_len);
+    for n in [c.needs.term_chars, c.needs.nesting, c.needs.bytes] {
+        w.len(n);
+    }
+    w.into_bytes()
+}
+
+/// Reads what [`write`] wrote; `None` if the bytes are not of this version or malformed.
+fn read(r: &mut Reader, policy: &Policy, limits: Limits) -> Option<Compiled> {
+    for &b in MAGIC {
+        (r.get::<u8>()? == b).then_some(())?;
+    }
+    (r.str()? == VERSION).then_some(())?;
+    let automaton = FullSearch::read(r)?;
+    let plain = if r.bool()? {
+        Some(PlainSearch::read(r)?)
+    } else {
+        None
+    };
+    let n = r.len()?;
+    let mut variants = Vec::with_capacity(n.min(1 << 20));
+    for _ in 0..n {
+        variants.push(Variant {
+            target: r.get()?,
+            min_runs: r.get()?,
+            flags: r.get()?,
+            list: r.get()?,
+            mode: mode_of(r.get()?)?,
+            role: role_of(r.get()?)?,
+        });
+    }
+    let variant_starts = r.vec()?;
+    let pattern_modes = r.vec()?;
+    let min_runs = r.table()?;
+    let n = r.len()?;
+    let mut targets = Vec::with_capacity(n.min(1 << 20));
+    for _ in 0..n {
+        targets.push(Target {
+            term: Arc::from(r.str()?),
+            role: role_of(r.get()?)?,
+            severity: *Severity::ALL.get(usize::from(r.get::<u8>()?))?,
+            mode: mode_of(r.get()?)?,
+            list: r.get()?,
+        });
+    }
+    let n = r.len()?;
+    let mut lists = Vec::with_capacity(n.min(1 << 16));
+    for _ in 0..n {
+        lists.push(ListInfo {
+            id: Arc::from(r.str()?),
+            version: Arc::from(r.str()?),
+            title: r.str()?.to_string(),
+            fingerprint: r.str()?.to_string(),
+            entries: r.len()?,
+            allow: r.len()?,
+        });
+    }
+    let allow_words = if r.bool()? {
+        Some(AllowWords::read(r)?)
+    } else {
+        None
+    };
+    let context_words = if r.bool()? {
+        Some((FullSearch::read(r)?, r.get()?))
+    } else {
+        None
+    };
+    let max_pattern_len = r.len()?;
+    let needs = BuildNeeds {
+        term_chars: r.len()?,
+        nesting: r.len()?,
+        bytes: r.len()?,
+    };
+    r.at_end().then_some(())?;
+    Some(Compiled {
+        automaton,
+        plain,
+        variants,
+        variant_starts,
+        pattern_modes,
+        min_runs,
+        targets,
+        lists,
+        policy: policy.clone(),
+        limits,
+        allow_words,
+        context_words,
+        max_pattern_len,
+        needs,
+        wordlists: OnceLock::new(),
+    })
+}
+
+/// The bundled lists, parsed: what a precompiled matcher was compiled from.
+pub(super) fn bundled_wordlists() -> Vec<Wordlist> {
+    Wordlist::bundled_ids()
+        .map(|id| {
+            // The bytes were written from these very texts when the library was built.
+            Wordlist::bundled(id).expect("a bundled list parses (it did when it was compiled)")
+        })
+        .collect()
+}
+
+#[cfg_attr(not(test), allow(dead_code))]
+fn index_of<T: PartialEq>(all: &[T], x: T) -> u8 {
+    all.iter().position(|a| *a == x).unwrap_or(0) as u8
+}
+
+#[cfg_attr(not(test), allow(dead_code))]
+fn mode_byte(mode: MatchMode) -> u8 {
+    index_of(MatchMode::ALL, mode)
+}
+
+fn mode_of(b: u8) -> Option<MatchMode> {
+    MatchMode::ALL.get(usize::from(b)).copied()
+}
+
+/// A term's category as its index; allow and context words after every category.
+#[cfg_attr(not(test), allow(dead_code))]
+fn role_byte(role: Role) -> u8 {
+    match role {
+        Role::Term(c) => index_of(Category::ALL, c),
+        Role::Allow => u8::MAX - 1,
+        Role::Context => u8::MAX,
+    }
+}
+
+fn role_of(b: u8) -> Option<Role> {
+    match b {
+        u8::MAX => Some(Role::Context),
+        b if b == u8::MAX - 1 => Some(Role::Allow),
+        b => Category::ALL.get(usize::from(b)).map(|&c| Role::Term(c)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{read, write};
+    use crate::table_bytes::Reader;
+    use crate::Matcher;
+
+    fn at_run_time() -> Matcher {
+        Matcher::builder()
+            .all_bundled()
+            .at_run_time()
+            .build()
+            .expect("bundled")
+    }
+
+    #[test]
+    fn a_matcher_written_and_read_back_finds_the_same() {
+        let built = at_run_time();
+        let bytes: &'static [u8] = Box::leak(write(&built).into_boxed_slice());
+        let c = read(&mut Reader::new(bytes), built.policy(), built.limits()).expect("reads");
+        let read_back = Matcher {
+            inner: std::sync::Arc::new(c),
+        };
+        assert!(write(&read_back) == bytes);
+        for text in [
+            "what the f.u.с.k",
+            "तू चूतिया है",
+            "Scunthorpe",
+            "sh!t kcuf ʞɔnɟ",
+            "",
+        ] {
+            assert_eq!(read_back.find(text), built.find(text), "{text}");
+        }
+        assert_eq!(read_back.lists(), built.lists());
+        // Cut short, or of another version, the bytes are not read.
+        assert!(read(
+            &mut Reader::new(&bytes[..bytes.len() - 1]),
+            built.policy(),
+            built.limits()
+        )
+        .is_none());
+        let mut other: Vec<u8> = bytes.to_vec();
+        other[7] ^= 1;
+        let other: &'static [u8] = Box::leak(other.into_boxed_slice());
+        assert!(read(&mut Reader::new(other), built.policy(), built.limits()).is_none());
+    }
+
+    /// What only a build with the precompiled matcher has.
+    #[cfg(kavach_precompiled)]
+    mod bundled {
+        use std::borrow::Cow;
+
+        use super::{at_run_time, write};
+        use crate::{ErrorKind, Limits, Matcher, Policy, Severity, Thresholds};
+
+        /// Whether `m` was read from the precompiled bytes (its tables borrowed, not built).
+        fn precompiled(m: &Matcher) -> bool {
+            matches!(m.inner.min_runs, Cow::Borrowed(_))
+        }
+
+        #[test]
+        fn the_precompiled_matcher_is_the_one_built_at_run_time() {
+            let loaded = Matcher::bundled().expect("bundled");
+            assert!(precompiled(&loaded));
+            let built = at_run_time();
+            assert!(!precompiled(&built));
+            // Everything that was written reads back the same: its bytes are those of a matcher
+            // built now, from these lists with this code.
+            assert!(
+                write(&loaded) == write(&built),
+                "the precompiled matcher differs"
+            );
+            assert_eq!(loaded.lists(), built.lists());
+            let fingerprints = |m: &Matcher| -> Vec<String> {
+                m.wordlists()
+                    .iter()
+                    .map(|l| l.fingerprint().to_string())
+                    .collect()
+            };
+            assert_eq!(fingerprints(&loaded), fingerprints(&built));
+            let text = "what the f.u.с.k, तू चूतिया है, madarchod, kcuf, 🇫 sh!t";
+            assert_eq!(loaded.find(text), built.find(text));
+            assert!(!loaded.find(text).is_empty());
+        }
+
+        #[test]
+        fn only_every_bundled_list_in_order_at_its_version_is_precompiled() {
+            let all: Vec<&str> = crate::Wordlist::bundled_ids().collect();
+            let versions: Vec<String> = at_run_time()
+                .lists()
+                .iter()
+                .map(|l| format!("{}@{}", l.id, l.version))
+                .collect();
+            let with = |specs: &[&str]| {
+                specs
+                    .iter()
+                    .fold(Matcher::builder(), |b, s| b.bundled(s))
+                    .build()
+                    .expect("builds")
+            };
+            assert!(precompiled(&with(&all)));
+            let pinned: Vec<&str> = versions.iter().map(String::as_str).collect();
+            assert!(precompiled(&with(&pinned)));
+            assert!(!precompiled(&with(&all[..1])));
+            let mut reversed = all.clone();
+            reversed.reverse();
+            assert!(!precompiled(&with(&reversed)));
+            // Another version of a list is refused by the bundled lists, as before.
+            let err = Matcher::builder()
+                .bundled("en@0.0.1")
+                .bundled(all[1])
+                .bundled(all[2])
+                .bundled(all[3])
+                .build()
+                .expect_err("no such version");
+            assert!(
+                matches!(err.kind(), ErrorKind::VersionMismatch { .. }),
+                "{err}"
+            );
+            let text = "id = mine\nversion = 1.0.0\ntitle = Mine\nlanguages = en\nsource = a test\nlicense = CC0-1.0\ndate = 2026-12-06\n[terms]\nzorp | profanity | medium\n";
+            let list = crate::Wordlist::parse(text, "mine").expect("parses");
+            let plus = Matcher::builder()
+                .all_bundled()
+                .list(list)
+                .build()
+                .expect("builds");
+            assert!(!precompiled(&plus));
+            assert_eq!(plus.find("a zorp")[0].term, "zorp");
+        }
+
+        #[test]
+        fn limits_that_would_refuse_the_lists_still_refuse_them() {
+            let limits = Limits {
+                max_nesting: Some(2),
+                ..Limits::default()
+            };
+            let err = Matcher::builder()
+                .all_bundled()
+                .limits(limits)
+                .build()
+                .expect_err("too nested");
+            assert!(matches!(err.kind(), ErrorKind::TooNested { .. }), "{err}");
+            let limits = Limits {
+                max_term_chars: Some(5),
+                ..Limits::default()
+            };
+            let err = Matcher::builder()
+                .all_bundled()
+                .limits(limits)
+                .build()
+                .expect_err("too long");
+            assert!(matches!(err.kind(), ErrorKind::TermTooLong { .. }), "{err}");
+            // Scanning limits and the policy do not change what is compiled.
+            let limits = Limits {
+                max_matches: Some(1),
+                ..Limits::default()
+            };
+            let policy = Policy {
+                default: Thresholds {
+                    review: Severity::Low,
+                    block: Severity::Critical,
+                },
+                overrides: Vec::new(),
+            };
+            let m = Matcher::builder()
+                .all_bundled()
+                .limits(limits)
+                .policy(policy.clone())
+                .build()
+                .expect("builds");
+            assert!(precompiled(&m));
+            assert_eq!(m.limits().max_matches, Some(1));
+            assert_eq!(m.policy(), &policy);
+        }
+    }
+}
