@@ -133,13 +133,17 @@ fn is_devanagari_consonant(c: char) -> bool {
 
 /// The inflected forms of a Hindi term's spelling, as the matcher searches them (folded: long
 /// `ी` is `ि`, chandrabindu is anusvara): a final `-a` after a consonant becomes the oblique or
-/// plural `-e`, the vocative plural `-o` and the oblique plural `-on` (`saala` → saale,
-/// saalo, saalon; `गधा` → गधे, गधो, गधों; not the feminine `-i`, which makes names: `kamina` →
-/// Kamini); a final `-i` after a
-/// consonant takes the plurals `-iyan`, `-iyon`, `-iyo` (`harami` → haramiyon; `हरामी` →
-/// हरामियों). Single words of at least [`MIN_INFLECTED_LEN`] letters only
-/// ([`MIN_INFLECTED_DEVANAGARI`] characters in Devanagari).
-pub(crate) fn inflections(sp: &Spelling) -> Vec<Spelling> {
+/// plural `-e` (romanised also `-ey`, `-ay`), the vocative plural `-o` and the oblique plural
+/// `-on` (`saala` → saale, saaley, saalay, saalo, saalon; `गधा` → गधे, गधो, गधों; not the
+/// feminine `-i`, which makes names: `kamina` → Kamini); a final `-i` after a consonant takes
+/// the plurals `-iyan`, `-iyon`, `-iyo` (`harami` → haramiyon; `हरामी` → हरामियों); a final
+/// consonant takes `-on` and `-o` (`jahil` → jahilon; `जाहिल` → जाहिलों); and a romanised word
+/// also the English plural `-s`, common in Hinglish (`chamchas`, `jahils`). Single words of at
+/// least [`MIN_INFLECTED_LEN`] letters only ([`MIN_INFLECTED_DEVANAGARI`] characters in
+/// Devanagari). For `reading`, the romanised reading of a Devanagari term, only the Hindi
+/// vowel endings: its final consonant is often a dropped vowel and its plural an ordinary word
+/// (छिनार reads `chinar`, a tree: `chinars`).
+pub(crate) fn inflections(sp: &Spelling, reading: bool) -> Vec<Spelling> {
     let letters: usize = sp.iter().map(|&(_, r)| usize::from(r)).sum();
     let n = sp.len();
     let latin = sp.iter().all(|&(c, _)| c.is_ascii_lowercase());
@@ -162,9 +166,17 @@ pub(crate) fn inflections(sp: &Spelling) -> Vec<Spelling> {
         v.extend(end.iter().map(|&c| (c, 1)));
         v
     };
-    if latin && !is_vowel(prev) {
-        return match last {
-            ('a', 1) => vec![with(&['e']), with(&['o']), with(&['o', 'n'])],
+    if latin && is_vowel(last.0) && !is_vowel(prev) {
+        let mut out = match last {
+            ('a', 1) if reading => vec![with(&['e']), with(&['o']), with(&['o', 'n'])],
+            // Also the Pakistani and chat spellings of the `-e` ending.
+            ('a', 1) => vec![
+                with(&['e']),
+                with(&['e', 'y']),
+                with(&['a', 'y']),
+                with(&['o']),
+                with(&['o', 'n']),
+            ],
             ('i', 1) => vec![
                 keep_with(&['y', 'a', 'n']),
                 keep_with(&['y', 'o', 'n']),
@@ -172,6 +184,16 @@ pub(crate) fn inflections(sp: &Spelling) -> Vec<Spelling> {
             ],
             _ => Vec::new(),
         };
+        // The English plural, common in Hinglish (`chamchas`, `chapris`).
+        if !reading && !out.is_empty() {
+            out.push(keep_with(&['s']));
+        }
+        return out;
+    }
+    if latin && !reading && !is_vowel(last.0) && last.0 != 'y' && last.1 == 1 && prev != last.0 {
+        // A final consonant takes the oblique and vocative plurals directly (`jahil` →
+        // jahilon, jahilo), and the English plural (`jahils`).
+        return vec![keep_with(&['o', 'n']), keep_with(&['o']), keep_with(&['s'])];
     }
     if is_devanagari_consonant(prev) {
         return match last.0 {
@@ -183,6 +205,10 @@ pub(crate) fn inflections(sp: &Spelling) -> Vec<Spelling> {
             ],
             _ => Vec::new(),
         };
+    }
+    if is_devanagari_consonant(last.0) {
+        // The oblique plural: जाहिल → जाहिलों (not the vocative `-ो`: रेप → रेपो, the repo rate).
+        return vec![keep_with(&['ो', 'ं'])];
     }
     Vec::new()
 }
@@ -661,15 +687,42 @@ mod tests {
 
     #[test]
     fn inflections_are_plural_oblique_and_vocative_endings() {
-        let of = |term: &str| -> Vec<String> { inflections(&sp(term)).iter().map(text).collect() };
-        assert_eq!(of("saala"), ["saale", "saalo", "saalon"]);
-        assert_eq!(of("chutiya"), ["chutiye", "chutiyo", "chutiyon"]);
-        assert_eq!(of("harami"), ["haramiyan", "haramiyon", "haramiyo"]);
+        let of = |term: &str| -> Vec<String> {
+            inflections(&sp(term), false).iter().map(text).collect()
+        };
+        assert_eq!(
+            of("saala"),
+            ["saale", "saaley", "saalay", "saalo", "saalon", "saalas"]
+        );
+        assert_eq!(
+            of("chutiya"),
+            ["chutiye", "chutiyey", "chutiyay", "chutiyo", "chutiyon", "chutiyas"]
+        );
+        assert_eq!(
+            of("harami"),
+            ["haramiyan", "haramiyon", "haramiyo", "haramis"]
+        );
+        assert_eq!(of("jahil"), ["jahilon", "jahilo", "jahils"]);
+        assert_eq!(of("namard"), ["namardon", "namardo", "namards"]);
         assert_eq!(of("गधा"), ["गधे", "गधो", "गधों"]);
         assert_eq!(of("कमीना"), ["कमीने", "कमीनो", "कमीनों"]);
         assert_eq!(of("हरामि"), ["हरामियां", "हरामियों", "हरामियो"]);
-        // Too short (`loda` → `lode`), ending in a vowel pair or a consonant, or a phrase.
-        for none in ["loda", "bhosdiwala a", "gaand", "chaa", "teri maa"] {
+        assert_eq!(of("जाहिल"), ["जाहिलों"]);
+        // A romanised reading of a Devanagari term: the Hindi vowel endings only.
+        let reading =
+            |term: &str| -> Vec<String> { inflections(&sp(term), true).iter().map(text).collect() };
+        assert_eq!(reading("chinar"), Vec::<String>::new());
+        assert_eq!(reading("kamina"), ["kamine", "kamino", "kaminon"]);
+        // Too short (`loda` → `lode`), ending in a vowel pair, a doubled or a nasal-vowel
+        // consonant, or a phrase.
+        for none in [
+            "loda",
+            "bhosdiwala a",
+            "chaa",
+            "teri maa",
+            "gadhey",
+            "bhaiyo",
+        ] {
             assert!(of(none).is_empty(), "{none}: {:?}", of(none));
         }
     }

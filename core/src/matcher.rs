@@ -1703,11 +1703,11 @@ fn hindi_spellings(norm: &Normalized, sp: &Spelling, hindi: bool) -> Vec<(Spelli
     let inflection_bit = Transforms::INFLECTION.bits();
     // Inflections of the term and of each of its spellings.
     let spellings = indic::spelling_variants(sp);
-    for v in indic::inflections(sp) {
+    for v in indic::inflections(sp, false) {
         out.push((v, inflection_bit));
     }
     for v in spellings {
-        for i in indic::inflections(&v) {
+        for i in indic::inflections(&v, false) {
             out.push((i, inflection_bit | spelling_bit));
         }
         out.push((v, spelling_bit));
@@ -1717,11 +1717,11 @@ fn hindi_spellings(norm: &Normalized, sp: &Spelling, hindi: bool) -> Vec<(Spelli
     // in Gandhi): only longer ones are matched across scripts.
     if let Some(latin) = indic::romanise(key).filter(|l| l.len() >= MIN_ROMANISED_LEN) {
         let rsp = collapse_runs(&latin);
-        for i in indic::inflections(&rsp) {
+        for i in indic::inflections(&rsp, true) {
             out.push((i, script_bit | inflection_bit));
         }
         for v in indic::spelling_variants(&rsp) {
-            for i in indic::inflections(&v) {
+            for i in indic::inflections(&v, true) {
                 out.push((i, script_bit | spelling_bit | inflection_bit));
             }
             out.push((v, script_bit | spelling_bit));
