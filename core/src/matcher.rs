@@ -2158,10 +2158,11 @@ mod tests {
     #[test]
     fn bundled_full_automaton_is_dense_only_near_the_root() {
         // Every state dense, the 1.0.0 lists' full automaton held 42 MB; dense rows for the
-        // first trie levels and sparse states below hold a small part of that.
+        // first trie levels and sparse states below hold a small part of that (6.5 MB with
+        // hi 1.2.0 and hi-Latn 1.3.0).
         let automaton = &matcher().inner.automaton;
         let (bytes, rows) = (automaton.heap_bytes(), automaton.dense_rows());
-        assert!(bytes < 6 << 20, "{bytes} bytes");
+        assert!(bytes < 8 << 20, "{bytes} bytes");
         assert!((1000..20_000).contains(&rows), "{rows} dense rows");
     }
 
