@@ -47,8 +47,9 @@ fn bundled_bytes() -> Option<&'static [u8]> {
     None
 }
 
-/// The bundled matcher from its compiled bytes, if `lists` asks for exactly it and `limits`
-/// let it be built; `None` otherwise (or without the bytes): then it is built.
+/// The bundled matcher from its compiled bytes, if `lists` asks for exactly it (every bundled
+/// list in order, by id or as a loaded list of the same content) and `limits` let it be
+/// built; `None` otherwise (or without the bytes): then it is built.
 pub(super) fn load(lists: &[ListSpec], policy: &Policy, limits: Limits) -> Option<Matcher> {
     let bytes = bundled_bytes()?;
     let ids: Vec<&str> = Wordlist::bundled_ids().collect();
@@ -59,14 +60,24 @@ pub(super) fn load(lists: &[ListSpec], policy: &Policy, limits: Limits) -> Optio
     let compiled = read(&mut r, policy, limits)?;
     let asked = lists.iter().zip(&ids).zip(&compiled.lists);
     for ((spec, &id), info) in asked {
-        let ListSpec::Bundled(spec) = spec else {
-            return None;
+        let same = match spec {
+            ListSpec::Bundled(spec) => {
+                let (want_id, want_version) = match spec.split_once('@') {
+                    Some((i, v)) => (i, Some(v)),
+                    None => (spec.as_str(), None),
+                };
+                want_id == id && want_version.is_none_or(|v| v == &*info.version)
+            }
+            // A loaded list with the bundled list's content (an unpickled matcher's, a copy
+            // of the file).
+            ListSpec::List(list, _) => {
+                let meta = list.meta();
+                meta.id == id
+                    && meta.version == *info.version
+                    && list.fingerprint() == info.fingerprint
+            }
         };
-        let (want_id, want_version) = match spec.split_once('@') {
-            Some((i, v)) => (i, Some(v)),
-            None => (spec.as_str(), None),
-        };
-        if want_id != id || &*info.id != id || want_version.is_some_and(|v| v != &*info.version) {
+        if !same || &*info.id != id {
             return None;
         }
     }
@@ -278,7 +289,7 @@ mod tests {
     fn at_run_time() -> Matcher {
         Matcher::builder()
             .all_bundled()
-            .at_run_time()
+            .precompiled(false)
             .build()
             .expect("bundled")
     }
@@ -395,6 +406,25 @@ mod tests {
                 .build()
                 .expect("builds");
             assert!(!precompiled(&plus));
+            // The same lists loaded (as an unpickled matcher has them): read precompiled; one of
+            // them changed: built.
+            let loaded = || {
+                all.iter()
+                    .map(|id| crate::Wordlist::bundled(id).expect("bundled"))
+            };
+            let copies = loaded().fold(Matcher::builder(), |b, l| b.list(l));
+            assert!(precompiled(&copies.build().expect("builds")));
+            let mut changed: Vec<crate::Wordlist> = loaded().collect();
+            let en = changed[0]
+                .to_kavach()
+                .replace("\n[terms]\n", "\n[terms]\nzorp | insult | high\n");
+            changed[0] = crate::Wordlist::parse(&en, "en copy").expect("parses");
+            let built = changed
+                .into_iter()
+                .fold(Matcher::builder(), |b, l| b.list(l));
+            let built = built.build().expect("builds");
+            assert!(!precompiled(&built));
+            assert_eq!(built.find("a zorp")[0].term, "zorp");
             assert_eq!(plus.find("a zorp")[0].term, "zorp");
         }
 
