@@ -27,10 +27,21 @@ test: setup ## run every test: generated data, fmt, clippy, Rust tests, examples
 	$(CARGO) test --workspace
 	$(CARGO) run --quiet --example quickstart
 	$(CARGO) run --quiet --example hot_reload
+	$(MAKE) --no-print-directory crates
 	$(MAKE) --no-print-directory python
 	$(MAKE) --no-print-directory wasm-test
 	$(MAKE) --no-print-directory spark
 	tools/fuzz.sh $(FUZZ_SECONDS)
+
+# The crates' minimum supported Rust (rust-version in Cargo.toml).
+MSRV := $(shell sed -n 's/^rust-version = "\(.*\)"/\1/p' Cargo.toml)
+
+crates: ## package every crate as crates.io would (cargo package builds each from its .crate) and build them with the MSRV
+	$(CARGO) package --quiet -p kavach-lists -p kavach -p kavach-cli
+	@for c in kavach-lists kavach kavach-cli; do tar tzf target/package/$$c-*.crate | grep -qE '/(LICENSE-MIT|LICENSES/CC-BY-4.0.txt)$$' \
+		|| { echo "$$c: no licence text in the crate"; exit 1; }; done
+	rustup toolchain install $(MSRV) --profile minimal
+	$(CARGO) +$(MSRV) build --quiet --locked -p kavach-lists -p kavach -p kavach-cli --target-dir target/msrv
 
 python: python-build ## build the Python module into target/py-venv and run its tests (with the dictionary precision guards)
 	test -f /usr/share/dict/american-english-huge || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wamerican-huge; }
@@ -91,4 +102,4 @@ tables: ## regenerate the Unicode tables
 vectors: ## refill the span fields of the shared test vectors
 	$(PYTHON) tools/fill_vectors.py
 
-.PHONY: help setup demo test python python-build wasm wasm-test spark fuzz bench-wasm bench-python measure allow-candidates tables vectors
+.PHONY: help setup demo test crates python python-build wasm wasm-test spark fuzz bench-wasm bench-python measure allow-candidates tables vectors

@@ -59,7 +59,6 @@ pub use wordlist::{
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=src");
-    println!("cargo::rerun-if-changed=../wordlists");
     if std::env::var_os("CARGO_FEATURE_PRECOMPILED").is_none() {
         return;
     }

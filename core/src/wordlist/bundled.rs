@@ -1,34 +1,10 @@
-//! The lists compiled into the library.
+//! The lists compiled into the library (the `kavach-lists` crate).
 
 use super::Wordlist;
 use crate::error::{Error, ErrorKind};
 
-/// (id, file name shown in errors, content).
-const BUNDLED: &[(&str, &str, &str)] = &[
-    (
-        "en",
-        "wordlists/en/en.kavach",
-        include_str!("../../../wordlists/en/en.kavach"),
-    ),
-    (
-        "hi",
-        "wordlists/hi/hi.kavach",
-        include_str!("../../../wordlists/hi/hi.kavach"),
-    ),
-    (
-        "hi-Latn",
-        "wordlists/hi-Latn/hi-Latn.kavach",
-        include_str!("../../../wordlists/hi-Latn/hi-Latn.kavach"),
-    ),
-    (
-        "child-safety",
-        "wordlists/child-safety/child-safety.kavach",
-        include_str!("../../../wordlists/child-safety/child-safety.kavach"),
-    ),
-];
-
 pub(crate) fn ids() -> impl Iterator<Item = &'static str> {
-    BUNDLED.iter().map(|(id, _, _)| *id)
+    kavach_lists::LISTS.iter().map(|l| l.id)
 }
 
 /// Loads `id` or `id@version`.
@@ -37,7 +13,9 @@ pub(crate) fn load(spec: &str) -> Result<Wordlist, Error> {
         Some((id, v)) => (id, Some(v)),
         None => (spec, None),
     };
-    let Some((_, file, text)) = BUNDLED.iter().find(|(i, _, _)| *i == id) else {
+    let Some(kavach_lists::List { file, text, .. }) =
+        kavach_lists::LISTS.iter().find(|l| l.id == id)
+    else {
         let known: Vec<&str> = ids().collect();
         return Err(Error::new(ErrorKind::UnknownList(
             id.to_string(),
