@@ -38,7 +38,7 @@ MSRV := $(shell sed -n 's/^rust-version = "\(.*\)"/\1/p' Cargo.toml)
 
 crates: ## package every crate as crates.io would (cargo package builds each from its .crate) and build them with the MSRV
 	$(CARGO) package --quiet -p kavach-lists -p kavach -p kavach-cli
-	@for c in kavach-lists kavach kavach-cli; do tar tzf target/package/$$c-*.crate | grep -qE '/(LICENSE-MIT|LICENSES/CC-BY-4.0.txt)$$' \
+	@for c in kavach-lists kavach kavach-cli; do tar tzf target/package/$$c-[0-9]*.crate | grep -qE '/(LICENSE-MIT|LICENSES/CC-BY-4.0.txt)$$' \
 		|| { echo "$$c: no licence text in the crate"; exit 1; }; done
 	rustup toolchain install $(MSRV) --profile minimal
 	$(CARGO) +$(MSRV) build --quiet --locked -p kavach-lists -p kavach -p kavach-cli --target-dir target/msrv
