@@ -17,7 +17,8 @@ VENV := target/py-venv
 WASM_BINDGEN_VERSION := 0.2.130
 WASM := target/wasm32-unknown-unknown/wasm/kavach_wasm.wasm
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-PY_PINS := maturin==1.16.0 pytest==8.4.2 tqdm==4.67.1 wordfreq==3.1.1
+PY_PINS := maturin==1.16.0 pytest==8.4.2 tqdm==4.67.1 wordfreq==3.1.1 ziglang==0.13.0 auditwheel==6.4.2
+DIST := target/dist
 
 test: setup ## run every test: generated data, fmt, clippy, Rust tests, examples, CLI, Python, WASM + browser, Spark, fuzz
 	$(PYTHON) tools/gen_unicode_tables.py --check
@@ -43,15 +44,24 @@ crates: ## package every crate as crates.io would (cargo package builds each fro
 	rustup toolchain install $(MSRV) --profile minimal
 	$(CARGO) +$(MSRV) build --quiet --locked -p kavach-lists -p kavach -p kavach-cli --target-dir target/msrv
 
-python: python-build ## build the Python module into target/py-venv and run its tests (with the dictionary precision guards)
+python: python-build ## build the Python wheel, install it into target/py-venv, run its tests (with the dictionary precision guards), then check the wheel and sdist as a user installs them
 	test -f /usr/share/dict/american-english-huge || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wamerican-huge; }
 	KAVACH_REQUIRE_DICTS=1 $(VENV)/bin/python -m pytest -q bindings/python/tests examples/python
+	$(MAKE) --no-print-directory python-dist
 
-python-build: ## build the Python module into target/py-venv
+python-build: ## build the manylinux2014 abi3 wheel (zig, stripped) into target/dist and install it into target/py-venv
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV) \
 		|| { $(SUDO) apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check $(PY_PINS)
-	VIRTUAL_ENV=$(CURDIR)/$(VENV) PATH=$(CURDIR)/$(VENV)/bin:$$PATH $(VENV)/bin/maturin develop --release --quiet -m bindings/python/Cargo.toml
+	rm -f $(DIST)/kavach_text-*.whl
+	PATH=$(CURDIR)/$(VENV)/bin:$$PATH $(VENV)/bin/maturin build --quiet --release --zig --compatibility manylinux2014 --strip -m bindings/python/Cargo.toml -o $(DIST)
+	$(VENV)/bin/pip uninstall --quiet --yes kavach 2>/dev/null || true
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --force-reinstall --no-deps $(DIST)/kavach_text-*.whl
+
+python-dist: ## build the sdist beside the wheel, then install both into fresh environments and check them (tools/check_python_dist.py)
+	rm -f $(DIST)/kavach_text-*.tar.gz
+	PATH=$(CURDIR)/$(VENV)/bin:$$PATH $(VENV)/bin/maturin sdist -m bindings/python/Cargo.toml -o $(DIST)
+	$(VENV)/bin/python tools/check_python_dist.py $(DIST)
 
 wasm: ## build the WebAssembly package into bindings/wasm/pkg (web and nodejs targets)
 	rustup target add wasm32-unknown-unknown
@@ -102,4 +112,4 @@ tables: ## regenerate the Unicode tables
 vectors: ## refill the span fields of the shared test vectors
 	$(PYTHON) tools/fill_vectors.py
 
-.PHONY: help setup demo test crates python python-build wasm wasm-test spark fuzz bench-wasm bench-python measure allow-candidates tables vectors
+.PHONY: help setup demo test crates python python-build python-dist wasm wasm-test spark fuzz bench-wasm bench-python measure allow-candidates tables vectors
