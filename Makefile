@@ -70,12 +70,14 @@ wasm: ## build the WebAssembly package into bindings/wasm/pkg (web and nodejs ta
 	$(CARGO) build --quiet --profile wasm --target wasm32-unknown-unknown -p kavach-wasm
 	wasm-bindgen --remove-name-section --remove-producers-section --target web --out-dir bindings/wasm/pkg/web $(WASM)
 	wasm-bindgen --remove-name-section --remove-producers-section --target nodejs --out-dir bindings/wasm/pkg/node $(WASM)
+	rm -rf bindings/wasm/pkg/LICENSES && cp -r LICENSE-MIT LICENSE-APACHE wordlists/NOTICE wordlists/LICENSES bindings/wasm/pkg/
 	@echo "kavach_wasm_bg.wasm: $$(wc -c < bindings/wasm/pkg/web/kavach_wasm_bg.wasm) bytes, $$(gzip -9 -c bindings/wasm/pkg/web/kavach_wasm_bg.wasm | wc -c) gzipped"
 
 wasm-test: wasm ## test the WebAssembly package: node --test (shared vectors, JS tests) and the browser check in Chromium
 	command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 	cd bindings/wasm && npm ci --no-audit --no-fund --silent && npx tsc -p tests/tsconfig.json
 	! grep -nE '(:|<|\|) *any\b' bindings/wasm/pkg/*/kavach_wasm.d.ts
+	$(PYTHON) tools/check_npm_pack.py bindings/wasm/pkg
 	node --test bindings/wasm/tests/
 
 FUZZ_SECONDS ?= 10
