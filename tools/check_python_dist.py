@@ -10,7 +10,8 @@ DIST_DIR holds the wheel and the sdist that `make python-dist` builds (`maturin 
   manylinux_2_17 allows (glibc 2.17), so it loads on old hosts and Spark executors;
 - the wheel installs into a fresh virtual environment with its `examples` extra, and the
   Python examples' tests pass against it, run from outside the repository;
-- the sdist builds from source into another fresh environment and finds what the wheel finds.
+- the sdist builds from source into another fresh environment and finds what the wheel finds,
+  through the module and through `python -m kavach check`.
 """
 import pathlib
 import shutil
@@ -24,6 +25,7 @@ import zipfile
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 LICENCES = ["LICENSE-MIT", "LICENSE-APACHE", "NOTICE", "LICENSES/CC-BY-4.0.txt",
             "LICENSES/CC0-1.0.txt", "LICENSES/MIT.txt"]
+CHECKED = "tu chootiya hai"
 SMOKE = (
     "import kavach; ms = kavach.find('what the f.u.c.k, tu chootiya hai');"
     "print(kavach.__version__, [(m.text, m.term, m.list) for m in ms])"
@@ -76,13 +78,17 @@ def main():
         shutil.copytree(ROOT / "examples" / "python", tmp / "examples")
         run([py, "-m", "pytest", "-q", "-p", "no:cacheprovider", "examples"], cwd=tmp)
         from_wheel = run([py, "-c", SMOKE], cwd=tmp, capture_output=True).stdout
+        from_wheel += run([py, "-m", "kavach", "check", CHECKED], cwd=tmp,
+                          capture_output=True).stdout
         py = fresh_venv(tmp / "sdist-venv")
         run([py, "-m", "pip", "install", "--quiet", str(sdist)])
         from_sdist = run([py, "-c", SMOKE], cwd=tmp, capture_output=True).stdout
+        from_sdist += run([py, "-m", "kavach", "check", CHECKED], cwd=tmp,
+                          capture_output=True).stdout
     if from_wheel != from_sdist or "chootiya" not in from_wheel:
         fail(f"wheel and sdist differ: {from_wheel!r} vs {from_sdist!r}")
     print(f"ok: {wheel.name} and {sdist.name}: licences, manylinux_2_17, examples, "
-          f"built from source: {from_wheel.strip()}")
+          f"built from source: {from_wheel.splitlines()[0]}")
 
 
 if __name__ == "__main__":

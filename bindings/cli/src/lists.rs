@@ -1,14 +1,14 @@
 //! `kavach list …`: validate, import, diff and count wordlists. The logic lives in the core
 //! (`lint`, `ListDiff`, `Wordlist::to_kavach`, `Wordlist::stats`); this file reads arguments
 //! and prints (text from lists and file names escaped for the terminal: see
-//! [`kavach_cli::output::escape_for_terminal`]).
+//! [`crate::output::escape_for_terminal`]).
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use crate::output::{escape_json_controls, write_line};
 use clap::Subcommand;
 use kavach::{lint, Entry, ImportOptions, ListDiff, Wordlist};
-use kavach_cli::output::{escape_json_controls, write_line};
 use serde_json::json;
 
 use crate::{Fatal, ListArgs};

@@ -6,9 +6,9 @@ use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Write};
 
+use crate::output::escape_for_terminal;
+use crate::stream::{for_each_line, Line};
 use kavach::{write_review_sheet, Matcher, MineOptions, Miner};
-use kavach_cli::output::escape_for_terminal;
-use kavach_cli::stream::{for_each_line, Line};
 use serde_json::Value;
 
 use crate::Fatal;

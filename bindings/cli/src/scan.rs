@@ -8,8 +8,8 @@ use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use indicatif::{ProgressBar, ProgressStyle};
 use kavach::{CensorOptions, Matcher};
 
-use kavach_cli::output::write_line;
-use kavach_cli::stream::{for_each_line, scan_stream, Line};
+use crate::output::write_line;
+use crate::stream::{for_each_line, scan_stream, Line};
 
 use crate::Fatal;
 

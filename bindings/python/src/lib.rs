@@ -1083,6 +1083,14 @@ fn review_sheet(candidates: &Bound<'_, PyAny>) -> PyResult<String> {
     String::from_utf8(out).map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
+/// Runs the `kavach` command with `args` (the program name first) and returns its exit code:
+/// `python -m kavach` (the same command as the Rust binary, reading and writing the process's
+/// standard streams). The GIL is released while it runs.
+#[pyfunction]
+fn run_cli(py: Python<'_>, args: Vec<String>) -> u8 {
+    py.detach(|| kavach_cli::run_args(args))
+}
+
 #[pymodule]
 fn _kavach(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyMatcher>()?;
@@ -1092,6 +1100,7 @@ fn _kavach(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(bundled_lists, m)?)?;
     m.add_function(wrap_pyfunction!(diff_lists, m)?)?;
     m.add_function(wrap_pyfunction!(review_sheet, m)?)?;
+    m.add_function(wrap_pyfunction!(run_cli, m)?)?;
     m.add("UNICODE_VERSION", kavach::UNICODE_VERSION)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

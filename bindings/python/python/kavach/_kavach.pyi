@@ -15,6 +15,10 @@ def review_sheet(candidates: Iterable[Mapping[str, Any]]) -> str:
     """The review sheet (TSV, header first) for ``Matcher.mine``'s candidates; mark rows
     ``yes`` in ``accept`` and read it with ``kavach list import sheet.tsv``."""
 
+def run_cli(args: Sequence[str]) -> int:
+    """Runs the ``kavach`` command with ``args`` (the program name first) on the process's
+    standard streams and returns its exit code (``python -m kavach``)."""
+
 def diff_lists(old: str, new: str) -> dict[str, object]:
     """What changed between two versions of a list (paths or bundled ids), like `kavach list diff`."""
 
