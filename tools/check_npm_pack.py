@@ -1,28 +1,51 @@
 #!/usr/bin/env python3
-"""Check what `npm pack` would publish of the WebAssembly package: its licence texts and NOTICE
-(the code's and the compiled-in lists'), the module and its glue.
+"""Check the WebAssembly package as npm would publish it, and install it as a user would.
 
     python3 tools/check_npm_pack.py bindings/wasm/pkg
+
+`npm pack` must carry the licence texts and NOTICE (the code's and the compiled-in lists'), the
+glue for the browser and Node, and the module once. The tarball is then installed into a fresh
+project, where `import init, { Matcher } from "kavach"` (ES modules) and `require("kavach")`
+(CommonJS) must both find a term.
 """
 import json
+import pathlib
 import subprocess
 import sys
+import tempfile
 
 NEEDED = ["LICENSE-MIT", "LICENSE-APACHE", "NOTICE", "LICENSES/CC-BY-4.0.txt",
           "LICENSES/CC0-1.0.txt", "LICENSES/MIT.txt", "package.json", "README.md",
-          "web/kavach_wasm.js", "web/kavach_wasm_bg.wasm", "node/kavach_wasm.js"]
+          "web/kavach_wasm.js", "web/kavach_wasm_bg.wasm", "node/kavach_wasm.js", "node.mjs",
+          "node.d.mts"]
+ESM = ("import init, { Matcher } from 'kavach'; await init();"
+       "console.log(new Matcher().find('what the f.u.c.k')[0].term)")
+CJS = "const { Matcher } = require('kavach'); console.log(new Matcher().find('tu chootiya hai')[0].term)"
+
+
+def run(cmd, cwd):
+    return subprocess.run(cmd, cwd=cwd, check=True, capture_output=True, text=True).stdout
 
 
 def main():
-    out = subprocess.run(["npm", "pack", "--dry-run", "--json"], cwd=sys.argv[1], check=True,
-                         capture_output=True, text=True).stdout
-    pack = json.loads(out)[0]
-    files = {f["path"] for f in pack["files"]}
-    missing = [f for f in NEEDED if f not in files]
-    if missing:
-        sys.exit(f"check_npm_pack: the npm package lacks {missing}")
-    print(f"ok: {pack['filename']}: {len(files)} files, {pack['size']} bytes packed, "
-          f"licences and NOTICE in")
+    pkg = pathlib.Path(sys.argv[1]).resolve()
+    with tempfile.TemporaryDirectory() as tmp:
+        pack = json.loads(run(["npm", "pack", "--json", "--pack-destination", tmp], pkg))[0]
+        files = {f["path"] for f in pack["files"]}
+        missing = [f for f in NEEDED if f not in files]
+        if missing:
+            sys.exit(f"check_npm_pack: the npm package lacks {missing}")
+        modules = sorted(f for f in files if f.endswith(".wasm"))
+        if len(modules) != 1:
+            sys.exit(f"check_npm_pack: the module should ship once, not as {modules}")
+        run(["npm", "init", "-y"], tmp)
+        run(["npm", "install", "--silent", "--no-audit", "--no-fund", pack["filename"]], tmp)
+        found = (run(["node", "--input-type=module", "-e", ESM], tmp).strip(),
+                 run(["node", "-e", CJS], tmp).strip())
+    if found != ("fuck", "chootiya"):
+        sys.exit(f"check_npm_pack: the installed package found {found}")
+    print(f"ok: {pack['filename']}: {len(files)} files, {pack['size']} bytes packed, one module, "
+          f"licences and NOTICE in; installed, ES module and CommonJS imports find {found}")
 
 
 if __name__ == "__main__":
