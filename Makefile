@@ -76,7 +76,7 @@ wasm: ## build the WebAssembly package into bindings/wasm/pkg (web and nodejs ta
 
 wasm-test: wasm ## test the WebAssembly package: node --test (shared vectors, JS tests) and the browser check in Chromium
 	command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
-	cd bindings/wasm && npm ci --no-audit --no-fund --silent && npx tsc -p tests/tsconfig.json
+	cd bindings/wasm && npm ci --no-audit --no-fund --silent && npx tsc -p tests/tsconfig.json && npx tsc -p tests/tsconfig.es2022.json
 	! grep -nE '(:|<|\|) *any\b' bindings/wasm/pkg/*/kavach_wasm.d.ts
 	$(PYTHON) tools/check_npm_pack.py bindings/wasm/pkg
 	node --test bindings/wasm/tests/
