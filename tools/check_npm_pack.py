@@ -17,7 +17,7 @@ import tempfile
 NEEDED = ["LICENSE-MIT", "LICENSE-APACHE", "NOTICE", "LICENSES/CC-BY-4.0.txt",
           "LICENSES/CC0-1.0.txt", "LICENSES/MIT.txt", "package.json", "README.md",
           "web/kavach_wasm.js", "web/kavach_wasm_bg.wasm", "node/kavach_wasm.js", "node.mjs",
-          "node.d.mts"]
+          "node.d.mts", "inline.mjs", "inline.d.mts"]
 ESM = ("import init, { Matcher } from 'kavach'; await init();"
        "console.log(new Matcher().find('what the f.u.c.k')[0].term)")
 CJS = "const { Matcher } = require('kavach'); console.log(new Matcher().find('tu chootiya hai')[0].term)"
@@ -37,7 +37,7 @@ def main():
             sys.exit(f"check_npm_pack: the npm package lacks {missing}")
         modules = sorted(f for f in files if f.endswith(".wasm"))
         if len(modules) != 1:
-            sys.exit(f"check_npm_pack: the module should ship once, not as {modules}")
+            sys.exit(f"check_npm_pack: the module should ship once (and inline), not as {modules}")
         run(["npm", "init", "-y"], tmp)
         run(["npm", "install", "--silent", "--no-audit", "--no-fund", pack["filename"]], tmp)
         found = (run(["node", "--input-type=module", "-e", ESM], tmp).strip(),
