@@ -3,40 +3,28 @@
 // clean, the checker failing to load) and its accessibility attributes; screenshots for people.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
-import { readFile, mkdir } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import { extname, join, normalize } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { serveStatic } from "./serve.mjs";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json", ".css": "text/css", ".wasm": "application/wasm" };
 
-let server, browser, base;
+let stop, browser, base;
 
 before(async () => {
   assert.ok(existsSync(CHROMIUM), `${CHROMIUM} not found: apt-get install -y chromium (or set CHROMIUM)`);
-  // A plain static file server over the repository: the page works offline from any such server.
-  server = createServer(async (req, res) => {
-    const path = normalize(join(ROOT, decodeURIComponent(new URL(req.url, "http://x").pathname)));
-    if (!path.startsWith(ROOT)) return res.writeHead(403).end();
-    try {
-      const body = await readFile(path.endsWith("/") ? join(path, "index.html") : path);
-      res.writeHead(200, { "content-type": TYPES[extname(path) || ".html"] ?? "application/octet-stream" }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  base = `http://127.0.0.1:${server.address().port}`;
+  // The repository, served as it is: the page works offline from any static server.
+  ({ base, close: stop } = await serveStatic(ROOT));
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--headless"] });
 });
 
 after(async () => {
   await browser?.close();
-  server?.close();
+  stop?.();
 });
 
 async function open(route) {

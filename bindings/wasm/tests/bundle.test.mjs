@@ -3,19 +3,18 @@
 // through the default entry with the module's URL from esbuild's file loader.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
 import { execFileSync } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 import { chromium } from "playwright-core";
+import { serveStatic } from "./serve.mjs";
 
 const PKG = fileURLToPath(new URL("../pkg/", import.meta.url));
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
 const TEXT = "what the f.u.c.k 😀 तू चूतिया है";
 
 const APPS = {
@@ -30,7 +29,7 @@ const m = new Matcher();
 document.body.dataset.found = JSON.stringify(m.find(${JSON.stringify(TEXT)}).map((x) => [x.start, x.end, x.term]));`,
 };
 
-let project, server, browser, base;
+let project, stop, browser, base;
 
 before(async () => {
   assert.ok(existsSync(CHROMIUM), `${CHROMIUM} not found: apt-get install -y chromium (or set CHROMIUM)`);
@@ -52,25 +51,13 @@ before(async () => {
     await writeFile(join(project, "dist", name, "index.html"),
       `<!doctype html><meta charset="utf-8"><script type="module" src="./${name}.js"></script>`);
   }
-  const root = join(project, "dist");
-  server = createServer(async (req, res) => {
-    const path = normalize(join(root, decodeURIComponent(new URL(req.url, "http://x").pathname)));
-    if (!path.startsWith(root)) return res.writeHead(403).end();
-    try {
-      const body = await readFile(path.endsWith("/") ? join(path, "index.html") : path);
-      res.writeHead(200, { "content-type": TYPES[extname(path) || ".html"] ?? "application/octet-stream" }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  base = `http://127.0.0.1:${server.address().port}`;
+  ({ base, close: stop } = await serveStatic(join(project, "dist")));
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--headless"] });
 });
 
 after(async () => {
   await browser?.close();
-  server?.close();
+  stop?.();
   if (project) await rm(project, { recursive: true, force: true });
 });
 
