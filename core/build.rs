@@ -2,12 +2,12 @@
 //! `src/matcher/precompiled.rs`), so that `Matcher::bundled()` reads it instead of building it.
 //!
 //! The build script is the library itself: it compiles the library's own modules (the `#[path]`
-//! items below: the modules and re-exports of `src/lib.rs`, which they must follow), builds
-//! the matcher of every bundled list, and writes its bytes to `OUT_DIR`; the library, built
-//! with `--cfg kavach_precompiled`, includes them. So the bytes always come from the code and
-//! lists of this very build. Without the `precompiled` feature (the WebAssembly package, whose
-//! module the bytes would make many times larger) nothing is written, and the matcher is
-//! built when asked for.
+//! items below, which must follow the modules of `src/lib.rs`, and its re-exports, included from
+//! `src/exports.rs`), builds the matcher of every bundled list, and writes its bytes to
+//! `OUT_DIR`; the library, built with `--cfg kavach_precompiled`, includes them. So the bytes
+//! always come from the code and lists of this very build. Without the `precompiled` feature
+//! (the WebAssembly package, whose module the bytes would make many times larger) nothing is
+//! written, and the matcher is built when asked for.
 
 #![allow(dead_code, unused_imports, missing_docs)]
 
@@ -42,19 +42,7 @@ mod table_bytes;
 #[path = "src/wordlist/mod.rs"]
 mod wordlist;
 
-pub use censor::CensorOptions;
-pub use error::{Error, ErrorKind, Location};
-pub use matcher::{Limits, ListInfo, Match, Matcher, MatcherBuilder};
-pub use mine::{write_review_sheet, Candidate, MineOptions, Miner, REVIEW_COLUMNS};
-pub use normalize::{normalize, Transforms, CONFUSABLES_VERSION, UNICODE_VERSION};
-pub use options::{BundledLists, MatcherOptions, OPTION_NAMES};
-pub use policy::{Decision, Policy, Thresholds, Verdict};
-pub use report::{Report, Status};
-pub use span::{convert_offsets, OffsetUnit};
-pub use wordlist::{
-    lint, AllowEntry, Category, ContextWord, Entry, Format, ImportOptions, ListDiff, ListMeta,
-    ListStats, MatchMode, Severity, Warning, Wordlist,
-};
+include!("src/exports.rs");
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
