@@ -5,6 +5,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// How to mask a match.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct CensorOptions {
     /// The mask character (default `*`).
     pub mask: char,

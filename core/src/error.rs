@@ -5,6 +5,7 @@ use std::fmt;
 
 /// Where a load error happened: the source name (a path, or a bundled list id) and line.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Location {
     /// The file path or name the caller gave for the input.
     pub source: String,

@@ -31,6 +31,7 @@ pub(crate) mod precompiled;
 /// `version`), so finding costs no allocation or reference count per match. Copy out what
 /// must outlive either.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Match<'a> {
     /// Byte offset of the first byte in the original text (on a char boundary).
     pub start: usize,
@@ -54,6 +55,7 @@ pub struct Match<'a> {
 
 /// A list compiled into a matcher: identity, provenance and counts.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ListInfo {
     /// List id.
     pub id: Arc<str>,
@@ -236,6 +238,7 @@ impl WordEnds {
 /// matches and a verdict at least `review`; over the length limit it does not scan and answers
 /// `review`. [`Matcher::scan`] returns an error instead; [`Matcher::find`] ignores them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Limits {
     /// Longest text accepted, in UTF-8 bytes (default 1 MiB); `None` for no limit. Scanning
     /// allocates a few dozen bytes per input byte, once per thread.

@@ -19,6 +19,7 @@ use crate::matcher::Matcher;
 
 /// How [`Miner`] ranks and reports.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct MineOptions {
     /// How many candidates to report (default 200).
     pub top: usize,
@@ -45,8 +46,10 @@ impl Default for MineOptions {
     }
 }
 
-/// A word or phrase that occurs in abusive posts more than chance would have it.
-#[derive(Clone, Debug, PartialEq)]
+/// A word or phrase that occurs in abusive posts more than chance would have it. Made by
+/// [`Miner`]; to write a sheet of one's own, start from `Candidate::default()` and set fields.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Candidate {
     /// As written in the posts, lower-cased.
     pub term: String,

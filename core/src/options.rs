@@ -15,6 +15,7 @@ use crate::wordlist::{Severity, Wordlist};
 
 /// Which bundled lists a matcher gets.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum BundledLists {
     /// Every bundled list (the default).
     #[default]

@@ -36,6 +36,7 @@ impl fmt::Display for Decision {
 
 /// The policy's answer for one text.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Verdict {
     /// Allow, review or block.
     pub decision: Decision,
@@ -59,6 +60,7 @@ pub struct Thresholds {
 /// Default: low → allow, medium → review, high and critical → block; slurs and violence block
 /// from medium; child-safety blocks at any severity and sets `report`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Policy {
     /// Thresholds for categories without an override.
     pub default: Thresholds,

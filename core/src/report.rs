@@ -16,6 +16,7 @@ use crate::span::{convert_offsets, OffsetUnit};
 
 /// Whether a text was scanned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Status {
     /// Scanned (perhaps with its matches cut at the limit: see [`Report::truncated`]).
     Scanned,
@@ -35,6 +36,7 @@ impl Status {
 
 /// The outcome of scanning one text.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Report<'a> {
     text: &'a str,
     /// The matches, in order; at most [`crate::Limits::max_matches`] of them.

@@ -433,15 +433,11 @@ fn indian_names_and_places_are_not_flagged() {
 #[test]
 fn an_allow_only_list_guards_a_platform_list() {
     const HEADER: &str = "version = 1.0.0\ntitle = t\nlanguages = en\nsource = tests\nlicense = CC0-1.0\ndate = 2026-11-29\n";
-    let platform = Wordlist::from_bytes(
-        b"shit\n",
-        "platform.txt",
-        Format::Plain,
-        &ImportOptions {
-            mode: MatchMode::Stem,
-            ..ImportOptions::default()
-        },
-    )
+    let platform = Wordlist::from_bytes(b"shit\n", "platform.txt", Format::Plain, &{
+        let mut o = ImportOptions::default();
+        o.mode = MatchMode::Stem;
+        o
+    })
     .expect("platform list");
     let allow = Wordlist::parse(
         &format!("id = benign\n{HEADER}[allow]\nshitake | word\n"),
@@ -500,10 +496,11 @@ fn find_many_equals_find_in_order_on_any_thread_count() {
 fn scan_enforces_limits_and_reports_them() {
     let m = Matcher::builder()
         .bundled("en")
-        .limits(kavach::Limits {
-            max_input_bytes: Some(64),
-            max_matches: Some(3),
-            ..Default::default()
+        .limits({
+            let mut l = kavach::Limits::default();
+            l.max_input_bytes = Some(64);
+            l.max_matches = Some(3);
+            l
         })
         .build()
         .expect("build");
@@ -626,10 +623,8 @@ fn metadata_is_checked_however_a_list_is_made() {
             "{e}"
         );
     }
-    let options = ImportOptions {
-        date: "2026-1-1".to_string(),
-        ..ImportOptions::default()
-    };
+    let mut options = ImportOptions::default();
+    options.date = "2026-1-1".to_string();
     let e = Wordlist::from_bytes(b"scam\n", "p.txt", Format::Plain, &options).expect_err("date");
     assert_eq!(
         e.to_string(),
@@ -897,7 +892,9 @@ mod properties {
             for m in &found {
                 prop_assert_eq!(&text[m.start..m.end], m.text);
             }
-            let _ = matcher().censor(&text, &CensorOptions { mask: '#', keep_first: true });
+            let mut options = CensorOptions::default();
+            (options.mask, options.keep_first) = ('#', true);
+            let _ = matcher().censor(&text, &options);
             prop_assert_eq!(normalize(&normalize(&text)), normalize(&text));
         }
 
@@ -1104,10 +1101,11 @@ fn shared_report_vectors() {
 fn report_many_keeps_every_item_in_order() {
     let m = Matcher::builder()
         .bundled("en")
-        .limits(kavach::Limits {
-            max_input_bytes: Some(64),
-            max_matches: Some(2),
-            ..Default::default()
+        .limits({
+            let mut l = kavach::Limits::default();
+            l.max_input_bytes = Some(64);
+            l.max_matches = Some(2);
+            l
         })
         .build()
         .expect("build");

@@ -13,10 +13,11 @@ fn matcher() -> &'static Matcher {
     M.get_or_init(|| {
         Matcher::builder()
             .all_bundled()
-            .limits(Limits {
-                max_input_bytes: Some(256),
-                max_matches: Some(8),
-                ..Default::default()
+            .limits({
+                let mut limits = Limits::default();
+                limits.max_input_bytes = Some(256);
+                limits.max_matches = Some(8);
+                limits
             })
             .build()
             .expect("bundled lists")
@@ -31,7 +32,10 @@ fuzz_target!(|data: &[u8]| {
             reported += 1
         })
         .expect("writing to a Vec cannot fail");
-        let lines: Vec<&[u8]> = out.split(|&b| b == b'\n').filter(|l| !l.is_empty()).collect();
+        let lines: Vec<&[u8]> = out
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .collect();
         assert_eq!(lines.len(), summary.lines);
         for line in lines {
             // The result writer escapes by hand: every line must still be JSON (checked as a

@@ -48,7 +48,11 @@ pub fn check_list_build(data: &[u8]) {
     };
     let n = usize::from(u16::from_le_bytes(*head)) * 8;
     let rest = String::from_utf8_lossy(rest);
-    let seeds: Vec<&str> = rest.lines().filter(|l| !l.trim().is_empty()).take(64).collect();
+    let seeds: Vec<&str> = rest
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(64)
+        .collect();
     if seeds.is_empty() {
         return;
     }
@@ -60,20 +64,26 @@ pub fn check_list_build(data: &[u8]) {
         }
         text.push('\n');
     }
-    let Ok(list) = Wordlist::from_bytes(text.as_bytes(), "grown", Format::Plain, &ImportOptions::default()) else {
+    let Ok(list) = Wordlist::from_bytes(
+        text.as_bytes(),
+        "grown",
+        Format::Plain,
+        &ImportOptions::default(),
+    ) else {
         return;
     };
-    let limits = Limits {
-        max_build_bytes: Some(FUZZ_BUILD_BYTES),
-        ..Limits::default()
-    };
+    let mut limits = Limits::default();
+    limits.max_build_bytes = Some(FUZZ_BUILD_BYTES);
     match Matcher::builder().list(list).limits(limits).build() {
         Ok(m) => {
             let first = &m.wordlists()[0].entries()[0].term;
             m.find(&format!("{first} {first}"));
         }
         Err(e) => assert!(
-            matches!(e.code(), "list-too-large" | "term-too-long" | "list-too-nested"),
+            matches!(
+                e.code(),
+                "list-too-large" | "term-too-long" | "list-too-nested"
+            ),
             "{e}"
         ),
     }

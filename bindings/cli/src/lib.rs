@@ -230,12 +230,10 @@ pub(crate) fn build_matcher(args: &ListArgs) -> Result<Matcher, Fatal> {
             options.set(flag.trim_start_matches('-'), v)?;
         }
     }
-    let import = ImportOptions {
-        category: args.category,
-        severity: args.severity,
-        mode: args.mode,
-        ..ImportOptions::default()
-    };
+    let mut import = ImportOptions::default();
+    import.category = args.category;
+    import.severity = args.severity;
+    import.mode = args.mode;
     for path in &args.list_file {
         let list = Wordlist::load(path, args.format, &import)?;
         options.add_list(&path.display().to_string(), list);
@@ -291,7 +289,9 @@ fn run(cli: Cli) -> Result<u8, Fatal> {
             keep_first,
         } => {
             let matcher = build_matcher(&cli.lists)?;
-            let options = CensorOptions { mask, keep_first };
+            let mut options = CensorOptions::default();
+            options.mask = mask;
+            options.keep_first = keep_first;
             scan::censor(&matcher, &file, &options)
         }
         Command::Scan {

@@ -103,12 +103,11 @@ pub(crate) enum ListCommand {
 }
 
 fn options(args: &ListArgs) -> ImportOptions {
-    ImportOptions {
-        category: args.category,
-        severity: args.severity,
-        mode: args.mode,
-        ..ImportOptions::default()
-    }
+    let mut options = ImportOptions::default();
+    options.category = args.category;
+    options.severity = args.severity;
+    options.mode = args.mode;
+    options
 }
 
 /// A list file if `arg` names one, else a bundled list `ID[@VERSION]`.
@@ -282,13 +281,11 @@ pub(crate) fn run(command: ListCommand, args: &ListArgs) -> Result<u8, Fatal> {
                 label: &label_field,
                 positive: &positive,
             };
-            let options = kavach::MineOptions {
-                top,
-                min_posts,
-                prior,
-                phrases: !no_phrases,
-                ..kavach::MineOptions::default()
-            };
+            let mut options = kavach::MineOptions::default();
+            options.top = top;
+            options.min_posts = min_posts;
+            options.prior = prior;
+            options.phrases = !no_phrases;
             crate::mine::run(&matcher, &file, &fields, options)
         }
         ListCommand::Stats { lists } => {

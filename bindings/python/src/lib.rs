@@ -681,7 +681,9 @@ impl PyMatcher {
                 "mask must be one character, got {mask:?}"
             )));
         };
-        let options = CensorOptions { mask, keep_first };
+        let mut options = CensorOptions::default();
+        options.mask = mask;
+        options.keep_first = keep_first;
         py.detach(|| self.inner.censor_checked(text, &options))
             .map_err(|e| raise(py, &e))
     }
@@ -806,13 +808,12 @@ impl PyMatcher {
         phrases: bool,
         examples: usize,
     ) -> PyResult<Bound<'py, PyList>> {
-        let options = MineOptions {
-            top,
-            min_posts,
-            prior,
-            phrases,
-            examples,
-        };
+        let mut options = MineOptions::default();
+        options.top = top;
+        options.min_posts = min_posts;
+        options.prior = prior;
+        options.phrases = phrases;
+        options.examples = examples;
         let mut miner = Miner::new(&self.inner, options);
         let mut labels = labels.try_iter()?;
         let mut k = 0;
@@ -1068,15 +1069,15 @@ fn review_sheet(candidates: &Bound<'_, PyAny>) -> PyResult<String> {
             row.get_item(key)
                 .map_err(|_| PyValueError::new_err(format!("candidates[{k}] has no `{key}`")))
         };
-        found.push(kavach::Candidate {
-            term: get("term")?.extract()?,
-            words: get("words")?.extract()?,
-            score: get("score")?.extract()?,
-            abusive_posts: get("abusive_posts")?.extract()?,
-            clean_posts: get("clean_posts")?.extract()?,
-            contains: get("already_matches")?.extract()?,
-            examples: get("examples")?.extract()?,
-        });
+        let mut c = kavach::Candidate::default();
+        c.term = get("term")?.extract()?;
+        c.words = get("words")?.extract()?;
+        c.score = get("score")?.extract()?;
+        c.abusive_posts = get("abusive_posts")?.extract()?;
+        c.clean_posts = get("clean_posts")?.extract()?;
+        c.contains = get("already_matches")?.extract()?;
+        c.examples = get("examples")?.extract()?;
+        found.push(c);
     }
     let mut out = Vec::new();
     write_review_sheet(&mut out, &found)?;

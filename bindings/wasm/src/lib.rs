@@ -319,11 +319,9 @@ fn extra_list(spec: &JsValue, k: usize) -> Result<(String, Wordlist), JsValue> {
             .parse::<Format>()
             .map_err(|e| option_error(&format!("{what}.format: {e}")))?,
     };
-    let mut options = ImportOptions {
-        id: get_string(spec, "id", &what)?.unwrap_or_default(),
-        date: today(),
-        ..ImportOptions::default()
-    };
+    let mut options = ImportOptions::default();
+    options.id = get_string(spec, "id", &what)?.unwrap_or_default();
+    options.date = today();
     if let Some(v) = get_string(spec, "version", &what)? {
         options.version = v;
     }

@@ -8,6 +8,7 @@ use crate::normalize::normalize;
 
 /// The entries added, removed and changed from one list version to another.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ListDiff {
     /// Terms only in the new list.
     pub added: Vec<Entry>,

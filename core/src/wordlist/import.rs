@@ -10,6 +10,7 @@ use crate::error::{Error, ErrorKind};
 
 /// The format of a list file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Format {
     /// The kavach format, with header and sections (`wordlists/README.md`).
     Kavach,
@@ -53,6 +54,7 @@ impl Format {
 
 /// Identity and defaults for lists that carry no header (plain text and CSV).
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct ImportOptions {
     /// List id; when empty, the source's file stem (or `list`).
     pub id: String,

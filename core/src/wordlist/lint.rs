@@ -9,6 +9,7 @@ use crate::normalize::normalize;
 
 /// A problem worth a look that does not stop the list from loading.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Warning {
     /// 1-based line of the entry concerned (0 when unknown).
     pub line: usize,

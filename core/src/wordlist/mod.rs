@@ -25,6 +25,7 @@ macro_rules! named_enum {
     ($(#[$m:meta])* $name:ident, $err:ident, { $($(#[$vm:meta])* $v:ident => $s:literal),+ $(,)? }) => {
         $(#[$m])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
         pub enum $name { $($(#[$vm])* $v),+ }
 
         impl $name {
@@ -105,6 +106,7 @@ named_enum!(
 
 /// One term of a list.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Entry {
     /// The term as written in the list (its canonical spelling).
     pub term: String,
@@ -123,6 +125,7 @@ pub struct Entry {
 /// A benign word that contains a listed term (`Scunthorpe`, `assassin`): matches that lie
 /// inside one of its occurrences are suppressed.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct AllowEntry {
     /// The benign word.
     pub term: String,
@@ -135,6 +138,7 @@ pub struct AllowEntry {
 /// A word that shows a text is in a list's language (`hai`, `yaar`, `है` for romanised Hindi):
 /// the list's [`MatchMode::Context`] entries only match in a text that holds one.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ContextWord {
     /// The word (matched as a whole word).
     pub term: String,
@@ -144,6 +148,7 @@ pub struct ContextWord {
 
 /// A list's identity and provenance.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub struct ListMeta {
     /// Stable id (`en`, `hi-Latn`, or the platform's own).
     pub id: String,
@@ -352,6 +357,7 @@ impl Wordlist {
 
 /// Counts of a list's entries.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ListStats {
     /// Number of terms.
     pub terms: usize,
