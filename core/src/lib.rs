@@ -20,6 +20,8 @@
 //! # Ok::<(), kavach::Error>(())
 //! ```
 #![deny(missing_docs)]
+// Every fallible public function says how it fails (`# Errors`).
+#![warn(clippy::missing_errors_doc)]
 
 mod allow;
 mod censor;

@@ -367,6 +367,12 @@ impl MatcherBuilder {
     /// Compiles the lists; fails on an unknown bundled id, a duplicate list id, no lists, or a
     /// list past a build limit ([`Limits::max_term_chars`], [`Limits::max_build_bytes`],
     /// [`Limits::max_nesting`]).
+    ///
+    /// # Errors
+    ///
+    /// `unknown-list` or `version-mismatch` for a bundled list that is not bundled (at that
+    /// version), `duplicate-list`, `no-lists`, `build` if the automaton would need 2^32 states or
+    /// more, and the build limits: `term-too-long`, `list-too-large`, `list-too-nested`.
     pub fn build(self) -> Result<Matcher, Error> {
         match self.compile(false)? {
             Built::Matcher(m) => Ok(m),
@@ -378,6 +384,10 @@ impl MatcherBuilder {
     /// [`Limits::max_build_bytes`] is checked against), found without building the automata:
     /// to size a server for a platform's list before loading it. The build limit is not
     /// applied; the others are.
+    ///
+    /// # Errors
+    ///
+    /// As [`MatcherBuilder::build`], but never `list-too-large`.
     pub fn estimate_bytes(self) -> Result<usize, Error> {
         let mut b = self;
         b.limits.max_build_bytes = None;
@@ -465,6 +475,11 @@ impl Matcher {
     /// feature (the default) it is read as compiled with the library, in about a millisecond
     /// and little heap: its tables stay in the binary and are shared by every process that
     /// runs it; without it (the WebAssembly package), it is built.
+    ///
+    /// # Errors
+    ///
+    /// None with the bundled lists and the default limits; the `Result` is that of
+    /// [`MatcherBuilder::build`].
     pub fn bundled() -> Result<Matcher, Error> {
         Matcher::builder().all_bundled().build()
     }
@@ -542,6 +557,10 @@ impl Matcher {
     }
 
     /// Fails when `text` is longer than [`Limits::max_input_bytes`].
+    ///
+    /// # Errors
+    ///
+    /// `input-too-long` over [`Limits::max_input_bytes`].
     pub fn check_input(&self, text: &str) -> Result<(), Error> {
         match self.inner.limits.max_input_bytes {
             Some(max) if text.len() > max => Err(Error::new(ErrorKind::InputTooLong {
@@ -554,6 +573,11 @@ impl Matcher {
 
     /// [`Matcher::find`] within the matcher's [`Limits`]: a text that is too long, or that has
     /// too many matches, is an error rather than a partial answer. Use this on untrusted input.
+    ///
+    /// # Errors
+    ///
+    /// `input-too-long` over [`Limits::max_input_bytes`], `too-many-matches` over
+    /// [`Limits::max_matches`].
     pub fn scan<'a>(&'a self, text: &'a str) -> Result<Vec<Match<'a>>, Error> {
         self.check_input(text)?;
         let found = self.find(text);
@@ -604,6 +628,10 @@ impl Matcher {
 
     /// `text` with every match masked, within the length limit: a longer text is an
     /// `input-too-long` error, not passed through unmasked. Every match is masked, however many.
+    ///
+    /// # Errors
+    ///
+    /// `input-too-long` over [`Limits::max_input_bytes`].
     pub fn censor_checked(&self, text: &str, options: &CensorOptions) -> Result<String, Error> {
         self.check_input(text)?;
         Ok(self.censor(text, options))

@@ -83,7 +83,7 @@ const MAX_WORD_CHARS: usize = 30;
 
 /// Counts words and phrases over labelled posts ([`Miner::add`]), then ranks them
 /// ([`Miner::finish`]). Memory: one entry per distinct word and phrase, and the first
-/// [`EXAMPLE_CHARS`] characters of abusive posts that give an example.
+/// 200 characters of abusive posts that give an example.
 pub struct Miner<'m> {
     matcher: &'m Matcher,
     options: MineOptions,
@@ -242,6 +242,10 @@ pub const REVIEW_COLUMNS: &[&str] = &[
 /// `accept` empty, `category` `insult`, `severity` `low` and `mode` `word` proposed (the
 /// reviewer decides), `lang` `hi` for Devanagari and empty otherwise. Tabs, line breaks and
 /// other control characters in the examples become spaces; examples are separated by ` ¦ `.
+///
+/// # Errors
+///
+/// What writing to `out` fails with.
 pub fn write_review_sheet(out: &mut impl Write, candidates: &[Candidate]) -> io::Result<()> {
     writeln!(out, "{}", REVIEW_COLUMNS.join("\t"))?;
     let clean = |s: &str| -> String {

@@ -74,6 +74,10 @@ impl MatcherOptions {
     }
 
     /// The bundled lists these options select.
+    ///
+    /// # Errors
+    ///
+    /// `bad-option` when bundled lists are turned off and some are named.
     pub fn bundled_lists(&self) -> Result<BundledLists, Error> {
         match (self.bundled, &self.only) {
             (Some(false), Some(ids)) if !ids.is_empty() => Err(bad_option(

@@ -181,6 +181,12 @@ impl Wordlist {
     /// file) and that every term normalises to something matchable.
     ///
     /// `source` names the input in error messages.
+    ///
+    /// # Errors
+    ///
+    /// `bad-header` for an invalid id, version or date; `empty-list` without entries;
+    /// `bad-lang` for an invalid language tag; `empty-term` for a term that normalises to
+    /// nothing and `bad-term` for one the list format cannot hold (naming `source`).
     pub fn new(
         meta: ListMeta,
         entries: Vec<Entry>,
@@ -191,6 +197,10 @@ impl Wordlist {
     }
 
     /// The same list with `context` as its context words (see [`MatchMode::Context`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Wordlist::new`], for the context words.
     pub fn with_context(self, context: Vec<ContextWord>, source: &str) -> Result<Self, Error> {
         Wordlist::assemble(self.meta, self.entries, self.allow, context, source)
     }
@@ -249,11 +259,23 @@ impl Wordlist {
     }
 
     /// Parses a list in kavach format (see `wordlists/README.md`).
+    ///
+    /// # Errors
+    ///
+    /// Any error of the list format, naming `source` and the line: `missing-header`,
+    /// `bad-header`, `duplicate-header`, `unknown-section`, `unexpected-line`, `bad-columns`,
+    /// `empty-term`, `bad-term`, `bad-lang`, `unknown-category`, `unknown-severity`,
+    /// `unknown-mode`, `empty-list`.
     pub fn parse(text: &str, source: &str) -> Result<Self, Error> {
         format::parse(text, source)
     }
 
     /// Loads a list from raw bytes in the given format, reporting invalid UTF-8 by line.
+    ///
+    /// # Errors
+    ///
+    /// `invalid-utf8` naming the line, `csv` for a malformed CSV, and the errors of
+    /// [`Wordlist::parse`] or of an entry (`unknown-category`, `bad-term`, ...), by line.
     pub fn from_bytes(
         bytes: &[u8],
         source: &str,
@@ -265,6 +287,10 @@ impl Wordlist {
 
     /// Reads and loads a list file; the format defaults from the extension (`.csv`, `.txt`,
     /// anything else is kavach format).
+    ///
+    /// # Errors
+    ///
+    /// `io` if the file cannot be read, then as [`Wordlist::from_bytes`].
     pub fn load(
         path: &std::path::Path,
         format: Option<Format>,
@@ -275,6 +301,10 @@ impl Wordlist {
 
     /// A list file if `spec` names one, else a bundled list `ID[@VERSION]` (what the CLI and the
     /// bindings accept wherever a list is named).
+    ///
+    /// # Errors
+    ///
+    /// As [`Wordlist::load`] for a file, as [`Wordlist::bundled`] otherwise.
     pub fn load_spec(
         spec: &str,
         format: Option<Format>,
@@ -289,6 +319,11 @@ impl Wordlist {
     }
 
     /// A list bundled with the library, by id (`en`, `hi`, `hi-Latn`).
+    ///
+    /// # Errors
+    ///
+    /// `unknown-list` for an id that is not bundled, `version-mismatch` for `id@version` at
+    /// another version.
     pub fn bundled(id: &str) -> Result<Self, Error> {
         bundled::load(id)
     }
@@ -320,6 +355,10 @@ impl Wordlist {
 
     /// The same entries under new metadata (id, version, provenance), re-validated: the id,
     /// version and date must be valid as in a list file (`bad-header` otherwise).
+    ///
+    /// # Errors
+    ///
+    /// `bad-header` for an invalid id, version or date.
     pub fn with_meta(self, meta: ListMeta) -> Result<Self, Error> {
         let source = self.meta.id;
         Wordlist::assemble(meta, self.entries, self.allow, self.context, &source)
