@@ -70,7 +70,7 @@ wasm: ## build the WebAssembly package into bindings/wasm/pkg (web and nodejs ta
 	$(CARGO) build --quiet --profile wasm --target wasm32-unknown-unknown -p kavach-wasm
 	wasm-bindgen --remove-name-section --remove-producers-section --target web --out-dir bindings/wasm/pkg/web $(WASM)
 	wasm-bindgen --remove-name-section --remove-producers-section --target nodejs --out-dir bindings/wasm/pkg/node $(WASM)
-	$(PYTHON) tools/one_wasm.py bindings/wasm/pkg
+	$(PYTHON) tools/wasm_pkg.py bindings/wasm/pkg
 	rm -rf bindings/wasm/pkg/LICENSES && cp -r LICENSE-MIT LICENSE-APACHE wordlists/NOTICE wordlists/LICENSES bindings/wasm/pkg/
 	@echo "kavach_wasm_bg.wasm: $$(wc -c < bindings/wasm/pkg/web/kavach_wasm_bg.wasm) bytes, $$(gzip -9 -c bindings/wasm/pkg/web/kavach_wasm_bg.wasm | wc -c) gzipped"
 

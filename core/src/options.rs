@@ -190,7 +190,7 @@ impl MatcherOptions {
             BundledLists::Only(ids) => ids,
             BundledLists::None => Vec::new(),
         };
-        let bundled_id = |spec: &str| spec.split('@').next().unwrap_or(spec).to_string();
+        let bundled_id = |spec: &str| crate::wordlist::bundled::split_spec(spec).0.to_string();
         let mut ids: Vec<String> = bundled.iter().map(|s| bundled_id(s)).collect();
         let mut b = Matcher::builder();
         for spec in &bundled {

@@ -21,6 +21,7 @@ use crate::dfa::FullSearch;
 use crate::plain_search::PlainSearch;
 use crate::policy::Policy;
 use crate::table_bytes::{Reader, Writer};
+use crate::wordlist::bundled::split_spec;
 use crate::wordlist::{Category, MatchMode, Severity, Wordlist};
 
 /// What the bytes start with.
@@ -52,32 +53,25 @@ fn bundled_bytes() -> Option<&'static [u8]> {
 /// built; `None` otherwise (or without the bytes): then it is built.
 pub(super) fn load(lists: &[ListSpec], policy: &Policy, limits: Limits) -> Option<Matcher> {
     let bytes = bundled_bytes()?;
-    let ids: Vec<&str> = Wordlist::bundled_ids().collect();
-    if lists.len() != ids.len() {
+    // Every bundled list, in order, by id: checked before anything is read.
+    let id_of = |spec: &ListSpec| match spec {
+        ListSpec::Bundled(spec) => split_spec(spec).0.to_string(),
+        ListSpec::List(list, _) => list.meta().id.clone(),
+    };
+    if !lists.iter().map(id_of).eq(Wordlist::bundled_ids()) {
         return None;
     }
-    let mut r = Reader::new(bytes);
-    let compiled = read(&mut r, policy, limits)?;
-    let asked = lists.iter().zip(&ids).zip(&compiled.lists);
-    for ((spec, &id), info) in asked {
+    let compiled = read(&mut Reader::new(bytes), policy, limits)?;
+    for (spec, info) in lists.iter().zip(&compiled.lists) {
         let same = match spec {
-            ListSpec::Bundled(spec) => {
-                let (want_id, want_version) = match spec.split_once('@') {
-                    Some((i, v)) => (i, Some(v)),
-                    None => (spec.as_str(), None),
-                };
-                want_id == id && want_version.is_none_or(|v| v == &*info.version)
-            }
+            ListSpec::Bundled(spec) => split_spec(spec).1.is_none_or(|v| v == &*info.version),
             // A loaded list with the bundled list's content (an unpickled matcher's, a copy
             // of the file).
             ListSpec::List(list, _) => {
-                let meta = list.meta();
-                meta.id == id
-                    && meta.version == *info.version
-                    && list.fingerprint() == info.fingerprint
+                list.meta().version == *info.version && list.fingerprint() == info.fingerprint
             }
         };
-        if !same || &*info.id != id {
+        if !same || *info.id != id_of(spec) {
             return None;
         }
     }

@@ -7,12 +7,17 @@ pub(crate) fn ids() -> impl Iterator<Item = &'static str> {
     kavach_lists::LISTS.iter().map(|l| l.id)
 }
 
-/// Loads `id` or `id@version`.
-pub(crate) fn load(spec: &str) -> Result<Wordlist, Error> {
-    let (id, want) = match spec.split_once('@') {
+/// The id and the version, if pinned, of a bundled list named as `id` or `id@version`.
+pub(crate) fn split_spec(spec: &str) -> (&str, Option<&str>) {
+    match spec.split_once('@') {
         Some((id, v)) => (id, Some(v)),
         None => (spec, None),
-    };
+    }
+}
+
+/// Loads `id` or `id@version`.
+pub(crate) fn load(spec: &str) -> Result<Wordlist, Error> {
+    let (id, want) = split_spec(spec);
     let Some(kavach_lists::List { file, text, .. }) =
         kavach_lists::LISTS.iter().find(|l| l.id == id)
     else {
