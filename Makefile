@@ -53,13 +53,16 @@ python-build: ## build the manylinux2014 abi3 wheel (zig, stripped) into target/
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV) \
 		|| { $(SUDO) apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check $(PY_PINS)
-	rm -f $(DIST)/kavach_text-*.whl
+	rm -f $(DIST)/kavach_text-*manylinux*.whl
 	PATH=$(CURDIR)/$(VENV)/bin:$$PATH $(VENV)/bin/maturin build --quiet --release --zig --compatibility manylinux2014 --strip -m bindings/python/Cargo.toml -o $(DIST)
 	$(VENV)/bin/pip uninstall --quiet --yes kavach 2>/dev/null || true
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check --force-reinstall --no-deps $(DIST)/kavach_text-*.whl
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --force-reinstall --no-deps $(DIST)/kavach_text-*manylinux*.whl
 
-python-dist: ## build the sdist beside the wheel, then install both into fresh environments and check them (tools/check_python_dist.py)
-	rm -f $(DIST)/kavach_text-*.tar.gz
+python-dist: ## build the musllinux wheel and the sdist beside the manylinux wheel, then install and check them (tools/check_python_dist.py)
+	rm -f $(DIST)/kavach_text-*.tar.gz $(DIST)/kavach_text-*musllinux*.whl
+	test -f /lib/x86_64-linux-musl/libc.so || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq musl; }
+	rustup target add x86_64-unknown-linux-musl
+	PATH=$(CURDIR)/$(VENV)/bin:$$PATH $(VENV)/bin/maturin build --quiet --release --zig --target x86_64-unknown-linux-musl --compatibility musllinux_1_2 --strip -m bindings/python/Cargo.toml -o $(DIST)
 	PATH=$(CURDIR)/$(VENV)/bin:$$PATH $(VENV)/bin/maturin sdist -m bindings/python/Cargo.toml -o $(DIST)
 	$(VENV)/bin/python tools/check_python_dist.py $(DIST)
 

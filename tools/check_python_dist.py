@@ -3,11 +3,16 @@
 
     python3 tools/check_python_dist.py DIST_DIR
 
-DIST_DIR holds the wheel and the sdist that `make python-dist` builds (`maturin build --zig
---compatibility manylinux2014 --strip`, `maturin sdist`). Checks:
+DIST_DIR holds the wheels and the sdist that `make python-dist` builds (`maturin build --zig
+--strip`, `--compatibility manylinux2014` and `--target x86_64-unknown-linux-musl
+--compatibility musllinux_1_2`; `maturin sdist`). Checks:
 - both carry the licence texts and NOTICE (the code's and the compiled-in lists');
 - the wheel is tagged manylinux2014 and `auditwheel show` finds no symbol newer than
   manylinux_2_17 allows (glibc 2.17), so it loads on old hosts and Spark executors;
+- the musllinux wheel (Alpine and other musl hosts) links only musl's libc.so, and every symbol
+  it needs from there is one musl 1.2 exports (Debian's `musl` package: this host cannot run a
+  musl Python, so the loader's resolution is checked instead; CPython's own symbols, `Py*`,
+  come from the interpreter);
 - the wheel installs into a fresh virtual environment with its `examples` extra, and the
   Python examples' tests pass against it, run from outside the repository;
 - the sdist builds from source into another fresh environment and finds what the wheel finds,
@@ -59,10 +64,39 @@ def run(cmd, **kw):
     return subprocess.run(cmd, check=True, text=True, **kw)
 
 
+MUSL_LIBC = pathlib.Path("/lib/x86_64-linux-musl/libc.so")
+
+
+def dynamic_symbols(lib, *flags):
+    out = run(["nm", "-D", *flags, str(lib)], capture_output=True).stdout
+    return [line.split()[-2:] for line in out.splitlines() if line.strip()]
+
+
+def check_musl(wheel):
+    """The musllinux wheel: licences, and a module musl's loader can resolve."""
+    has_licences(zipfile.ZipFile(wheel).namelist(), wheel.name)
+    if not MUSL_LIBC.exists():
+        fail(f"{MUSL_LIBC} not found: apt-get install -y musl")
+    with tempfile.TemporaryDirectory() as tmp:
+        zipfile.ZipFile(wheel).extractall(tmp)
+        [module] = pathlib.Path(tmp).glob("kavach/*.so")
+        dynamic = run(["readelf", "-d", str(module)], capture_output=True).stdout
+        needed = [line.split("[")[1].rstrip("]") for line in dynamic.splitlines() if "(NEEDED)" in line]
+        if needed != ["libc.so"]:
+            fail(f"{wheel.name}: the module needs {needed}, not only musl's libc.so")
+        libc = {name for _, name in dynamic_symbols(MUSL_LIBC, "--defined-only")}
+        unresolved = sorted(name for kind, name in dynamic_symbols(module, "--undefined-only")
+                            if kind == "U" and not name.startswith(("Py", "_Py")) and name not in libc)
+        if unresolved:
+            fail(f"{wheel.name}: musl's libc.so does not export {unresolved}")
+
+
 def main():
     dist = pathlib.Path(sys.argv[1]).resolve()
     wheel = one(dist, "kavach_text-*-abi3-*manylinux2014*.whl")
+    musl = one(dist, "kavach_text-*-abi3-musllinux_1_2_*.whl")
     sdist = one(dist, "kavach_text-*.tar.gz")
+    check_musl(musl)
     has_licences(zipfile.ZipFile(wheel).namelist(), wheel.name)
     has_licences([n for n in tarfile.open(sdist).getnames() if n.count("/") <= 2], sdist.name)
     shown = run([sys.executable, "-m", "auditwheel", "show", str(wheel)],
@@ -87,7 +121,7 @@ def main():
                           capture_output=True).stdout
     if from_wheel != from_sdist or "chootiya" not in from_wheel:
         fail(f"wheel and sdist differ: {from_wheel!r} vs {from_sdist!r}")
-    print(f"ok: {wheel.name} and {sdist.name}: licences, manylinux_2_17, examples, "
+    print(f"ok: {wheel.name}, {musl.name} and {sdist.name}: licences, manylinux_2_17, musl, examples, "
           f"built from source: {from_wheel.splitlines()[0]}")
 
 
