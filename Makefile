@@ -26,6 +26,7 @@ test: setup ## run every test: generated data, fmt, clippy, Rust tests, examples
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) test --workspace
+	$(PYTHON) tools/check_doc_examples.py
 	$(CARGO) run --quiet --example quickstart
 	$(CARGO) run --quiet --example hot_reload
 	$(MAKE) --no-print-directory crates

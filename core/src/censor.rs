@@ -4,6 +4,20 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 /// How to mask a match.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{CensorOptions, Matcher};
+///
+/// let matcher = Matcher::bundled()?;
+/// assert_eq!(matcher.censor("shit happens", &CensorOptions::default()), "**** happens");
+/// let mut options = CensorOptions::default();
+/// options.mask = '#';
+/// options.keep_first = true;
+/// assert_eq!(matcher.censor("shit happens", &options), "s### happens");
+/// # Ok::<(), kavach::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct CensorOptions {

@@ -4,6 +4,19 @@
 use std::fmt;
 
 /// Where a load error happened: the source name (a path, or a bundled list id) and line.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::Wordlist;
+///
+/// # let header = "id = mine\nversion = 1.0.0\ntitle = t\nlanguages = en\nsource = me\n\
+/// #     license = CC0-1.0\ndate = 2026-01-01\n";
+/// let text = format!("{header}[terms]\nfuck | profanty | high\n"); // line 9
+/// let err = Wordlist::parse(&text, "mine.kavach").unwrap_err();
+/// let at = err.location().map(|l| (l.source.as_str(), l.line));
+/// assert_eq!(at, Some(("mine.kavach", Some(9))));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Location {
@@ -18,6 +31,22 @@ pub struct Location {
 /// Loading lists and building matchers return these as errors. Scanning never fails: a text
 /// over a limit, or one that could not be read, gets a [`crate::Report`] whose `error` holds
 /// the kind and whose verdict is at least `review` (fail closed).
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{ErrorKind, Wordlist};
+///
+/// # let header = "id = mine\nversion = 1.0.0\ntitle = t\nlanguages = en\nsource = me\n\
+/// #     license = CC0-1.0\ndate = 2026-01-01\n";
+/// let text = format!("{header}[terms]\nfuck | profanity | hgih\n");
+/// let err = Wordlist::parse(&text, "mine.kavach").unwrap_err();
+/// assert!(matches!(err.kind(), ErrorKind::UnknownSeverity(s) if s == "hgih"));
+/// assert_eq!(
+///     err.kind().to_string(),
+///     "unknown severity `hgih` (expected one of: low, medium, high, critical)"
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -177,6 +206,16 @@ fn list_too_large(bytes: u64, max: u64) -> String {
 
 impl ErrorKind {
     /// A stable, machine-readable code for this kind of error, identical in every binding.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{ErrorKind, Matcher};
+    ///
+    /// assert_eq!(ErrorKind::EmptyList.code(), "empty-list");
+    /// let err = Matcher::builder().build().unwrap_err(); // no lists given
+    /// assert_eq!(err.kind().code(), "no-lists");
+    /// ```
     pub fn code(&self) -> &'static str {
         match self {
             ErrorKind::InvalidUtf8 { .. } => "invalid-utf8",
@@ -214,6 +253,24 @@ impl ErrorKind {
 }
 
 /// A load or build error: its [`ErrorKind`] and, when known, its [`Location`].
+///
+/// It displays as `file:line: reason`, `file: reason` or `reason`, depending on what is known.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::Wordlist;
+///
+/// # let header = "id = mine\nversion = 1.0.0\ntitle = t\nlanguages = en\nsource = me\n\
+/// #     license = CC0-1.0\ndate = 2026-01-01\n";
+/// let text = format!("{header}[terms]\nfuck | profanity\n");
+/// let err = Wordlist::parse(&text, "mine.kavach").unwrap_err();
+/// assert_eq!(err.code(), "bad-columns");
+/// assert_eq!(
+///     err.to_string(),
+///     "mine.kavach:9: expected 3 to 5 fields separated by `|`, found 2"
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     kind: ErrorKind,
@@ -222,6 +279,17 @@ pub struct Error {
 
 impl Error {
     /// An error without a location.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Error, ErrorKind};
+    ///
+    /// let err = Error::new(ErrorKind::NotText("a number".to_string()));
+    /// assert_eq!(err.code(), "not-text");
+    /// assert_eq!(err.to_string(), "expected a string, found a number");
+    /// assert!(err.location().is_none());
+    /// ```
     pub fn new(kind: ErrorKind) -> Self {
         Error {
             kind,
@@ -230,6 +298,19 @@ impl Error {
     }
 
     /// An error at `line` (1-based) of `source`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Error, ErrorKind};
+    ///
+    /// let err = Error::at(ErrorKind::BadLang("en_US".to_string()), "terms.csv", 3);
+    /// assert_eq!(err.location().and_then(|l| l.line), Some(3));
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "terms.csv:3: language tag `en_US` must be ASCII letters, digits and `-`"
+    /// );
+    /// ```
     pub fn at(kind: ErrorKind, source: &str, line: usize) -> Self {
         Error {
             kind,
@@ -241,6 +322,16 @@ impl Error {
     }
 
     /// An error about `source` as a whole.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Error, ErrorKind};
+    ///
+    /// let err = Error::in_source(ErrorKind::EmptyList, "terms.txt");
+    /// assert_eq!(err.location().map(|l| l.line), Some(None));
+    /// assert_eq!(err.to_string(), "terms.txt: the list has no terms and no allow entries");
+    /// ```
     pub fn in_source(kind: ErrorKind, source: &str) -> Self {
         Error {
             kind,
@@ -252,16 +343,48 @@ impl Error {
     }
 
     /// What went wrong.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{ErrorKind, Wordlist};
+    ///
+    /// let err = Wordlist::bundled("xx").unwrap_err();
+    /// assert!(matches!(err.kind(), ErrorKind::UnknownList(id, _) if id == "xx"));
+    /// assert!(err.to_string().starts_with("no bundled list `xx` (bundled: en, hi,"));
+    /// ```
     pub fn kind(&self) -> &ErrorKind {
         &self.kind
     }
 
     /// Where it went wrong, if known.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Format, ImportOptions, Wordlist};
+    ///
+    /// let bytes = b"damn\nf\xffck\n"; // invalid UTF-8 on line 2
+    /// let options = ImportOptions::default();
+    /// let err = Wordlist::from_bytes(bytes, "terms.txt", Format::Plain, &options).unwrap_err();
+    /// let location = err.location().map(|l| (l.source.as_str(), l.line));
+    /// assert_eq!(location, Some(("terms.txt", Some(2))));
+    /// assert_eq!(err.to_string(), "terms.txt:2: invalid UTF-8 at byte 1 of the line");
+    /// ```
     pub fn location(&self) -> Option<&Location> {
         self.location.as_ref()
     }
 
     /// Shorthand for `self.kind().code()`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::Wordlist;
+    ///
+    /// assert_eq!(Wordlist::bundled("xx").unwrap_err().code(), "unknown-list");
+    /// assert_eq!(Wordlist::bundled("en@0.0.1").unwrap_err().code(), "version-mismatch");
+    /// ```
     pub fn code(&self) -> &'static str {
         self.kind.code()
     }

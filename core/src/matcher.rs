@@ -30,6 +30,23 @@ pub(crate) mod precompiled;
 /// It borrows the text it was found in (`text`) and the matcher that found it (`term`, `list`,
 /// `version`), so finding costs no allocation or reference count per match. Copy out what
 /// must outlive either.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{Category, Matcher, Severity};
+///
+/// let matcher = Matcher::bundled()?;
+/// let text = "well, Sh!t happens";
+/// let m = &matcher.find(text)[0];
+/// assert_eq!((m.start, m.end), (6, 10));
+/// assert_eq!(&text[m.start..m.end], m.text);
+/// assert_eq!((m.text, m.term), ("Sh!t", "shit"));
+/// assert_eq!((m.category, m.severity), (Category::Profanity, Severity::Medium));
+/// assert_eq!((m.list, m.version), ("en", &*matcher.lists()[0].version));
+/// assert_eq!(m.transforms.names().collect::<Vec<_>>(), ["leet"]);
+/// # Ok::<(), kavach::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct Match<'a> {
@@ -54,6 +71,21 @@ pub struct Match<'a> {
 }
 
 /// A list compiled into a matcher: identity, provenance and counts.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{Matcher, Wordlist};
+///
+/// let matcher = Matcher::bundled()?;
+/// let info = &matcher.lists()[0];
+/// let list = Wordlist::bundled("en")?;
+/// assert_eq!((&*info.id, &*info.version), ("en", list.meta().version.as_str()));
+/// assert_eq!(info.title, list.meta().title);
+/// assert_eq!((info.entries, info.allow), (list.entries().len(), list.allow().len()));
+/// assert_eq!(info.fingerprint, list.fingerprint());
+/// # Ok::<(), kavach::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ListInfo {
@@ -237,6 +269,23 @@ impl WordEnds {
 /// binding and the CLI use) fails closed on them: over the match limit it keeps the first
 /// matches and a verdict at least `review`; over the length limit it does not scan and answers
 /// `review`. [`Matcher::scan`] returns an error instead; [`Matcher::find`] ignores them.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{Decision, Limits, Matcher};
+///
+/// let mut limits = Limits::default();
+/// limits.max_input_bytes = Some(32);
+/// let matcher = Matcher::builder().bundled("en").limits(limits).build()?;
+/// let long = "this text is a little too long to scan";
+/// assert_eq!(matcher.scan(long).err().map(|e| e.code()), Some("input-too-long"));
+/// // `report` fails closed: the text is not scanned and goes to review.
+/// let report = matcher.report(long);
+/// assert_eq!(report.reason_code(), Some("input-too-long"));
+/// assert_eq!(report.verdict.decision, Decision::Review);
+/// # Ok::<(), kavach::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Limits {
@@ -265,6 +314,17 @@ pub struct Limits {
 
 impl Limits {
     /// No limits at all.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Limits, Matcher};
+    ///
+    /// let matcher = Matcher::builder().bundled("en").limits(Limits::NONE).build()?;
+    /// assert_eq!(matcher.limits().max_input_bytes, None);
+    /// assert!(matcher.check_input(&"a".repeat(2 << 20)).is_ok()); // 2 MiB: over the default
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub const NONE: Limits = Limits {
         max_input_bytes: None,
         max_matches: None,
@@ -295,6 +355,18 @@ impl Default for Limits {
 }
 
 /// Compiles lists into a [`Matcher`].
+///
+/// # Examples
+///
+/// ```
+/// use kavach::Matcher;
+///
+/// let matcher = Matcher::builder().bundled("en").bundled("hi-Latn").build()?;
+/// let found = matcher.find("f.u.c.k this, tu chutiya hai");
+/// let lists: Vec<&str> = found.iter().map(|m| m.list).collect();
+/// assert_eq!(lists, ["en", "hi-Latn"]);
+/// # Ok::<(), kavach::Error>(())
+/// ```
 #[derive(Default)]
 pub struct MatcherBuilder {
     lists: Vec<ListSpec>,
@@ -312,6 +384,20 @@ enum ListSpec {
 
 impl MatcherBuilder {
     /// Adds a bundled list by id, optionally pinned as `id@version`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::Matcher;
+    ///
+    /// let matcher = Matcher::builder().bundled("hi-Latn").build()?;
+    /// assert_eq!(matcher.find("tu chutiya hai")[0].term, "chutiya");
+    /// assert!(!matcher.is_match("what the fuck")); // `en` is not in it
+    /// // Pinned to a version that is not bundled:
+    /// let pinned = Matcher::builder().bundled("en@0.0.1").build();
+    /// assert_eq!(pinned.err().map(|e| e.code()), Some("version-mismatch"));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     #[must_use]
     pub fn bundled(mut self, spec: &str) -> Self {
         self.lists.push(ListSpec::Bundled(spec.to_string()));
@@ -319,6 +405,18 @@ impl MatcherBuilder {
     }
 
     /// Adds every bundled list.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Matcher, Wordlist};
+    ///
+    /// let matcher = Matcher::builder().all_bundled().build()?;
+    /// let ids: Vec<&str> = matcher.lists().iter().map(|l| &*l.id).collect();
+    /// assert_eq!(ids, Wordlist::bundled_ids().collect::<Vec<_>>());
+    /// assert_eq!(matcher.find("pthc")[0].list, "child-safety");
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     #[must_use]
     pub fn all_bundled(mut self) -> Self {
         for id in Wordlist::bundled_ids() {
@@ -328,6 +426,22 @@ impl MatcherBuilder {
     }
 
     /// Adds a loaded list.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Matcher, Wordlist};
+    ///
+    /// # let header = "version = 1.0.0\ntitle = Platform terms\nlanguages = en\n\
+    /// #     source = our moderators\nlicense = CC0-1.0\ndate = 2026-01-01\n";
+    /// let text = format!("id = platform\n{header}[terms]\nzorp | insult | high\n");
+    /// let list = Wordlist::parse(&text, "platform.kavach")?;
+    /// let matcher = Matcher::builder().bundled("en").list(list).build()?;
+    /// let found = matcher.find("zorp, Z0RP and damn");
+    /// let terms: Vec<(&str, &str)> = found.iter().map(|m| (m.term, m.list)).collect();
+    /// assert_eq!(terms, [("zorp", "platform"), ("zorp", "platform"), ("damn", "en")]);
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     #[must_use]
     pub fn list(mut self, list: Wordlist) -> Self {
         self.lists.push(ListSpec::List(Box::new(list), None));
@@ -335,6 +449,23 @@ impl MatcherBuilder {
     }
 
     /// Adds a loaded list read from `source` (its path): errors about its entries name it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Limits, Matcher, Wordlist};
+    ///
+    /// # let header = "version = 1.0.0\ntitle = Platform terms\nlanguages = en\n\
+    /// #     source = our moderators\nlicense = CC0-1.0\ndate = 2026-01-01\n";
+    /// let text = format!("id = platform\n{header}[terms]\nzorp | insult | high\n");
+    /// let list = Wordlist::parse(&text, "platform.kavach")?;
+    /// let mut limits = Limits::default();
+    /// limits.max_term_chars = Some(3);
+    /// let built = Matcher::builder().list_from("platform.kavach", list).limits(limits).build();
+    /// let message = built.err().map(|e| e.to_string()).unwrap_or_default();
+    /// assert!(message.starts_with("platform.kavach:9: term of 4 characters"), "{message}");
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     #[must_use]
     pub fn list_from(mut self, source: &str, list: Wordlist) -> Self {
         self.lists
@@ -343,6 +474,19 @@ impl MatcherBuilder {
     }
 
     /// Sets the policy that maps matches to a verdict.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Decision, Matcher, Policy, Severity};
+    ///
+    /// let mut policy = Policy::default();
+    /// policy.default.block = Severity::Medium; // block medium profanity too
+    /// let strict = Matcher::builder().bundled("en").policy(policy).build()?;
+    /// assert_eq!(strict.verdict("shit happens").decision, Decision::Block);
+    /// assert_eq!(Matcher::bundled()?.verdict("shit happens").decision, Decision::Review);
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     #[must_use]
     pub fn policy(mut self, policy: Policy) -> Self {
         self.policy = policy;
@@ -351,6 +495,19 @@ impl MatcherBuilder {
 
     /// Sets the limits [`Matcher::report`] and [`Matcher::scan`] enforce (default:
     /// [`Limits::default`]). A limit of `Some(0)` means no limit, as `0` does in every binding.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Limits, Matcher};
+    ///
+    /// let mut limits = Limits::default();
+    /// limits.max_matches = Some(0); // no limit
+    /// let matcher = Matcher::builder().bundled("en").limits(limits).build()?;
+    /// assert_eq!(matcher.limits().max_matches, None);
+    /// assert_eq!(matcher.scan(&"damn ".repeat(2000))?.len(), 2000); // the default limit is 1,000
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     #[must_use]
     pub fn limits(mut self, limits: Limits) -> Self {
         let lift = |l: Option<usize>| l.filter(|&n| n > 0);
@@ -373,6 +530,20 @@ impl MatcherBuilder {
     /// `unknown-list` or `version-mismatch` for a bundled list that is not bundled (at that
     /// version), `duplicate-list`, `no-lists`, `build` if the automaton would need 2^32 states or
     /// more, and the build limits: `term-too-long`, `list-too-large`, `list-too-nested`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::Matcher;
+    ///
+    /// let matcher = Matcher::builder().bundled("en").build()?;
+    /// assert!(matcher.is_match("what the fuck"));
+    /// assert_eq!(Matcher::builder().build().err().map(|e| e.code()), Some("no-lists"));
+    /// let twice = Matcher::builder().bundled("en").bundled("en").build();
+    /// let message = twice.err().map(|e| e.to_string());
+    /// assert_eq!(message.as_deref(), Some("list id `en` given twice"));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn build(self) -> Result<Matcher, Error> {
         match self.compile(false)? {
             Built::Matcher(m) => Ok(m),
@@ -388,6 +559,25 @@ impl MatcherBuilder {
     /// # Errors
     ///
     /// As [`MatcherBuilder::build`], but never `list-too-large`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Limits, Matcher, Wordlist};
+    ///
+    /// # let header = "version = 1.0.0\ntitle = Platform terms\nlanguages = en\n\
+    /// #     source = our moderators\nlicense = CC0-1.0\ndate = 2026-01-01\n";
+    /// let text = format!("id = platform\n{header}[terms]\nzorp | insult | high\n");
+    /// let list = Wordlist::parse(&text, "platform.kavach")?;
+    /// let bytes = Matcher::builder().list(list.clone()).estimate_bytes()?;
+    /// let mut limits = Limits::default();
+    /// limits.max_build_bytes = Some(bytes - 1);
+    /// let refused = Matcher::builder().list(list.clone()).limits(limits).build();
+    /// assert_eq!(refused.err().map(|e| e.code()), Some("list-too-large"));
+    /// limits.max_build_bytes = Some(bytes);
+    /// assert!(Matcher::builder().list(list).limits(limits).build().is_ok());
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn estimate_bytes(self) -> Result<usize, Error> {
         let mut b = self;
         b.limits.max_build_bytes = None;
@@ -400,6 +590,17 @@ impl MatcherBuilder {
     /// Whether the matcher of the bundled lists may be read as compiled with the library
     /// (default: yes, where the `precompiled` feature is on; see [`Matcher::bundled`]). `false`
     /// builds it like any other lists: to measure building, or to compare the two.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::Matcher;
+    ///
+    /// let built = Matcher::builder().bundled("en").precompiled(false).build()?;
+    /// let text = "what the f.u.с.k, sh1t"; // Cyrillic с
+    /// assert_eq!(built.find(text), Matcher::bundled()?.find(text));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     #[must_use]
     pub fn precompiled(mut self, allowed: bool) -> Self {
         self.at_run_time = !allowed;
@@ -439,6 +640,20 @@ impl MatcherBuilder {
 ///
 /// To update lists while serving, build a new matcher and swap it in atomically (for example
 /// with `arc_swap::ArcSwap<Matcher>`); scans in flight finish on the matcher they started with.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::Matcher;
+///
+/// let matcher = Matcher::bundled()?;
+/// let shared = matcher.clone(); // shares the compiled tables
+/// std::thread::scope(|s| {
+///     s.spawn(|| assert!(shared.is_match("sh1t")));
+///     s.spawn(|| assert!(!matcher.is_match("Scunthorpe")));
+/// });
+/// # Ok::<(), kavach::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Matcher {
     inner: Arc<Compiled>,
@@ -467,6 +682,21 @@ impl Candidate {
 
 impl Matcher {
     /// A builder with no lists.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Limits, Matcher, Policy};
+    ///
+    /// let matcher = Matcher::builder()
+    ///     .bundled("en")
+    ///     .policy(Policy::default())
+    ///     .limits(Limits::default())
+    ///     .build()?;
+    /// assert_eq!(&*matcher.lists()[0].id, "en");
+    /// assert!(matcher.is_match("what the fuck"));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn builder() -> MatcherBuilder {
         MatcherBuilder::default()
     }
@@ -480,17 +710,58 @@ impl Matcher {
     ///
     /// None with the bundled lists and the default limits; the `Result` is that of
     /// [`MatcherBuilder::build`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::Matcher;
+    ///
+    /// let matcher = Matcher::bundled()?;
+    /// let text = "f.u.c.k this, tu chutiya hai, तू चूतिया है";
+    /// let lists: Vec<&str> = matcher.find(text).iter().map(|m| m.list).collect();
+    /// assert_eq!(lists, ["en", "hi-Latn", "hi"]);
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn bundled() -> Result<Matcher, Error> {
         Matcher::builder().all_bundled().build()
     }
 
     /// The compiled lists.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::Matcher;
+    ///
+    /// let matcher = Matcher::bundled()?;
+    /// let ids: Vec<&str> = matcher.lists().iter().map(|l| &*l.id).collect();
+    /// assert_eq!(ids, ["en", "hi", "hi-Latn", "child-safety"]);
+    /// assert!(matcher.lists().iter().all(|l| l.entries > 0));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn lists(&self) -> &[ListInfo] {
         &self.inner.lists
     }
 
     /// The lists compiled into this matcher, as loaded: with [`Matcher::policy`], all it takes
     /// to build the same matcher again (for example in another process).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::Matcher;
+    ///
+    /// let matcher = Matcher::bundled()?;
+    /// let again = matcher
+    ///     .wordlists()
+    ///     .iter()
+    ///     .fold(Matcher::builder(), |b, list| b.list(list.clone()))
+    ///     .policy(matcher.policy().clone())
+    ///     .build()?;
+    /// let text = "what the f.u.c.k, tu chutiya hai";
+    /// assert_eq!(again.find(text), matcher.find(text));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn wordlists(&self) -> &[Wordlist] {
         self.inner
             .wordlists
@@ -499,6 +770,20 @@ impl Matcher {
 
     /// [`Matcher::find`] on many texts, on up to `threads` threads (0: one per available
     /// core); results are in input order and identical to calling `find` on each text.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::Matcher;
+    ///
+    /// let matcher = Matcher::bundled()?;
+    /// let texts = ["what the f.u.c.k", "a clean post", "tu chutiya hai"];
+    /// let found = matcher.find_many(&texts, 2);
+    /// let terms: Vec<Vec<&str>> =
+    ///     found.iter().map(|ms| ms.iter().map(|m| m.term).collect()).collect();
+    /// assert_eq!(terms, [vec!["fuck"], vec![], vec!["chutiya"]]);
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn find_many<'a, S: AsRef<str> + Sync>(
         &'a self,
         texts: &'a [S],
@@ -510,6 +795,22 @@ impl Matcher {
     /// [`Matcher::scan_many`], with each text's result passed through `convert` on the thread
     /// that scanned it: bindings turn matches into their own types (offsets in other units,
     /// objects) in parallel too.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Limits, Matcher};
+    ///
+    /// let mut limits = Limits::default();
+    /// limits.max_input_bytes = Some(32);
+    /// let matcher = Matcher::builder().bundled("en").limits(limits).build()?;
+    /// let texts = ["what the fuck", "this text is a little too long to scan"];
+    /// let counts = matcher.scan_many_with(&texts, 2, |_text, result| {
+    ///     result.map(|matches| matches.len()).map_err(|e| e.code())
+    /// });
+    /// assert_eq!(counts, [Ok(1), Err("input-too-long")]);
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn scan_many_with<'a, S: AsRef<str> + Sync, R: Send>(
         &'a self,
         texts: &'a [S],
@@ -552,6 +853,17 @@ impl Matcher {
     }
 
     /// The limits [`Matcher::scan`] enforces.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Limits, Matcher};
+    ///
+    /// let matcher = Matcher::bundled()?;
+    /// assert_eq!(matcher.limits(), Limits::default());
+    /// assert_eq!(matcher.limits().max_input_bytes, Some(1 << 20));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn limits(&self) -> Limits {
         self.inner.limits
     }
@@ -561,6 +873,20 @@ impl Matcher {
     /// # Errors
     ///
     /// `input-too-long` over [`Limits::max_input_bytes`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Limits, Matcher};
+    ///
+    /// let mut limits = Limits::default();
+    /// limits.max_input_bytes = Some(16);
+    /// let matcher = Matcher::builder().bundled("en").limits(limits).build()?;
+    /// assert!(matcher.check_input("sixteen bytes ok").is_ok());
+    /// let message = matcher.check_input("seventeen bytes!!").err().map(|e| e.to_string());
+    /// assert_eq!(message.as_deref(), Some("text of 17 bytes is over the limit of 16 bytes"));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn check_input(&self, text: &str) -> Result<(), Error> {
         match self.inner.limits.max_input_bytes {
             Some(max) if text.len() > max => Err(Error::new(ErrorKind::InputTooLong {
@@ -578,6 +904,20 @@ impl Matcher {
     ///
     /// `input-too-long` over [`Limits::max_input_bytes`], `too-many-matches` over
     /// [`Limits::max_matches`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Limits, Matcher};
+    ///
+    /// let mut limits = Limits::default();
+    /// limits.max_matches = Some(3);
+    /// let matcher = Matcher::builder().bundled("en").limits(limits).build()?;
+    /// assert_eq!(matcher.scan("what the fuck")?[0].term, "fuck");
+    /// let message = matcher.scan("shit shit shit shit").err().map(|e| e.to_string());
+    /// assert_eq!(message.as_deref(), Some("text has 4 matches, over the limit of 3"));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn scan<'a>(&'a self, text: &'a str) -> Result<Vec<Match<'a>>, Error> {
         self.check_input(text)?;
         let found = self.find(text);
@@ -594,6 +934,21 @@ impl Matcher {
     /// match limit, the first matches, `truncated`, and a verdict over every match found and at
     /// least `review`; over the length limit, no scan, an `input-too-long` error and a verdict
     /// of `review`. Never fails and never answers `allow` for a text it did not fully scan.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Decision, Limits, Matcher};
+    ///
+    /// let mut limits = Limits::default();
+    /// limits.max_matches = Some(2);
+    /// let matcher = Matcher::builder().bundled("en").limits(limits).build()?;
+    /// assert_eq!(matcher.report("damn").verdict.decision, Decision::Allow);
+    /// let report = matcher.report("damn damn damn");
+    /// assert_eq!((report.matches.len(), report.truncated), (2, true));
+    /// assert_eq!(report.verdict.decision, Decision::Review); // not fully scanned: not allowed
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn report<'a>(&'a self, text: &'a str) -> Report<'a> {
         if let Err(e) = self.check_input(text) {
             return Report::unscanned(e);
@@ -608,6 +963,20 @@ impl Matcher {
 
     /// [`Matcher::report`] on many texts, on up to `threads` threads (0: one per core), with
     /// each report passed through `convert` on the thread that made it; results in input order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::Matcher;
+    ///
+    /// let matcher = Matcher::bundled()?;
+    /// let texts = ["what the fuck", "shit happens", "a clean post"];
+    /// let lines = matcher.report_many_with(&texts, 2, |text, report| {
+    ///     format!("{text}: {}", report.verdict.decision)
+    /// });
+    /// assert_eq!(lines, ["what the fuck: block", "shit happens: review", "a clean post: allow"]);
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn report_many_with<'a, S: AsRef<str> + Sync, R: Send>(
         &'a self,
         texts: &'a [S],
@@ -618,6 +987,18 @@ impl Matcher {
     }
 
     /// [`Matcher::report`] on many texts, on up to `threads` threads (0: one per core), in order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::Matcher;
+    ///
+    /// let matcher = Matcher::bundled()?;
+    /// let reports = matcher.report_many(&["what the fuck", "shit happens", "a clean post"], 0);
+    /// let decisions: Vec<&str> = reports.iter().map(|r| r.verdict.decision.as_str()).collect();
+    /// assert_eq!(decisions, ["block", "review", "allow"]);
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn report_many<'a, S: AsRef<str> + Sync>(
         &'a self,
         texts: &'a [S],
@@ -632,12 +1013,44 @@ impl Matcher {
     /// # Errors
     ///
     /// `input-too-long` over [`Limits::max_input_bytes`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{CensorOptions, Limits, Matcher};
+    ///
+    /// let mut limits = Limits::default();
+    /// limits.max_input_bytes = Some(32);
+    /// let matcher = Matcher::builder().bundled("en").limits(limits).build()?;
+    /// let options = CensorOptions::default();
+    /// assert_eq!(matcher.censor_checked("shit, what the fuck", &options)?, "****, what the ****");
+    /// let long = "shit, this text is too long to censor";
+    /// let refused = matcher.censor_checked(long, &options);
+    /// assert_eq!(refused.err().map(|e| e.code()), Some("input-too-long"));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn censor_checked(&self, text: &str, options: &CensorOptions) -> Result<String, Error> {
         self.check_input(text)?;
         Ok(self.censor(text, options))
     }
 
     /// [`Matcher::scan`] on many texts, on up to `threads` threads (0: one per core), in order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Limits, Matcher};
+    ///
+    /// let mut limits = Limits::default();
+    /// limits.max_input_bytes = Some(32);
+    /// let matcher = Matcher::builder().bundled("en").limits(limits).build()?;
+    /// let texts = ["fuck", "this text is a little too long to scan", "shit"];
+    /// let results = matcher.scan_many(&texts, 2);
+    /// let codes: Vec<Option<&str>> =
+    ///     results.iter().map(|r| r.as_ref().err().map(|e| e.code())).collect();
+    /// assert_eq!(codes, [None, Some("input-too-long"), None]);
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn scan_many<'a, S: AsRef<str> + Sync>(
         &'a self,
         texts: &'a [S],
@@ -647,11 +1060,37 @@ impl Matcher {
     }
 
     /// The policy used by [`Matcher::verdict`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Category, Matcher, Policy, Severity};
+    ///
+    /// let matcher = Matcher::bundled()?;
+    /// assert_eq!(matcher.policy(), &Policy::default());
+    /// assert_eq!(matcher.policy().thresholds(Category::Slur).block, Severity::Medium);
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn policy(&self) -> &Policy {
         &self.inner.policy
     }
 
     /// All matches, sorted by position, one per overlapping region.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::Matcher;
+    ///
+    /// let matcher = Matcher::bundled()?;
+    /// let text = "f*ck this shithead";
+    /// let found = matcher.find(text);
+    /// let spans: Vec<&str> = found.iter().map(|m| &text[m.start..m.end]).collect();
+    /// assert_eq!(spans, ["f*ck", "shithead"]);
+    /// let terms: Vec<&str> = found.iter().map(|m| m.term).collect();
+    /// assert_eq!(terms, ["fuck", "shit"]); // `shit` is a stem: the match runs to the word's end
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn find<'a>(&'a self, text: &'a str) -> Vec<Match<'a>> {
         // Filled in place rather than returned through the buffers' closure: moving the vector
         // out through it cost a stalled copy per call.
@@ -808,6 +1247,17 @@ impl Matcher {
     }
 
     /// Whether `text` has any match; stops at the first confirmed one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::Matcher;
+    ///
+    /// let matcher = Matcher::bundled()?;
+    /// assert!(matcher.is_match("what the f.u.c.k"));
+    /// assert!(!matcher.is_match("Scunthorpe is a town in England"));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn is_match(&self, text: &str) -> bool {
         // A long text is first checked on its first 1/32: a match there that nothing later in
         // the text can undo answers without scanning the rest (at most 1/32 more work when
@@ -878,12 +1328,38 @@ impl Matcher {
     }
 
     /// `text` with every match masked, one mask character per grapheme.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{CensorOptions, Matcher};
+    ///
+    /// let matcher = Matcher::bundled()?;
+    /// let options = CensorOptions::default();
+    /// assert_eq!(matcher.censor("😀 f*ck this", &options), "😀 **** this");
+    /// // चूतिया is three graphemes: three masks.
+    /// assert_eq!(matcher.censor("तू चूतिया है", &options), "तू *** है");
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn censor(&self, text: &str, options: &CensorOptions) -> String {
         let spans: Vec<(usize, usize)> = self.find(text).iter().map(|m| (m.start, m.end)).collect();
         censor_spans(text, &spans, options)
     }
 
     /// The policy's decision on `text`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Decision, Matcher, Severity};
+    ///
+    /// let matcher = Matcher::bundled()?;
+    /// let verdict = matcher.verdict("shit happens");
+    /// assert_eq!(verdict.decision, Decision::Review);
+    /// assert_eq!(verdict.max_severity, Some(Severity::Medium));
+    /// assert_eq!(matcher.verdict("hello").decision, Decision::Allow);
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn verdict(&self, text: &str) -> Verdict {
         self.inner.policy.decide(&self.find(text))
     }

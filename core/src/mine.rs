@@ -18,6 +18,24 @@ use std::io::{self, Write};
 use crate::matcher::Matcher;
 
 /// How [`Miner`] ranks and reports.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{Matcher, MineOptions, Miner};
+///
+/// let mut options = MineOptions::default();
+/// assert_eq!((options.top, options.min_posts, options.phrases), (200, 3, true));
+/// (options.min_posts, options.phrases) = (2, false); // a small sample, words only
+/// let matcher = Matcher::bundled()?;
+/// let mut miner = Miner::new(&matcher, options);
+/// miner.add("you zorkface", true);
+/// miner.add("zorkface!", true);
+/// miner.add("nice game", false);
+/// let found = miner.finish();
+/// assert_eq!(found.iter().map(|c| c.term.as_str()).collect::<Vec<_>>(), ["zorkface"]);
+/// # Ok::<(), kavach::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct MineOptions {
@@ -48,6 +66,26 @@ impl Default for MineOptions {
 
 /// A word or phrase that occurs in abusive posts more than chance would have it. Made by
 /// [`Miner`]; to write a sheet of one's own, start from `Candidate::default()` and set fields.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{Matcher, MineOptions, Miner};
+///
+/// let matcher = Matcher::bundled()?;
+/// let mut miner = Miner::new(&matcher, MineOptions::default());
+/// for _ in 0..5 {
+///     miner.add("you zorkface, what a fuck up", true);
+///     miner.add("what a game", false);
+/// }
+/// let found = miner.finish();
+/// let phrase = found.iter().find(|c| c.term == "fuck up").expect("a candidate");
+/// assert_eq!((phrase.words, phrase.abusive_posts, phrase.clean_posts), (2, 5, 0));
+/// // `fuck` is listed: the phrase says so, and `fuck` alone is no candidate.
+/// assert_eq!(phrase.contains, Some(("fuck".to_string(), "en".to_string())));
+/// assert!(found.iter().all(|c| c.term != "fuck"));
+/// # Ok::<(), kavach::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Candidate {
@@ -84,6 +122,25 @@ const MAX_WORD_CHARS: usize = 30;
 /// Counts words and phrases over labelled posts ([`Miner::add`]), then ranks them
 /// ([`Miner::finish`]). Memory: one entry per distinct word and phrase, and the first
 /// 200 characters of abusive posts that give an example.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{Matcher, MineOptions, Miner};
+///
+/// let matcher = Matcher::bundled()?;
+/// let mut miner = Miner::new(&matcher, MineOptions::default());
+/// let labelled = [("what a zorkface", true), ("you zorkface", true), ("what a game", false)];
+/// for _ in 0..5 {
+///     for (text, abusive) in labelled {
+///         miner.add(text, abusive);
+///     }
+/// }
+/// let best = &miner.finish()[0];
+/// assert_eq!((best.term.as_str(), best.abusive_posts, best.clean_posts), ("zorkface", 10, 0));
+/// assert_eq!(best.examples, ["what a zorkface", "you zorkface", "what a zorkface"]);
+/// # Ok::<(), kavach::Error>(())
+/// ```
 pub struct Miner<'m> {
     matcher: &'m Matcher,
     options: MineOptions,
@@ -95,6 +152,25 @@ pub struct Miner<'m> {
 
 impl<'m> Miner<'m> {
     /// A miner that checks its candidates against `matcher`'s lists.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Matcher, MineOptions, Miner};
+    ///
+    /// let posts = [("shit man", true), ("oh shit", true), ("shit!", true), ("oh man", false)];
+    /// // Against the bundled lists, a listed term is never a candidate ...
+    /// let bundled = Matcher::bundled()?;
+    /// let mut miner = Miner::new(&bundled, MineOptions::default());
+    /// posts.iter().for_each(|&(text, abusive)| miner.add(text, abusive));
+    /// assert!(miner.finish().iter().all(|c| c.term != "shit"));
+    /// // ... against a list without it, it is.
+    /// let hindi = Matcher::builder().bundled("hi").build()?;
+    /// let mut miner = Miner::new(&hindi, MineOptions::default());
+    /// posts.iter().for_each(|&(text, abusive)| miner.add(text, abusive));
+    /// assert_eq!(miner.finish()[0].term, "shit");
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn new(matcher: &'m Matcher, options: MineOptions) -> Self {
         Miner {
             matcher,
@@ -106,6 +182,24 @@ impl<'m> Miner<'m> {
     }
 
     /// Counts one post's words and phrases, each once.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Matcher, MineOptions, Miner};
+    ///
+    /// let matcher = Matcher::bundled()?;
+    /// let mut miner = Miner::new(&matcher, MineOptions::default());
+    /// // Lower-cased, punctuation trimmed; the URL, the mention and the number are left out.
+    /// miner.add("Zorkface! ZORKFACE https://x.example @sam 2024", true);
+    /// miner.add("#zorkface", true);
+    /// miner.add("zorkface zorkface", true);
+    /// miner.add("nice game", false);
+    /// let found = miner.finish();
+    /// assert_eq!(found[0].term, "zorkface");
+    /// assert_eq!(found[0].abusive_posts, 3); // once per post
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn add(&mut self, text: &str, abusive: bool) {
         if abusive {
             self.posts.1 += 1;
@@ -139,12 +233,45 @@ impl<'m> Miner<'m> {
     }
 
     /// Posts counted: (clean, abusive).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Matcher, MineOptions, Miner};
+    ///
+    /// let matcher = Matcher::bundled()?;
+    /// let mut miner = Miner::new(&matcher, MineOptions::default());
+    /// miner.add("you zorkface", true);
+    /// miner.add("nice game", false);
+    /// miner.add("zorkface!", true);
+    /// assert_eq!(miner.posts(), (1, 2));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn posts(&self) -> (u64, u64) {
         self.posts
     }
 
     /// The best candidates, best first: those in at least [`MineOptions::min_posts`] abusive
     /// posts, scored, and not already matched whole by the matcher.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Matcher, MineOptions, Miner};
+    ///
+    /// let matcher = Matcher::bundled()?;
+    /// let mut miner = Miner::new(&matcher, MineOptions::default());
+    /// for _ in 0..5 {
+    ///     miner.add("what a zorkface", true);
+    ///     miner.add("you zorkface, what a fuck up", true);
+    ///     miner.add("what a game", false);
+    /// }
+    /// let found = miner.finish();
+    /// assert_eq!(found[0].term, "zorkface"); // in 10 abusive posts and no clean one
+    /// assert!(found[0].score > found[1].score);
+    /// assert!(found.iter().all(|c| c.term != "fuck" && c.term != "what"));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn finish(self) -> Vec<Candidate> {
         // Posts with and without the n-gram, per label, each with its prior pseudo-counts.
         #[allow(clippy::cast_precision_loss)]
@@ -154,10 +281,15 @@ impl<'m> Miner<'m> {
             .grams
             .iter()
             .filter(|(_, c)| c.abusive >= self.options.min_posts)
+            // In every clean post: it cannot be more frequent in abusive ones.
+            .filter(|(_, c)| self.posts.0 == 0 || u64::from(c.clean) < self.posts.0)
             .map(|(g, c)| {
                 let (y1, y0) = (f64::from(c.abusive), f64::from(c.clean));
-                let with = prior * (y1 + y0);
-                let without = prior * (n1 + n0 - y1 - y0);
+                // At least one post's worth of prior on each side: an n-gram in every post of
+                // a set without clean posts would otherwise divide by zero and be dropped,
+                // although it is the strongest candidate.
+                let with = prior * (y1 + y0).max(1.0);
+                let without = prior * (n1 + n0 - y1 - y0).max(1.0);
                 let (a1, b1) = (y1 + with, n1 - y1 + without);
                 let (a0, b0) = (y0 + with, n0 - y0 + without);
                 let delta = (a1 / b1).ln() - (a0 / b0).ln();
@@ -224,6 +356,15 @@ fn is_mark(c: char) -> bool {
 /// The columns of a review sheet, in order. A reviewer fills `accept` (`yes` to add the row)
 /// and may change `category`, `severity`, `mode` and `lang`; `kavach list import` reads the
 /// sheet (as `.tsv`) and keeps only the accepted rows.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::REVIEW_COLUMNS;
+///
+/// assert_eq!(REVIEW_COLUMNS.len(), 11);
+/// assert_eq!(REVIEW_COLUMNS[..6], ["accept", "term", "category", "severity", "mode", "lang"]);
+/// ```
 pub const REVIEW_COLUMNS: &[&str] = &[
     "accept",
     "term",
@@ -246,6 +387,27 @@ pub const REVIEW_COLUMNS: &[&str] = &[
 /// # Errors
 ///
 /// What writing to `out` fails with.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{write_review_sheet, Candidate};
+///
+/// let mut zork = Candidate::default();
+/// zork.term = "zorkface".to_string();
+/// (zork.score, zork.abusive_posts, zork.clean_posts) = (4.256, 7, 1);
+/// zork.examples = vec!["you\tzorkface".to_string(), "zorkface!".to_string()];
+/// let mut sheet = Vec::new();
+/// write_review_sheet(&mut sheet, &[zork])?;
+/// let sheet = String::from_utf8(sheet)?;
+/// let rows: Vec<&str> = sheet.lines().collect();
+/// assert!(rows[0].starts_with("accept\tterm\tcategory\t"));
+/// let fields: Vec<&str> = rows[1].split('\t').collect();
+/// assert_eq!(fields[..7], ["", "zorkface", "insult", "low", "word", "", "4.26"]);
+/// // The tab in the example became a space.
+/// assert_eq!(fields[7..], ["7", "1", "", "you zorkface ¦ zorkface!"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn write_review_sheet(out: &mut impl Write, candidates: &[Candidate]) -> io::Result<()> {
     writeln!(out, "{}", REVIEW_COLUMNS.join("\t"))?;
     let clean = |s: &str| -> String {
@@ -354,6 +516,19 @@ mod tests {
             },
         );
         assert!(c.len() <= 5 && c.iter().all(|x| x.words == 1 && x.term != "blorp"));
+    }
+
+    #[test]
+    fn a_word_in_every_post_of_a_set_without_clean_posts_is_still_a_candidate() {
+        let posts = [
+            ("shut up zorkface", true),
+            ("zorkface again", true),
+            ("zorkface!", true),
+        ];
+        let c = mined(&posts, MineOptions::default());
+        assert_eq!(c[0].term, "zorkface");
+        assert!(c[0].score.is_finite() && c[0].score > 0.0, "{}", c[0].score);
+        assert_eq!((c[0].abusive_posts, c[0].clean_posts), (3, 0));
     }
 
     #[test]

@@ -14,6 +14,19 @@ use crate::policy::Policy;
 use crate::wordlist::{Severity, Wordlist};
 
 /// Which bundled lists a matcher gets.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{BundledLists, MatcherOptions};
+///
+/// let mut options = MatcherOptions::new();
+/// assert_eq!(options.bundled_lists()?, BundledLists::All);
+/// options.only_bundled(vec!["en".to_string()]);
+/// assert_eq!(options.bundled_lists()?, BundledLists::Only(vec!["en".to_string()]));
+/// assert_eq!(MatcherOptions::new().bundled(false).bundled_lists()?, BundledLists::None);
+/// # Ok::<(), kavach::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum BundledLists {
@@ -27,6 +40,20 @@ pub enum BundledLists {
 }
 
 /// Everything a binding or the CLI needs to build a [`Matcher`], with the project's defaults.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{Decision, MatcherOptions};
+///
+/// let mut options = MatcherOptions::new();
+/// options.only_bundled(vec!["en".to_string()]);
+/// options.set("block-at", "medium")?.set("maxMatches", "10")?;
+/// let matcher = options.build()?;
+/// assert_eq!(matcher.verdict("shit happens").decision, Decision::Block);
+/// assert_eq!(matcher.limits().max_matches, Some(10));
+/// # Ok::<(), kavach::Error>(())
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct MatcherOptions {
     bundled: Option<bool>,
@@ -38,6 +65,20 @@ pub struct MatcherOptions {
 }
 
 /// The option names [`MatcherOptions::set`] takes (also as `snake_case` or `camelCase`).
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{Limits, MatcherOptions, OPTION_NAMES};
+///
+/// assert!(OPTION_NAMES.contains(&"review-at"));
+/// let mut options = MatcherOptions::new();
+/// for name in OPTION_NAMES.iter().filter(|name| name.starts_with("max-")) {
+///     options.set(name, "none")?;
+/// }
+/// assert_eq!(options.limits(), Limits::NONE);
+/// # Ok::<(), kavach::Error>(())
+/// ```
 pub const OPTION_NAMES: &[&str] = &[
     "bundled",
     "review-at",
@@ -51,23 +92,91 @@ pub const OPTION_NAMES: &[&str] = &[
 
 impl MatcherOptions {
     /// Every bundled list, the default policy and limits.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Limits, Matcher, MatcherOptions, Policy};
+    ///
+    /// let matcher = MatcherOptions::new().build()?;
+    /// assert_eq!(matcher.lists(), Matcher::bundled()?.lists());
+    /// assert_eq!(matcher.policy(), &Policy::default());
+    /// assert_eq!(matcher.limits(), Limits::default());
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn new() -> Self {
         MatcherOptions::default()
     }
 
     /// Uses only these bundled lists (`id` or `id@version`); an empty list means none.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::MatcherOptions;
+    ///
+    /// let mut options = MatcherOptions::new();
+    /// options.only_bundled(vec!["hi-Latn".to_string()]);
+    /// let matcher = options.build()?;
+    /// assert!(matcher.is_match("tu chutiya hai"));
+    /// assert!(!matcher.is_match("what the fuck")); // `en` is left out
+    /// // No bundled list and no list of its own: nothing to build.
+    /// options.only_bundled(Vec::new());
+    /// assert_eq!(options.build().err().map(|e| e.code()), Some("no-lists"));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn only_bundled(&mut self, ids: Vec<String>) -> &mut Self {
         self.only = Some(ids);
         self
     }
 
     /// Turns the bundled lists on (the default) or off.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{MatcherOptions, Wordlist};
+    ///
+    /// # let header = "version = 1.0.0\ntitle = Platform terms\nlanguages = en\n\
+    /// #     source = our moderators\nlicense = CC0-1.0\ndate = 2026-01-01\n";
+    /// let text = format!("id = platform\n{header}[terms]\nzorp | insult | high\n");
+    /// let list = Wordlist::parse(&text, "platform.kavach")?;
+    /// let mut options = MatcherOptions::new();
+    /// options.bundled(false).add_list("platform.kavach", list);
+    /// let matcher = options.build()?;
+    /// assert_eq!(matcher.lists().len(), 1);
+    /// assert!(matcher.is_match("zorp") && !matcher.is_match("what the fuck"));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn bundled(&mut self, on: bool) -> &mut Self {
         self.bundled = Some(on);
         self
     }
 
     /// Adds a platform list; `source` names it in errors (its path, or `list_texts[0]`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{MatcherOptions, Wordlist};
+    ///
+    /// # let header = "version = 1.0.0\ntitle = Platform terms\nlanguages = en\n\
+    /// #     source = our moderators\nlicense = CC0-1.0\ndate = 2026-01-01\n";
+    /// let text = format!("id = platform\n{header}[terms]\nzorp | insult | high\n");
+    /// let mut options = MatcherOptions::new();
+    /// options.add_list("platform.kavach", Wordlist::parse(&text, "platform.kavach")?);
+    /// let matcher = options.build()?;
+    /// // Added to the bundled lists, not put in their place.
+    /// let terms: Vec<&str> = matcher.find("zorp, what the fuck").iter().map(|m| m.term).collect();
+    /// assert_eq!(terms, ["zorp", "fuck"]);
+    /// // A list with the id of a bundled list in use is refused, naming its source.
+    /// let text = format!("id = en\n{header}[terms]\nzorp | insult | high\n");
+    /// let mut options = MatcherOptions::new();
+    /// options.add_list("my-en.kavach", Wordlist::parse(&text, "my-en.kavach")?);
+    /// let message = options.build().err().map(|e| e.to_string());
+    /// assert_eq!(message.as_deref(), Some("my-en.kavach: list id `en` given twice"));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn add_list(&mut self, source: &str, list: Wordlist) -> &mut Self {
         self.lists.push((source.to_string(), list));
         self
@@ -78,6 +187,19 @@ impl MatcherOptions {
     /// # Errors
     ///
     /// `bad-option` when bundled lists are turned off and some are named.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{BundledLists, MatcherOptions};
+    ///
+    /// let mut options = MatcherOptions::new();
+    /// options.only_bundled(vec!["en".to_string()]);
+    /// assert_eq!(options.bundled_lists()?, BundledLists::Only(vec!["en".to_string()]));
+    /// options.bundled(false);
+    /// assert_eq!(options.bundled_lists().err().map(|e| e.code()), Some("bad-option"));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn bundled_lists(&self) -> Result<BundledLists, Error> {
         match (self.bundled, &self.only) {
             (Some(false), Some(ids)) if !ids.is_empty() => Err(bad_option(
@@ -98,6 +220,21 @@ impl MatcherOptions {
     ///
     /// # Errors
     /// `bad-option` for an unknown name or a bad value, naming both.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::MatcherOptions;
+    ///
+    /// let mut options = MatcherOptions::new();
+    /// options.set("max_matches", "5")?.set("maxInputBytes", "none")?;
+    /// assert_eq!(options.limits().max_matches, Some(5));
+    /// assert_eq!(options.limits().max_input_bytes, None);
+    /// assert_eq!(options.set("max-matches", "-1").err().map(|e| e.code()), Some("bad-option"));
+    /// let message = options.set("maxMatchez", "5").err().map(|e| e.to_string());
+    /// assert!(message.is_some_and(|m| m.starts_with("unknown option `maxMatchez`")));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn set(&mut self, name: &str, value: &str) -> Result<&mut Self, Error> {
         let key = kebab(name);
         let value = value.trim();
@@ -155,6 +292,21 @@ impl MatcherOptions {
     ///
     /// # Errors
     /// `bad-option` when `review-at` is above `block-at`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{MatcherOptions, Severity};
+    ///
+    /// let mut options = MatcherOptions::new();
+    /// options.set("review-at", "low")?.set("block-at", "medium")?;
+    /// let policy = options.policy()?;
+    /// assert_eq!(policy.default.review, Severity::Low);
+    /// assert_eq!(policy.default.block, Severity::Medium);
+    /// options.set("review-at", "critical")?;
+    /// assert_eq!(options.policy().err().map(|e| e.code()), Some("bad-option"));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn policy(&self) -> Result<Policy, Error> {
         let mut policy = Policy::default();
         if let Some(r) = self.review_at {
@@ -174,6 +326,18 @@ impl MatcherOptions {
     }
 
     /// The limits (default [`Limits::default`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Limits, MatcherOptions};
+    ///
+    /// let mut options = MatcherOptions::new();
+    /// assert_eq!(options.limits(), Limits::default());
+    /// options.set("max-input-bytes", "0")?; // 0: no limit
+    /// assert_eq!(options.limits().max_input_bytes, None);
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn limits(&self) -> Limits {
         self.limits
     }
@@ -183,6 +347,21 @@ impl MatcherOptions {
     /// # Errors
     /// A bad option, an unknown bundled id, a given list whose id is that of a bundled list in
     /// use or of another given list (naming its source), or no lists at all.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Decision, MatcherOptions};
+    ///
+    /// let mut options = MatcherOptions::new();
+    /// options.set("block-at", "medium")?;
+    /// let matcher = options.build()?;
+    /// assert_eq!(matcher.verdict("shit happens").decision, Decision::Block);
+    /// let mut options = MatcherOptions::new();
+    /// options.only_bundled(vec!["xx".to_string()]);
+    /// assert_eq!(options.build().err().map(|e| e.code()), Some("unknown-list"));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn build(&self) -> Result<Matcher, Error> {
         let policy = self.policy()?;
         let bundled: Vec<String> = match self.bundled_lists()? {

@@ -7,6 +7,19 @@ use crate::matcher::Match;
 use crate::wordlist::{Category, Severity};
 
 /// What to do with a text.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{Decision, Matcher};
+///
+/// let matcher = Matcher::bundled()?;
+/// assert_eq!(matcher.verdict("shit happens").decision, Decision::Review);
+/// // Decisions are ordered: a text's is the most severe of its matches'.
+/// assert!(Decision::Allow < Decision::Review && Decision::Review < Decision::Block);
+/// assert_eq!(matcher.verdict("shit happens, fuck").decision, Decision::Block);
+/// # Ok::<(), kavach::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Decision {
     /// Publish.
@@ -19,6 +32,15 @@ pub enum Decision {
 
 impl Decision {
     /// `allow`, `review` or `block`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::Decision;
+    ///
+    /// assert_eq!(Decision::Review.as_str(), "review");
+    /// assert_eq!(Decision::Block.to_string(), Decision::Block.as_str());
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Decision::Allow => "allow",
@@ -35,6 +57,21 @@ impl fmt::Display for Decision {
 }
 
 /// The policy's answer for one text.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{Decision, Matcher, Severity};
+///
+/// let matcher = Matcher::bundled()?;
+/// let verdict = matcher.verdict("you idiot, what the fuck");
+/// assert_eq!(verdict.decision, Decision::Block);
+/// assert_eq!(verdict.max_severity, Some(Severity::High));
+/// assert!(!verdict.report);
+/// // A child-safety match is blocked and marked for reporting.
+/// assert!(matcher.verdict("pthc").report);
+/// # Ok::<(), kavach::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Verdict {
@@ -47,6 +84,21 @@ pub struct Verdict {
 }
 
 /// Severity thresholds: at or above `review` a text is reviewed, at or above `block` blocked.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{Category, Decision, Matcher, Policy, Severity, Thresholds};
+///
+/// let mut policy = Policy::default();
+/// // Send every insult to review, and block only critical ones.
+/// let insults = Thresholds { review: Severity::Low, block: Severity::Critical };
+/// policy.overrides.push((Category::Insult, insults));
+/// let matcher = Matcher::builder().bundled("en").policy(policy).build()?;
+/// assert_eq!(matcher.verdict("you idiot").decision, Decision::Review);
+/// assert_eq!(matcher.verdict("you asshole").decision, Decision::Review);
+/// # Ok::<(), kavach::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Thresholds {
     /// Lowest severity that sends a text to review.
@@ -59,12 +111,28 @@ pub struct Thresholds {
 ///
 /// Default: low → allow, medium → review, high and critical → block; slurs and violence block
 /// from medium; child-safety blocks at any severity and sets `report`.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{Decision, Matcher, Policy};
+///
+/// let policy = Policy::default();
+/// let matcher = Matcher::bundled()?;
+/// let decide = |text: &str| policy.decide(&matcher.find(text)).decision;
+/// assert_eq!(decide("damn it"), Decision::Allow); // low
+/// assert_eq!(decide("shit happens"), Decision::Review); // medium
+/// assert_eq!(decide("what the fuck"), Decision::Block); // high
+/// assert_eq!(decide("go back to your country"), Decision::Block); // a medium slur
+/// # Ok::<(), kavach::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Policy {
     /// Thresholds for categories without an override.
     pub default: Thresholds,
-    /// Per-category thresholds.
+    /// Per-category thresholds; where a category is given more than once, the last applies
+    /// (so one pushed onto [`Policy::default`]'s replaces its own).
     pub overrides: Vec<(Category, Thresholds)>,
 }
 
@@ -96,15 +164,45 @@ impl Default for Policy {
 
 impl Policy {
     /// The thresholds that apply to `category`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Category, Policy, Severity, Thresholds};
+    ///
+    /// let policy = Policy::default();
+    /// let profanity = Thresholds { review: Severity::Medium, block: Severity::High };
+    /// assert_eq!(policy.thresholds(Category::Profanity), profanity);
+    /// assert_eq!(policy.thresholds(Category::Slur).block, Severity::Medium);
+    /// assert_eq!(policy.thresholds(Category::ChildSafety).block, Severity::Low);
+    ///
+    /// // The last override given for a category applies.
+    /// let mut lenient = Policy::default();
+    /// lenient.overrides.push((Category::Slur, profanity));
+    /// assert_eq!(lenient.thresholds(Category::Slur).block, Severity::High);
+    /// ```
     pub fn thresholds(&self, category: Category) -> Thresholds {
         self.overrides
             .iter()
+            .rev()
             .find(|(c, _)| *c == category)
             .map_or(self.default, |(_, t)| *t)
     }
 
     /// The decision one match calls for on its own (a text's decision is the most severe of
     /// its matches').
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Decision, Matcher};
+    ///
+    /// let matcher = Matcher::bundled()?;
+    /// let found = matcher.find("damn, shit, fuck");
+    /// let each: Vec<Decision> = found.iter().map(|m| matcher.policy().decision_for(m)).collect();
+    /// assert_eq!(each, [Decision::Allow, Decision::Review, Decision::Block]);
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn decision_for(&self, m: &Match) -> Decision {
         let t = self.thresholds(m.category);
         if m.severity >= t.block {
@@ -117,6 +215,19 @@ impl Policy {
     }
 
     /// The decision for a text with these matches.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Decision, Matcher, Policy, Severity};
+    ///
+    /// let matcher = Matcher::bundled()?;
+    /// let verdict = Policy::default().decide(&matcher.find("damn, shit"));
+    /// assert_eq!(verdict.decision, Decision::Review);
+    /// assert_eq!(verdict.max_severity, Some(Severity::Medium));
+    /// assert_eq!(Policy::default().decide(&[]).decision, Decision::Allow);
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn decide(&self, matches: &[Match]) -> Verdict {
         let decision = matches
             .iter()

@@ -15,6 +15,18 @@ use crate::policy::{Decision, Policy, Verdict};
 use crate::span::{convert_offsets, OffsetUnit};
 
 /// Whether a text was scanned.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{Error, ErrorKind, Matcher, Report, Status};
+///
+/// let matcher = Matcher::bundled()?;
+/// assert_eq!(matcher.report("what the fuck").status(), Status::Scanned);
+/// let unreadable = Report::unscanned(Error::new(ErrorKind::NotText("None".into())));
+/// assert_eq!(unreadable.status(), Status::Error);
+/// # Ok::<(), kavach::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Status {
@@ -26,6 +38,17 @@ pub enum Status {
 
 impl Status {
     /// `scanned` or `error`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Matcher, Status};
+    ///
+    /// assert_eq!(Status::Error.as_str(), "error");
+    /// let matcher = Matcher::bundled()?;
+    /// assert_eq!(matcher.report("hello").status().as_str(), "scanned");
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Scanned => "scanned",
@@ -35,6 +58,22 @@ impl Status {
 }
 
 /// The outcome of scanning one text.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{Decision, Matcher, OffsetUnit};
+///
+/// let matcher = Matcher::bundled()?;
+/// let report = matcher.report("you idiot, what the fuck");
+/// assert_eq!(report.matches.len(), 2);
+/// assert_eq!(report.verdict.decision, Decision::Block);
+/// // `idiot` alone would be allowed: `fuck` is what blocks the text.
+/// let reasons: Vec<&str> = report.reasons().map(|m| m.text).collect();
+/// assert_eq!(reasons, ["fuck"]);
+/// assert!(report.to_json(None, OffsetUnit::Byte).contains(r#""verdict":"block""#));
+/// # Ok::<(), kavach::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Report<'a> {
@@ -79,6 +118,18 @@ impl<'a> Report<'a> {
 
     /// The report on a text that was not scanned: over the length limit, or not readable (not
     /// a string, invalid UTF-8, a malformed record). Its verdict is `review`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Decision, Error, ErrorKind, Report, Status};
+    ///
+    /// let report = Report::unscanned(Error::new(ErrorKind::NotText("None".into())));
+    /// assert_eq!(report.status(), Status::Error);
+    /// assert_eq!(report.verdict.decision, Decision::Review);
+    /// assert_eq!(report.reason_code(), Some("not-text"));
+    /// assert!(report.matches.is_empty());
+    /// ```
     pub fn unscanned(error: Error) -> Report<'static> {
         Report {
             text: "",
@@ -95,6 +146,21 @@ impl<'a> Report<'a> {
     }
 
     /// Whether the text was scanned.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Limits, Matcher, Status};
+    ///
+    /// let mut limits = Limits::default();
+    /// limits.max_input_bytes = Some(16);
+    /// let matcher = Matcher::builder().bundled("en").limits(limits).build()?;
+    /// assert_eq!(matcher.report("what the fuck").status(), Status::Scanned);
+    /// let report = matcher.report("a text over sixteen bytes");
+    /// assert_eq!(report.status(), Status::Error);
+    /// assert_eq!(report.error.map(|e| e.code()), Some("input-too-long"));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn status(&self) -> Status {
         if self.error.is_some() {
             Status::Error
@@ -104,23 +170,74 @@ impl<'a> Report<'a> {
     }
 
     /// Whether the text has any match.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Decision, Matcher};
+    ///
+    /// let matcher = Matcher::bundled()?;
+    /// let report = matcher.report("damn it");
+    /// assert!(report.flagged()); // a match...
+    /// assert_eq!(report.verdict.decision, Decision::Allow); // ...that the policy allows
+    /// assert!(!matcher.report("hello").flagged());
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn flagged(&self) -> bool {
         !self.matches.is_empty()
     }
 
     /// Per match in [`Report::matches`], the decision it calls for on its own under the policy.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Decision, Matcher};
+    ///
+    /// let matcher = Matcher::bundled()?;
+    /// let report = matcher.report("damn, shit, fuck");
+    /// assert_eq!(report.decisions(), [Decision::Allow, Decision::Review, Decision::Block]);
+    /// assert_eq!(report.verdict.decision, Decision::Block);
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn decisions(&self) -> &[Decision] {
         &self.decisions
     }
 
     /// The matches that drove the verdict: those whose own decision is the verdict's (none for
     /// `allow`). What a user should be shown as the reason.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::Matcher;
+    ///
+    /// let matcher = Matcher::bundled()?;
+    /// let report = matcher.report("damn, shit, fuck, what the f*ck");
+    /// let reasons: Vec<&str> = report.reasons().map(|m| m.text).collect();
+    /// assert_eq!(reasons, ["fuck", "f*ck"]);
+    /// // An allowed text has no reason, even with matches.
+    /// assert_eq!(matcher.report("damn").reasons().count(), 0);
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn reasons(&self) -> impl Iterator<Item = &Match<'a>> {
         self.reason_indices().map(|k| &self.matches[k])
     }
 
     /// The positions in [`Report::matches`] of [`Report::reasons`], in order (for bindings
     /// that refer to the matches they have already converted).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::Matcher;
+    ///
+    /// let matcher = Matcher::bundled()?;
+    /// let report = matcher.report("damn, shit, fuck");
+    /// assert_eq!(report.reason_indices().collect::<Vec<_>>(), [2]);
+    /// assert_eq!(report.matches[2].term, "fuck");
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn reason_indices(&self) -> impl Iterator<Item = usize> + '_ {
         let d = self.verdict.decision;
         self.decisions
@@ -132,6 +249,22 @@ impl<'a> Report<'a> {
 
     /// Why the verdict is not the matches' own: the error's code, or `too-many-matches` when
     /// the matches were cut at the limit; `None` for a complete scan.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Decision, Limits, Matcher};
+    ///
+    /// let mut limits = Limits::default();
+    /// limits.max_matches = Some(2);
+    /// let matcher = Matcher::builder().bundled("en").limits(limits).build()?;
+    /// assert_eq!(matcher.report("damn damn").reason_code(), None);
+    /// let report = matcher.report("damn damn damn");
+    /// assert_eq!(report.reason_code(), Some("too-many-matches"));
+    /// // Fails closed: `damn` is allowed, but a truncated text goes to review.
+    /// assert_eq!(report.verdict.decision, Decision::Review);
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn reason_code(&self) -> Option<&'static str> {
         match &self.error {
             Some(e) => Some(e.code()),
@@ -141,6 +274,19 @@ impl<'a> Report<'a> {
     }
 
     /// The matches' spans as `[start, end, start, end, …]` in `unit`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Matcher, OffsetUnit};
+    ///
+    /// let matcher = Matcher::bundled()?;
+    /// let report = matcher.report("😀 you shit");
+    /// assert_eq!(report.offsets(OffsetUnit::Byte), [9, 13]);
+    /// assert_eq!(report.offsets(OffsetUnit::CodePoint), [6, 10]); // Python `str` indices
+    /// assert_eq!(report.offsets(OffsetUnit::Utf16), [7, 11]); // JavaScript string indices
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn offsets(&self, unit: OffsetUnit) -> Vec<usize> {
         let mut offsets: Vec<usize> = self.matches.iter().flat_map(|m| [m.start, m.end]).collect();
         convert_offsets(self.text, &mut offsets, unit);
@@ -154,10 +300,29 @@ impl<'a> Report<'a> {
     /// "text":…,"term":…,"category":…,"severity":…,"decision":…,"list":…,"version":…,
     /// "transforms":[…]}]}`
     ///
-    /// `id` is raw JSON (written as given, less whitespace between its tokens; left out when
-    /// `None`); offsets are in `unit`; an error is `{"code":…,"message":…}`. The line never
+    /// `id` is raw JSON (written as given, less any TAB, CR or LF between its tokens; left out
+    /// when `None`); offsets are in `unit`; an error is `{"code":…,"message":…}`. The line never
     /// holds a raw control character (C0, DEL, C1) or U+2028/U+2029: strings escape them as
     /// `\uxxxx` (or `\n`, `\t`, …), and TAB, CR and LF between the tokens of `id` are dropped.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Matcher, OffsetUnit};
+    ///
+    /// let matcher = Matcher::bundled()?;
+    /// let mut out = Vec::new();
+    /// for (id, text) in [("1", "hello"), ("2", "what the fuck")] {
+    ///     matcher.report(text).write_json(&mut out, Some(id), OffsetUnit::Byte);
+    ///     out.push(b'\n'); // JSON Lines
+    /// }
+    /// let jsonl = String::from_utf8_lossy(&out);
+    /// let lines: Vec<&str> = jsonl.lines().collect();
+    /// let first = r#"{"id":1,"status":"scanned","flagged":false,"verdict":"allow""#;
+    /// assert!(lines[0].starts_with(first));
+    /// assert!(lines[1].contains(r#""verdict":"block""#) && lines[1].contains(r#""term":"fuck""#));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn write_json(&self, out: &mut Vec<u8>, id: Option<&str>, unit: OffsetUnit) {
         out.push(b'{');
         if let Some(id) = id {
@@ -251,6 +416,19 @@ impl<'a> Report<'a> {
     }
 
     /// [`Report::write_json`] into a new string.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Matcher, OffsetUnit};
+    ///
+    /// let matcher = Matcher::bundled()?;
+    /// let json = matcher.report("😀 shit").to_json(Some(r#"{"post": 7}"#), OffsetUnit::Utf16);
+    /// assert!(json.starts_with(r#"{"id":{"post": 7},"status":"scanned","flagged":true"#));
+    /// assert!(json.contains(r#""verdict":"review""#));
+    /// assert!(json.contains(r#""start":3,"end":7,"text":"shit","term":"shit""#));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn to_json(&self, id: Option<&str>, unit: OffsetUnit) -> String {
         let mut out = Vec::with_capacity(160 + self.matches.len() * 200);
         self.write_json(&mut out, id, unit);

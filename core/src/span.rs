@@ -2,6 +2,21 @@
 //! wants code points and JavaScript UTF-16 code units. Conversion is one forward pass.
 
 /// A unit for text offsets.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{convert_offsets, Matcher, OffsetUnit};
+///
+/// let text = "😀 what the fuck";
+/// let matcher = Matcher::bundled()?;
+/// let m = &matcher.find(text)[0];
+/// assert_eq!((m.start, m.end), (14, 18)); // bytes: the emoji is 4
+/// let mut span = [m.start, m.end];
+/// convert_offsets(text, &mut span, OffsetUnit::Utf16);
+/// assert_eq!(span, [12, 16]); // JavaScript: the emoji is 2
+/// # Ok::<(), kavach::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OffsetUnit {
     /// UTF-8 bytes (Rust, the CLI).
@@ -14,6 +29,22 @@ pub enum OffsetUnit {
 
 /// Converts byte offsets (each on a char boundary of `text`) to `unit`, in place, in one pass
 /// over `text` whatever the order of `offsets`.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{convert_offsets, Matcher, OffsetUnit};
+///
+/// let text = "तू चूतिया है"; // Devanagari: 3 bytes per character
+/// let matcher = Matcher::bundled()?;
+/// let m = &matcher.find(text)[0];
+/// assert_eq!((m.start, m.end), (7, 25));
+/// let mut span = [m.end, m.start]; // any order
+/// convert_offsets(text, &mut span, OffsetUnit::CodePoint);
+/// assert_eq!(span, [9, 3]); // Python: text[3:9]
+/// assert_eq!(text.chars().skip(3).take(6).collect::<String>(), &text[m.start..m.end]);
+/// # Ok::<(), kavach::Error>(())
+/// ```
 pub fn convert_offsets(text: &str, offsets: &mut [usize], unit: OffsetUnit) {
     if unit == OffsetUnit::Byte || offsets.is_empty() {
         return;

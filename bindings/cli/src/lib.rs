@@ -49,7 +49,7 @@ pub(crate) struct ListArgs {
     /// Use no bundled list: only the --list-file lists.
     #[arg(long, global = true, conflicts_with = "list")]
     pub(crate) no_bundled: bool,
-    /// Format of the --list-file files (default: from the extension; .txt plain, .csv CSV,
+    /// Format of the --list-file files (default: from the extension, in any case; .txt plain, .csv CSV, .tsv TSV,
     /// otherwise kavach).
     #[arg(long, value_name = "txt|csv|kavach", global = true)]
     pub(crate) format: Option<Format>,

@@ -151,6 +151,19 @@ pub(crate) struct Scratch {
 /// Returns the matching form of `text`: what the matcher searches, after every fold.
 ///
 /// Normalising the matching form again gives the same string.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::normalize;
+///
+/// assert_eq!(normalize("What the F.U.C.K"), "what the fuck");
+/// assert_eq!(normalize("ｆüüüｃｋ"), "fuck"); // fullwidth, diacritic, stretched
+/// assert_eq!(normalize("f*ck"), "f*ck"); // a mask stays: it matches any letter
+/// let key = normalize("Ｆ.Ü.С.К"); // fullwidth, accent, Cyrillic
+/// assert_eq!(key, "fuck");
+/// assert_eq!(normalize(&key), key);
+/// ```
 pub fn normalize(text: &str) -> String {
     let mut out = Normalized::default();
     normalize_into(text, &mut out, &mut Scratch::default());

@@ -5,8 +5,24 @@
 //! (vendored at `tools/unicode/confusables.txt`). Do not edit by hand; `--check` verifies it.
 
 /// Unicode version of the decomposition, case-folding and category data.
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(kavach::UNICODE_VERSION, "14.0.0");
+/// // Its decompositions: fullwidth letters (`Ｆ`) and `Ü` (U with diaeresis) fold to ASCII.
+/// assert_eq!(kavach::normalize("What the ＦÜＣＫ"), "what the fuck");
+/// ```
 pub const UNICODE_VERSION: &str = "14.0.0";
 /// Version of the UTS #39 confusables data.
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(kavach::CONFUSABLES_VERSION, "13.0.0");
+/// // Its prototypes: Cyrillic `с` (U+0441) and Greek `υ` (U+03C5) read as Latin letters.
+/// assert_eq!(kavach::normalize("f\u{3C5}\u{441}k"), "fuck");
+/// ```
 pub const CONFUSABLES_VERSION: &str = "13.0.0";
 
 /// The replacement comes from a compatibility decomposition (NFKD/NFKC).

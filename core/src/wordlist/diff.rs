@@ -7,6 +7,24 @@ use super::{AllowEntry, Entry, Wordlist};
 use crate::normalize::normalize;
 
 /// The entries added, removed and changed from one list version to another.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{ListDiff, Severity, Wordlist};
+///
+/// # let header = "version = 1.0.0\ntitle = t\nlanguages = en\nsource = me\n\
+/// #     license = CC0-1.0\ndate = 2026-01-01\n";
+/// let list = |terms: &str| Wordlist::parse(&format!("id = t\n{header}[terms]\n{terms}"), "t");
+/// let old = list("Fuck | profanity | high\nshit | profanity | medium\ndamn | profanity | low\n")?;
+/// let new = list("fuck | profanity | high\nshit | profanity | high\nzorkface | insult | high\n")?;
+/// let d = ListDiff::between(&old, &new);
+/// assert_eq!((d.added[0].term.as_str(), d.removed[0].term.as_str()), ("zorkface", "damn"));
+/// let (before, after) = &d.changed[0];
+/// assert_eq!((before.severity, after.severity), (Severity::Medium, Severity::High));
+/// assert_eq!(d.changed.len(), 1); // `Fuck` → `fuck` matches the same text: no change
+/// # Ok::<(), kavach::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ListDiff {
@@ -28,6 +46,24 @@ pub struct ListDiff {
 
 impl ListDiff {
     /// Compares `old` with `new`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{ListDiff, Wordlist};
+    ///
+    /// # let header = "version = 1.0.0\ntitle = t\nlanguages = en\nsource = me\n\
+    /// #     license = CC0-1.0\ndate = 2026-01-01\n";
+    /// let list = |body: &str| Wordlist::parse(&format!("id = t\n{header}{body}"), "t");
+    /// let old = list("[terms]\nfuck | profanity | high\n")?;
+    /// let new = list("[terms]\nfuck | profanity | high\nbc | profanity | medium | context\n\
+    ///     [context]\nyaar\n")?;
+    /// let d = ListDiff::between(&old, &new);
+    /// assert_eq!(d.added.iter().map(|e| e.term.as_str()).collect::<Vec<_>>(), ["bc"]);
+    /// assert_eq!(d.context_added, ["yaar"]);
+    /// assert!(d.removed.is_empty() && d.changed.is_empty());
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn between(old: &Wordlist, new: &Wordlist) -> ListDiff {
         let key = |e: &Entry| normalize(&e.term);
         let old_terms: BTreeMap<String, &Entry> =
@@ -88,6 +124,22 @@ impl ListDiff {
     }
 
     /// True when the two lists match exactly the same things.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{ListDiff, Wordlist};
+    ///
+    /// # let header = "version = 1.0.0\ntitle = t\nlanguages = en\nsource = me\n\
+    /// #     license = CC0-1.0\ndate = 2026-01-01\n";
+    /// let list = |terms: &str| Wordlist::parse(&format!("id = t\n{header}[terms]\n{terms}"), "t");
+    /// let old = list("fuck | profanity | high\nshit | profanity | medium\n")?;
+    /// let reformatted = list("# reordered\nshit|profanity|medium\nFUCK|profanity|high\n")?;
+    /// assert!(ListDiff::between(&old, &reformatted).is_empty());
+    /// let changed = list("fuck | profanity | high | stem\nshit | profanity | medium\n")?;
+    /// assert!(!ListDiff::between(&old, &changed).is_empty()); // a mode changed
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.added.is_empty()
             && self.removed.is_empty()

@@ -9,6 +9,22 @@ use super::{Category, Entry, ListMeta, MatchMode, Severity, Wordlist};
 use crate::error::{Error, ErrorKind};
 
 /// The format of a list file.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{Format, ImportOptions, Wordlist};
+///
+/// let options = ImportOptions::default();
+/// let text = b"# our terms\nzorkface\n\nblorp\n";
+/// let plain = Wordlist::from_bytes(text, "ours.txt", Format::Plain, &options)?;
+/// assert_eq!(plain.entries().len(), 2);
+/// let sheet = b"accept\tterm\tseverity\nyes\tzorkface\thigh\n\tblorp\tlow\n"; // a review sheet
+/// let tsv = Wordlist::from_bytes(sheet, "review.tsv", Format::Tsv, &options)?;
+/// assert_eq!(tsv.entries().iter().map(|e| e.term.as_str()).collect::<Vec<_>>(), ["zorkface"]);
+/// assert_eq!("csv".parse::<Format>(), Ok(Format::Csv));
+/// # Ok::<(), kavach::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Format {
@@ -41,9 +57,24 @@ impl FromStr for Format {
 }
 
 impl Format {
-    /// The format a path's extension suggests: `.txt` plain, `.csv` CSV, else kavach.
+    /// The format a path's extension suggests, in any case: `.txt` plain, `.csv` CSV, `.tsv`
+    /// TSV, anything else the kavach format.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use kavach::Format;
+    ///
+    /// assert_eq!(Format::from_path(Path::new("terms.txt")), Format::Plain);
+    /// assert_eq!(Format::from_path(Path::new("lists/terms.csv")), Format::Csv);
+    /// assert_eq!(Format::from_path(Path::new("review.tsv")), Format::Tsv);
+    /// assert_eq!(Format::from_path(Path::new("TERMS.TXT")), Format::Plain);
+    /// assert_eq!(Format::from_path(Path::new("en.kavach")), Format::Kavach);
+    /// ```
     pub fn from_path(path: &Path) -> Format {
-        match path.extension().and_then(|e| e.to_str()) {
+        let extension = path.extension().and_then(|e| e.to_str());
+        match extension.map(str::to_ascii_lowercase).as_deref() {
             Some("txt") => Format::Plain,
             Some("csv") => Format::Csv,
             Some("tsv") => Format::Tsv,
@@ -53,6 +84,22 @@ impl Format {
 }
 
 /// Identity and defaults for lists that carry no header (plain text and CSV).
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{Category, Format, ImportOptions, Matcher, Severity, Wordlist};
+///
+/// let mut options = ImportOptions::default(); // `#[non_exhaustive]`: set the fields
+/// (options.id, options.version) = ("platform".to_string(), "2.1.0".to_string());
+/// (options.category, options.severity) = (Category::Slur, Severity::Critical);
+/// let list = Wordlist::from_bytes(b"zorkface\n", "terms.txt", Format::Plain, &options)?;
+/// let matcher = Matcher::builder().list(list).build()?;
+/// let m = &matcher.find("you zorkface")[0];
+/// assert_eq!((m.category, m.severity), (Category::Slur, Severity::Critical));
+/// assert_eq!((m.list, m.version), ("platform", "2.1.0"));
+/// # Ok::<(), kavach::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct ImportOptions {

@@ -8,6 +8,21 @@ use crate::matcher::Matcher;
 use crate::normalize::normalize;
 
 /// A problem worth a look that does not stop the list from loading.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{lint, Wordlist};
+///
+/// # let header = "version = 1.0.0\ntitle = t\nlanguages = en\nsource = me\n\
+/// #     license = CC0-1.0\ndate = 2026-01-01\n";
+/// let text = format!("id = t\n{header}[terms]\nfuck | profanity | high\n\
+///     FUCK | profanity | high\n");
+/// let warnings = lint(&Wordlist::parse(&text, "t.kavach")?, &[]);
+/// assert_eq!((warnings[0].line, warnings[0].code), (10, "duplicate"));
+/// assert_eq!(warnings[0].message, "duplicate term `FUCK` (first on line 9)");
+/// # Ok::<(), kavach::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Warning {
@@ -24,6 +39,23 @@ const EXAMPLES: usize = 5;
 
 /// Checks `list` for duplicate terms, terms with the same matching form, and terms or allow
 /// gaps that make it flag words of `dictionary` (one word per item; pass an empty slice to skip).
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{lint, Wordlist};
+///
+/// # let header = "version = 1.0.0\ntitle = t\nlanguages = en\nsource = me\n\
+/// #     license = CC0-1.0\ndate = 2026-01-01\n";
+/// let text = format!("id = t\n{header}[terms]\nass | profanity | medium | stem\n\
+///     fück | profanity | high\nfuck | profanity | high\n[allow]\nassassin\n");
+/// let list = Wordlist::parse(&text, "t.kavach")?;
+/// let warnings = lint(&list, &["assassin", "assess", "class", "assessment"]);
+/// let codes: Vec<(usize, &str)> = warnings.iter().map(|w| (w.line, w.code)).collect();
+/// assert_eq!(codes, [(9, "dictionary"), (11, "same-key")]);
+/// assert_eq!(warnings[0].message, "`ass` matches 2 dictionary words: assess, assessment");
+/// # Ok::<(), kavach::Error>(())
+/// ```
 pub fn lint(list: &Wordlist, dictionary: &[&str]) -> Vec<Warning> {
     let mut warnings = Vec::new();
     let mut seen_term: HashMap<String, usize> = HashMap::new();

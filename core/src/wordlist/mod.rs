@@ -30,9 +30,35 @@ macro_rules! named_enum {
 
         impl $name {
             /// Every value, in order.
+            ///
+            /// # Examples
+            ///
+            /// ```
+            /// use kavach::{Category, MatchMode, Severity};
+            ///
+            /// assert_eq!(Category::ALL.len(), 6);
+            /// assert_eq!(Category::ALL[0], Category::Profanity);
+            /// assert!(Severity::ALL.windows(2).all(|w| w[0] < w[1])); // Low to Critical
+            /// let modes: Vec<&str> = MatchMode::ALL.iter().map(|m| m.as_str()).collect();
+            /// assert_eq!(modes, ["word", "stem", "substring", "context"]);
+            /// ```
             pub const ALL: &'static [$name] = &[$($name::$v),+];
 
             /// The stable lower-case name used in lists, JSON and every binding.
+            ///
+            /// It is also what `Display` writes and what `FromStr` reads (in any case).
+            ///
+            /// # Examples
+            ///
+            /// ```
+            /// use kavach::{Category, MatchMode, Severity};
+            ///
+            /// assert_eq!(Category::ChildSafety.as_str(), "child-safety");
+            /// assert_eq!(Severity::Critical.to_string(), "critical");
+            /// assert_eq!("Substring".parse::<MatchMode>(), Ok(MatchMode::Substring));
+            /// let err = "subword".parse::<MatchMode>().unwrap_err();
+            /// assert_eq!(err.code(), "unknown-mode");
+            /// ```
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$v => $s),+ }
             }
@@ -58,6 +84,18 @@ macro_rules! named_enum {
 
 named_enum!(
     /// What kind of harm a term signals.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Category, Matcher};
+    ///
+    /// let matcher = Matcher::bundled()?;
+    /// let found = matcher.find("fuck, kill yourself");
+    /// assert_eq!((found[0].term, found[0].category), ("fuck", Category::Profanity));
+    /// assert_eq!((found[1].term, found[1].category), ("kill yourself", Category::Violence));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     Category, UnknownCategory, {
         /// Swearing and vulgar language.
         Profanity => "profanity",
@@ -76,6 +114,21 @@ named_enum!(
 
 named_enum!(
     /// How harmful a term is; ordered from `Low` to `Critical`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Matcher, Severity};
+    ///
+    /// let matcher = Matcher::bundled()?;
+    /// let found = matcher.find("damn, this shit, fuck");
+    /// let severities: Vec<Severity> = found.iter().map(|m| m.severity).collect();
+    /// assert_eq!(severities, [Severity::Low, Severity::Medium, Severity::High]);
+    /// // Ordered: act only on high and critical matches.
+    /// let strong = found.iter().filter(|m| m.severity >= Severity::High);
+    /// assert_eq!(strong.map(|m| m.text).collect::<Vec<_>>(), ["fuck"]);
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     Severity, UnknownSeverity, {
         /// Mild (damn, crap).
         Low => "low",
@@ -90,6 +143,27 @@ named_enum!(
 
 named_enum!(
     /// Where a term may match.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{MatchMode, Matcher, Wordlist};
+    ///
+    /// # let header = "version = 1.0.0\ntitle = t\nlanguages = en\nsource = me\n\
+    /// #     license = CC0-1.0\ndate = 2026-01-01\n";
+    /// let text = format!("id = mine\n{header}[terms]\n\
+    ///     ass | profanity | medium | word\n\
+    ///     shit | profanity | medium | stem\n\
+    ///     fuck | profanity | high | substring\n");
+    /// let list = Wordlist::parse(&text, "mine.kavach")?;
+    /// assert_eq!(list.entries()[1].mode, MatchMode::Stem);
+    /// let matcher = Matcher::builder().list(list).build()?;
+    /// let found = |text| matcher.find(text).iter().map(|m| m.text).collect::<Vec<_>>();
+    /// assert_eq!(found("assassin ass"), ["ass"]); // word: whole words only
+    /// assert_eq!(found("bullshit shitty"), ["shitty"]); // stem: at the start of a word
+    /// assert_eq!(found("#motherfucking"), ["fuck"]); // substring: anywhere
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     MatchMode, UnknownMode, {
         /// As a whole word only.
         Word => "word",
@@ -105,6 +179,24 @@ named_enum!(
 );
 
 /// One term of a list.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{Category, MatchMode, Severity, Wordlist};
+///
+/// # let header = "version = 1.0.0\ntitle = t\nlanguages = en\nsource = me\n\
+/// #     license = CC0-1.0\ndate = 2026-01-01\n";
+/// let text = format!("id = mine\n{header}[terms]\nFuck | profanity | high\n");
+/// let list = Wordlist::parse(&text, "mine.kavach")?;
+/// let entry = &list.entries()[0];
+/// assert_eq!(entry.term, "Fuck"); // as written
+/// assert_eq!((entry.category, entry.severity), (Category::Profanity, Severity::High));
+/// assert_eq!(entry.mode, MatchMode::Word); // the defaults: word mode ...
+/// assert_eq!(entry.lang, "en"); // ... and the list's first language
+/// assert_eq!(entry.line, 9);
+/// # Ok::<(), kavach::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Entry {
@@ -124,6 +216,26 @@ pub struct Entry {
 
 /// A benign word that contains a listed term (`Scunthorpe`, `assassin`): matches that lie
 /// inside one of its occurrences are suppressed.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{MatchMode, Matcher, Wordlist};
+///
+/// # let header = "version = 1.0.0\ntitle = t\nlanguages = en\nsource = me\n\
+/// #     license = CC0-1.0\ndate = 2026-01-01\n";
+/// let text = format!("id = mine\n{header}[terms]\ncunt | slur | high | substring\n\
+///     [allow]\nscunthorpe\n");
+/// let list = Wordlist::parse(&text, "mine.kavach")?;
+/// let allow = &list.allow()[0];
+/// assert_eq!((allow.term.as_str(), allow.mode), ("scunthorpe", MatchMode::Stem)); // the default
+/// let matcher = Matcher::builder().list(list).build()?;
+/// let text = "Scunthorpe United, you cunt";
+/// let found = matcher.find(text);
+/// assert_eq!(found.len(), 1); // not inside the town's name
+/// assert_eq!(&text[found[0].start..found[0].end], "cunt");
+/// # Ok::<(), kavach::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct AllowEntry {
@@ -137,6 +249,23 @@ pub struct AllowEntry {
 
 /// A word that shows a text is in a list's language (`hai`, `yaar`, `है` for romanised Hindi):
 /// the list's [`MatchMode::Context`] entries only match in a text that holds one.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{Matcher, Wordlist};
+///
+/// # let header = "version = 1.0.0\ntitle = t\nlanguages = en\nsource = me\n\
+/// #     license = CC0-1.0\ndate = 2026-01-01\n";
+/// let text = format!("id = mine\n{header}[terms]\nbc | profanity | medium | context\n\
+///     [context]\nyaar\n");
+/// let list = Wordlist::parse(&text, "mine.kavach")?;
+/// assert_eq!(list.context()[0].term, "yaar");
+/// let matcher = Matcher::builder().list(list).build()?;
+/// assert!(matcher.find("bc I was late").is_empty()); // "because"
+/// assert_eq!(matcher.find("bc kya bakwas hai yaar")[0].term, "bc");
+/// # Ok::<(), kavach::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ContextWord {
@@ -146,7 +275,117 @@ pub struct ContextWord {
     pub line: usize,
 }
 
+impl Entry {
+    /// An entry built in code (the struct is `#[non_exhaustive]`): matched as a whole word
+    /// ([`MatchMode::Word`], the list format's default); set `mode` to change that.
+    /// [`Wordlist::new`] checks it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Category, Entry, ListMeta, MatchMode, Matcher, Severity, Wordlist};
+    ///
+    /// let mut meta = ListMeta::default();
+    /// (meta.id, meta.version, meta.date) = ("mine".into(), "1.0.0".into(), "2026-01-01".into());
+    /// let mut zorp = Entry::new("zorp", Category::Insult, Severity::Medium, "en");
+    /// zorp.mode = MatchMode::Substring;
+    /// let list = Wordlist::new(meta, vec![zorp], Vec::new(), "mine")?;
+    /// let matcher = Matcher::builder().list(list).build()?;
+    /// let m = &matcher.find("you ZORPface")[0];
+    /// assert_eq!((m.text, m.term, m.category), ("ZORP", "zorp", Category::Insult));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
+    pub fn new(
+        term: impl Into<String>,
+        category: Category,
+        severity: Severity,
+        lang: impl Into<String>,
+    ) -> Entry {
+        Entry {
+            term: term.into(),
+            category,
+            severity,
+            mode: MatchMode::Word,
+            lang: lang.into(),
+            line: 0,
+        }
+    }
+}
+
+impl AllowEntry {
+    /// An allow entry built in code (the struct is `#[non_exhaustive]`), suppressing matches
+    /// inside words that begin with `term` ([`MatchMode::Stem`], the list format's default).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{AllowEntry, Category, Entry, ListMeta, MatchMode, Matcher, Severity, Wordlist};
+    ///
+    /// let mut meta = ListMeta::default();
+    /// (meta.id, meta.version, meta.date) = ("mine".into(), "1.0.0".into(), "2026-01-01".into());
+    /// let mut zorp = Entry::new("zorp", Category::Insult, Severity::Medium, "en");
+    /// zorp.mode = MatchMode::Substring;
+    /// let allow = AllowEntry::new("bizorp");
+    /// let list = Wordlist::new(meta, vec![zorp], vec![allow], "mine")?;
+    /// let matcher = Matcher::builder().list(list).build()?;
+    /// assert!(matcher.find("the bizorpian league").is_empty());
+    /// assert_eq!(matcher.find("you zorpface").len(), 1);
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
+    pub fn new(term: impl Into<String>) -> AllowEntry {
+        AllowEntry {
+            term: term.into(),
+            mode: MatchMode::Stem,
+            line: 0,
+        }
+    }
+}
+
+impl ContextWord {
+    /// A context word built in code (the struct is `#[non_exhaustive]`); see
+    /// [`Wordlist::with_context`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Category, ContextWord, Entry, ListMeta, MatchMode, Matcher, Severity, Wordlist};
+    ///
+    /// let mut meta = ListMeta::default();
+    /// (meta.id, meta.version, meta.date) = ("mine".into(), "1.0.0".into(), "2026-01-01".into());
+    /// let mut bc = Entry::new("bc", Category::Profanity, Severity::Medium, "hi-Latn");
+    /// bc.mode = MatchMode::Context;
+    /// let list = Wordlist::new(meta, vec![bc], Vec::new(), "mine")?
+    ///     .with_context(vec![ContextWord::new("yaar")], "mine")?;
+    /// let matcher = Matcher::builder().list(list).build()?;
+    /// assert!(matcher.find("bc I was late").is_empty());
+    /// assert_eq!(matcher.find("bc late ho gaya yaar")[0].term, "bc");
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
+    pub fn new(term: impl Into<String>) -> ContextWord {
+        ContextWord {
+            term: term.into(),
+            line: 0,
+        }
+    }
+}
+
 /// A list's identity and provenance.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::Wordlist;
+///
+/// let text = "id = mine\nversion = 1.2.0\ntitle = My list\nlanguages = en, hi-Latn\n\
+///     source = our moderators\nlicense = CC0-1.0\ndate = 2026-01-01\n\
+///     [terms]\nfuck | profanity | high\n";
+/// let list = Wordlist::parse(text, "mine.kavach")?;
+/// let meta = list.meta();
+/// assert_eq!((meta.id.as_str(), meta.version.as_str()), ("mine", "1.2.0"));
+/// assert_eq!(meta.languages, ["en", "hi-Latn"]);
+/// assert_eq!((meta.license.as_str(), meta.date.as_str()), ("CC0-1.0", "2026-01-01"));
+/// # Ok::<(), kavach::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub struct ListMeta {
@@ -167,6 +406,30 @@ pub struct ListMeta {
 }
 
 /// A loaded, validated wordlist.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::{Matcher, Wordlist};
+///
+/// let text = "\
+/// id = mine
+/// version = 1.0.0
+/// title = My list
+/// languages = en
+/// source = our moderators
+/// license = CC0-1.0
+/// date = 2026-01-01
+///
+/// [terms]
+/// zorkface | insult | high | stem
+/// ";
+/// let list = Wordlist::parse(text, "mine.kavach")?;
+/// let matcher = Matcher::builder().bundled("en").list(list).build()?;
+/// let m = &matcher.find("you zorkfaces")[0];
+/// assert_eq!((m.text, m.term, m.list, m.version), ("zorkfaces", "zorkface", "mine", "1.0.0"));
+/// # Ok::<(), kavach::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Wordlist {
     meta: ListMeta,
@@ -187,6 +450,26 @@ impl Wordlist {
     /// `bad-header` for an invalid id, version or date; `empty-list` without entries;
     /// `bad-lang` for an invalid language tag; `empty-term` for a term that normalises to
     /// nothing and `bad-term` for one the list format cannot hold (naming `source`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Category, Matcher, Wordlist};
+    ///
+    /// // The slurs of the bundled English list, as a list of their own.
+    /// let en = Wordlist::bundled("en")?;
+    /// let slurs = en.entries().iter().filter(|e| e.category == Category::Slur).cloned().collect();
+    /// let mut meta = en.meta().clone();
+    /// meta.id = "en-slurs".to_string();
+    /// let list = Wordlist::new(meta, slurs, en.allow().to_vec(), "en-slurs")?;
+    /// assert!(list.entries().iter().all(|e| e.category == Category::Slur));
+    /// let matcher = Matcher::builder().list(list).build()?;
+    /// assert!(matcher.find("what the fuck").is_empty());
+    ///
+    /// let err = Wordlist::new(en.meta().clone(), Vec::new(), Vec::new(), "empty").unwrap_err();
+    /// assert_eq!(err.to_string(), "empty: the list has no terms and no allow entries");
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn new(
         meta: ListMeta,
         entries: Vec<Entry>,
@@ -201,6 +484,24 @@ impl Wordlist {
     /// # Errors
     ///
     /// As [`Wordlist::new`], for the context words.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Matcher, Wordlist};
+    ///
+    /// # let header = "version = 1.0.0\ntitle = t\nlanguages = en\nsource = me\n\
+    /// #     license = CC0-1.0\ndate = 2026-01-01\n";
+    /// let text = format!("id = mine\n{header}[terms]\nbc | profanity | medium | context\n");
+    /// let list = Wordlist::parse(&text, "mine.kavach")?;
+    /// // Borrow the Hindi context words (`hai`, `kya`, `yaar`, ...) of the bundled list.
+    /// let hinglish = Wordlist::bundled("hi-Latn")?.context().to_vec();
+    /// let list = list.with_context(hinglish, "mine.kavach")?;
+    /// let matcher = Matcher::builder().list(list).build()?;
+    /// assert!(matcher.find("bc I was late").is_empty());
+    /// assert_eq!(matcher.find("bc kya bakwas hai")[0].text, "bc");
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn with_context(self, context: Vec<ContextWord>, source: &str) -> Result<Self, Error> {
         Wordlist::assemble(self.meta, self.entries, self.allow, context, source)
     }
@@ -266,6 +567,35 @@ impl Wordlist {
     /// `bad-header`, `duplicate-header`, `unknown-section`, `unexpected-line`, `bad-columns`,
     /// `empty-term`, `bad-term`, `bad-lang`, `unknown-category`, `unknown-severity`,
     /// `unknown-mode`, `empty-list`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Severity, Wordlist};
+    ///
+    /// let text = "\
+    /// id = mine
+    /// version = 1.0.0
+    /// title = My list
+    /// languages = en
+    /// source = our moderators
+    /// license = CC0-1.0
+    /// date = 2026-01-01
+    ///
+    /// [terms]
+    /// ## term | category | severity | mode | lang
+    /// zorkface | insult | high | stem
+    /// ";
+    /// let list = Wordlist::parse(text, "mine.kavach")?;
+    /// let entry = &list.entries()[0];
+    /// assert_eq!((entry.term.as_str(), entry.severity), ("zorkface", Severity::High));
+    /// assert_eq!(entry.line, 11);
+    ///
+    /// let err = Wordlist::parse(&text.replace("high", "hihg"), "mine.kavach").unwrap_err();
+    /// assert_eq!(err.code(), "unknown-severity");
+    /// assert!(err.to_string().starts_with("mine.kavach:11: unknown severity `hihg`"));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn parse(text: &str, source: &str) -> Result<Self, Error> {
         format::parse(text, source)
     }
@@ -276,6 +606,26 @@ impl Wordlist {
     ///
     /// `invalid-utf8` naming the line, `csv` for a malformed CSV, and the errors of
     /// [`Wordlist::parse`] or of an entry (`unknown-category`, `bad-term`, ...), by line.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Category, Format, ImportOptions, Severity, Wordlist};
+    ///
+    /// let options = ImportOptions::default();
+    /// let csv = b"term,category,severity\nzorkface,insult,high\nblorp,,\n";
+    /// let list = Wordlist::from_bytes(csv, "platform.csv", Format::Csv, &options)?;
+    /// assert_eq!(list.meta().id, "platform"); // the file stem, as no id was given
+    /// let e = &list.entries()[1]; // empty fields take the defaults of `ImportOptions`
+    /// assert_eq!((e.term.as_str(), e.category), ("blorp", Category::Profanity));
+    /// assert_eq!(e.severity, Severity::Medium);
+    ///
+    /// let bad = b"term,severity\nzorkface,hihg\n";
+    /// let err = Wordlist::from_bytes(bad, "platform.csv", Format::Csv, &options).unwrap_err();
+    /// assert_eq!(err.code(), "unknown-severity");
+    /// assert_eq!(err.location().and_then(|l| l.line), Some(2));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn from_bytes(
         bytes: &[u8],
         source: &str,
@@ -291,6 +641,28 @@ impl Wordlist {
     /// # Errors
     ///
     /// `io` if the file cannot be read, then as [`Wordlist::from_bytes`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{ImportOptions, Matcher, Severity, Wordlist};
+    ///
+    /// # let dir = std::env::temp_dir();
+    /// let path = dir.join(format!("kavach-doc-{}-platform.txt", std::process::id()));
+    /// std::fs::write(&path, "# our own terms\nzorkface\nblorp\n")?;
+    /// let mut options = ImportOptions::default();
+    /// options.severity = Severity::High;
+    /// let list = Wordlist::load(&path, None, &options)?; // `.txt`: one term per line
+    /// assert_eq!(list.entries().len(), 2);
+    /// assert_eq!((list.entries()[1].term.as_str(), list.entries()[1].line), ("blorp", 3));
+    /// let matcher = Matcher::builder().list(list).build()?;
+    /// assert_eq!(matcher.find("you zorkface")[0].severity, Severity::High);
+    ///
+    /// std::fs::remove_file(&path)?;
+    /// let err = Wordlist::load(&path, None, &options).unwrap_err();
+    /// assert_eq!(err.code(), "io");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn load(
         path: &std::path::Path,
         format: Option<Format>,
@@ -300,18 +672,41 @@ impl Wordlist {
     }
 
     /// A list file if `spec` names one, else a bundled list `ID[@VERSION]` (what the CLI and the
-    /// bindings accept wherever a list is named).
+    /// bindings accept wherever a list is named). A `spec` that looks like a path (a `/` or `\`,
+    /// or the extension of a list format) is always read as a file, so a mistyped path is
+    /// reported as the missing file it is.
     ///
     /// # Errors
     ///
     /// As [`Wordlist::load`] for a file, as [`Wordlist::bundled`] otherwise.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{ImportOptions, Wordlist};
+    ///
+    /// let options = ImportOptions::default();
+    /// let en = Wordlist::load_spec("en", None, &options)?; // no such file: a bundled list
+    /// assert_eq!(en.meta().id, "en");
+    /// let pinned = format!("en@{}", en.meta().version);
+    /// assert_eq!(Wordlist::load_spec(&pinned, None, &options)?.fingerprint(), en.fingerprint());
+    /// let err = Wordlist::load_spec("no-such-list.txt", None, &options).unwrap_err();
+    /// assert_eq!(err.code(), "io");
+    /// assert_eq!(err.location().map(|l| l.source.as_str()), Some("no-such-list.txt"));
+    /// let err = Wordlist::load_spec("hi-latin", None, &options).unwrap_err();
+    /// assert_eq!(err.code(), "unknown-list");
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn load_spec(
         spec: &str,
         format: Option<Format>,
         options: &ImportOptions,
     ) -> Result<Self, Error> {
         let path = std::path::Path::new(spec);
-        if path.exists() {
+        let list_extension = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            ["txt", "csv", "tsv", "kavach"].contains(&e.to_ascii_lowercase().as_str())
+        });
+        if path.exists() || spec.contains(['/', '\\']) || list_extension {
             Wordlist::load(path, format, options)
         } else {
             Wordlist::bundled(spec)
@@ -324,31 +719,105 @@ impl Wordlist {
     ///
     /// `unknown-list` for an id that is not bundled, `version-mismatch` for `id@version` at
     /// another version.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::Wordlist;
+    ///
+    /// let hinglish = Wordlist::bundled("hi-Latn")?;
+    /// assert_eq!(hinglish.meta().languages[0], "hi-Latn");
+    /// assert!(hinglish.entries().iter().any(|e| e.term == "chutiya"));
+    ///
+    /// assert_eq!(Wordlist::bundled("en@0.0.1").unwrap_err().code(), "version-mismatch");
+    /// assert_eq!(Wordlist::bundled("fr").unwrap_err().code(), "unknown-list");
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn bundled(id: &str) -> Result<Self, Error> {
         bundled::load(id)
     }
 
     /// The ids of the bundled lists.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::Wordlist;
+    ///
+    /// let ids: Vec<&str> = Wordlist::bundled_ids().collect();
+    /// assert!(ids.starts_with(&["en", "hi", "hi-Latn"]));
+    /// assert!(ids.contains(&"child-safety"));
+    /// for id in ids {
+    ///     assert_eq!(Wordlist::bundled(id)?.meta().id, id);
+    /// }
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn bundled_ids() -> impl Iterator<Item = &'static str> {
         bundled::ids()
     }
 
     /// Identity and provenance.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::Wordlist;
+    ///
+    /// let en = Wordlist::bundled("en")?;
+    /// let meta = en.meta();
+    /// assert_eq!(meta.id, "en");
+    /// assert_eq!(meta.languages, ["en"]);
+    /// assert_eq!(meta.version.split('.').count(), 3); // semantic version
+    /// assert!(!meta.source.is_empty() && !meta.license.is_empty());
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn meta(&self) -> &ListMeta {
         &self.meta
     }
 
     /// The terms.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{MatchMode, Severity, Wordlist};
+    ///
+    /// let en = Wordlist::bundled("en")?;
+    /// let fuck = en.entries().iter().find(|e| e.term == "fuck").expect("listed");
+    /// assert_eq!((fuck.severity, fuck.mode), (Severity::High, MatchMode::Substring));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
 
     /// The allow-list entries.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::Wordlist;
+    ///
+    /// let en = Wordlist::bundled("en")?;
+    /// assert!(en.allow().iter().any(|a| a.term == "scunthorpe"));
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn allow(&self) -> &[AllowEntry] {
         &self.allow
     }
 
     /// The context words.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::Wordlist;
+    ///
+    /// let hinglish = Wordlist::bundled("hi-Latn")?;
+    /// assert!(hinglish.context().iter().any(|w| w.term == "yaar"));
+    /// assert!(Wordlist::bundled("en")?.context().is_empty());
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn context(&self) -> &[ContextWord] {
         &self.context
     }
@@ -359,17 +828,71 @@ impl Wordlist {
     /// # Errors
     ///
     /// `bad-header` for an invalid id, version or date.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::Wordlist;
+    ///
+    /// # let header = "version = 1.0.0\ntitle = t\nlanguages = en\nsource = me\n\
+    /// #     license = CC0-1.0\ndate = 2026-01-01\n";
+    /// let text = format!("id = mine\n{header}[terms]\nzorkface | insult | high\n");
+    /// let list = Wordlist::parse(&text, "mine.kavach")?;
+    /// let mut meta = list.meta().clone();
+    /// (meta.version, meta.date) = ("1.1.0".to_string(), "2026-02-01".to_string());
+    /// let next = list.clone().with_meta(meta.clone())?;
+    /// assert_eq!(next.meta().version, "1.1.0");
+    /// assert_eq!(next.fingerprint(), list.fingerprint()); // the same entries
+    ///
+    /// meta.version = "1.1".to_string();
+    /// let err = list.with_meta(meta).unwrap_err();
+    /// assert_eq!(err.code(), "bad-header");
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn with_meta(self, meta: ListMeta) -> Result<Self, Error> {
         let source = self.meta.id;
         Wordlist::assemble(meta, self.entries, self.allow, self.context, &source)
     }
 
     /// The list in kavach format (for converting a platform's plain-text or CSV list).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Format, ImportOptions, Wordlist};
+    ///
+    /// let mut options = ImportOptions::default();
+    /// (options.id, options.version) = ("platform".into(), "1.0.0".into());
+    /// (options.lang, options.date) = ("en".into(), "2026-01-01".into());
+    /// let list = Wordlist::from_bytes(b"zorkface\n", "platform.txt", Format::Plain, &options)?;
+    /// let text = list.to_kavach();
+    /// assert!(text.starts_with("id = platform\nversion = 1.0.0\n"));
+    /// assert!(text.contains("\n[terms]\n"));
+    /// assert!(text.contains("\nzorkface | profanity | medium | word | en\n"));
+    /// assert_eq!(Wordlist::parse(&text, "platform.kavach")?.fingerprint(), list.fingerprint());
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn to_kavach(&self) -> String {
         write::to_kavach(self)
     }
 
     /// Counts of terms by category, severity, match mode and language, in a stable order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::Wordlist;
+    ///
+    /// # let header = "version = 1.0.0\ntitle = t\nlanguages = en\nsource = me\n\
+    /// #     license = CC0-1.0\ndate = 2026-01-01\n";
+    /// let text = format!("id = mine\n{header}[terms]\nfuck | profanity | high | substring\n\
+    ///     shit | profanity | medium | stem\nzorkface | insult | high\n[allow]\nscunthorpe\n");
+    /// let stats = Wordlist::parse(&text, "mine.kavach")?.stats();
+    /// assert_eq!((stats.terms, stats.allow), (3, 1));
+    /// assert_eq!(stats.by_category, [("profanity".into(), 2), ("insult".into(), 1)]);
+    /// assert_eq!(stats.by_severity, [("medium".into(), 1), ("high".into(), 2)]); // in order
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn stats(&self) -> ListStats {
         let mut s = ListStats::default();
         for e in self.entries() {
@@ -389,12 +912,41 @@ impl Wordlist {
 
     /// A hash of the normalised entries (`sha256:` + 16 hex digits): two lists with the same
     /// fingerprint match exactly the same things, whatever their formatting or order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::Wordlist;
+    ///
+    /// # let header = "version = 1.0.0\ntitle = t\nlanguages = en\nsource = me\n\
+    /// #     license = CC0-1.0\ndate = 2026-01-01\n";
+    /// let list = |terms: &str| Wordlist::parse(&format!("id = t\n{header}[terms]\n{terms}"), "t");
+    /// let a = list("fuck | profanity | high\nshit | profanity | medium\n")?;
+    /// let b = list("# reordered\nShit|profanity|MEDIUM\nfuck|profanity|high\n")?;
+    /// assert!(a.fingerprint().starts_with("sha256:"));
+    /// assert_eq!(a.fingerprint(), b.fingerprint());
+    /// let c = list("fuck | profanity | high\nshit | profanity | high\n")?; // a severity changed
+    /// assert_ne!(a.fingerprint(), c.fingerprint());
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
     pub fn fingerprint(&self) -> &str {
         &self.fingerprint
     }
 }
 
 /// Counts of a list's entries.
+///
+/// # Examples
+///
+/// ```
+/// use kavach::Wordlist;
+///
+/// let stats = Wordlist::bundled("child-safety")?.stats();
+/// assert_eq!(stats.by_category, [("child-safety".to_string(), stats.terms)]);
+/// assert_eq!(stats.by_severity, [("critical".to_string(), stats.terms)]);
+/// assert_eq!(stats.by_mode.iter().map(|(_, n)| n).sum::<usize>(), stats.terms);
+/// # Ok::<(), kavach::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ListStats {
