@@ -3,7 +3,7 @@
 //! comparison tells them apart. The plain DFA (see `crate::plain_search`) is one: its loop is
 //! the fast path's, so every state has a row.
 
-use super::trie_states;
+use super::patterns::trie_states;
 use crate::table_bytes::{Reader, Table, Writer};
 
 /// A dense DFA that reports every occurrence of every pattern (overlapping matches).

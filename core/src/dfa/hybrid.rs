@@ -27,7 +27,7 @@ pub(crate) const BUILD_BYTES_PER_STATE: usize = 48;
 /// Bytes per pattern while building: the sorted order and each state's pattern list.
 pub(crate) const BUILD_BYTES_PER_PATTERN: usize = 16;
 
-use super::Sorted;
+use super::patterns::Sorted;
 use crate::table_bytes::{Reader, Table, Writer};
 
 const NONE: u32 = u32::MAX;
@@ -343,7 +343,7 @@ impl Bfs {
     fn new(sorted: &Sorted, columns: &[u8; 256]) -> Bfs {
         // The trie, from the patterns in sorted order: each pattern shares with the one before
         // it the path of their common prefix, so no state's children are searched.
-        let (patterns, order) = (&sorted.patterns, &sorted.order);
+        let (patterns, order) = (sorted.patterns(), sorted.order());
         let (mut first, mut last, mut sibling) = (vec![NONE], vec![NONE], vec![NONE]);
         let mut label = vec![0u8];
         let mut outputs = vec![NONE];
