@@ -39,11 +39,11 @@ test: setup ## run every test: generated data, fmt, clippy, Rust tests, examples
 MSRV := $(shell sed -n 's/^rust-version = "\(.*\)"/\1/p' Cargo.toml)
 
 crates: ## package every crate as crates.io would (cargo package builds each from its .crate) and build them with the MSRV
-	$(CARGO) package --quiet -p kavach-lists -p kavach -p kavach-cli
-	@for c in kavach-lists kavach kavach-cli; do tar tzf target/package/$$c-[0-9]*.crate | grep -qE '/(LICENSE-MIT|LICENSES/CC-BY-4.0.txt)$$' \
+	$(CARGO) package --quiet -p kavach-lists -p kavach-text -p kavach-cli
+	@for c in kavach-lists kavach-text kavach-cli; do tar tzf target/package/$$c-[0-9]*.crate | grep -qE '/(LICENSE-MIT|LICENSES/CC-BY-4.0.txt)$$' \
 		|| { echo "$$c: no licence text in the crate"; exit 1; }; done
 	rustup toolchain install $(MSRV) --profile minimal
-	$(CARGO) +$(MSRV) build --quiet --locked -p kavach-lists -p kavach -p kavach-cli --target-dir target/msrv
+	$(CARGO) +$(MSRV) build --quiet --locked -p kavach-lists -p kavach-text -p kavach-cli --target-dir target/msrv
 
 python: python-build ## build the Python wheel, install it into target/py-venv, run its tests (with the dictionary precision guards), then check the wheel and sdist as a user installs them
 	test -f /usr/share/dict/american-english-huge || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wamerican-huge; }

@@ -22,7 +22,7 @@ KINDS = ("struct", "enum", "trait", "function", "constant", "static", "type_alia
 
 def rustdoc_json():
     env = dict(os.environ, RUSTC_BOOTSTRAP="1", CARGO_TARGET_DIR=str(TARGET))
-    subprocess.run(["cargo", "rustdoc", "--quiet", "-p", "kavach", "--lib", "--",
+    subprocess.run(["cargo", "rustdoc", "--quiet", "-p", "kavach-text", "--lib", "--",
                     "-Zunstable-options", "--output-format", "json"], check=True, cwd=ROOT, env=env)
     return json.loads((TARGET / "doc" / "kavach.json").read_text())
 

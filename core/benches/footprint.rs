@@ -3,7 +3,7 @@
 //! What a matcher holds is counted as the bytes freed when it is dropped (the allocator's
 //! reallocation counter makes "allocated minus freed" overstate it). Not a timing benchmark.
 //!
-//! Run: `cargo bench -p kavach --bench footprint`
+//! Run: `cargo bench -p kavach-text --bench footprint`
 
 #![allow(missing_docs)]
 

@@ -16,7 +16,7 @@
 //!
 //! Heap figures come from a counting global allocator (`stats_alloc`), used by every section.
 //!
-//! Run: `cargo bench -p kavach --bench pathological`
+//! Run: `cargo bench -p kavach-text --bench pathological`
 
 #![allow(missing_docs)]
 

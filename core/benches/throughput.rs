@@ -7,7 +7,7 @@
 //! runs rustrict and `is_match` (each paired with `find` the same way) and `find_many` on 1 and
 //! 2 threads, and two groups time loading the bundled matcher (precompiled) and building it.
 //!
-//! Run: `cargo bench -p kavach --bench throughput`
+//! Run: `cargo bench -p kavach-text --bench throughput`
 
 // `criterion_group!` generates an undocumented function.
 #![allow(missing_docs)]

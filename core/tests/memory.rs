@@ -3,7 +3,7 @@
 //! one measurement's peak is not another's) with a counting allocator. The bounds asserted are
 //! those SECURITY.md states.
 //!
-//! Run: `cargo test -p kavach --test memory` (add `-- --print` for the table).
+//! Run: `cargo test -p kavach-text --test memory` (add `-- --print` for the table).
 
 #![allow(missing_docs)]
 

@@ -3,7 +3,7 @@
 //!
 //! ```sh
 //! python3 tools/gen_posts.py 20 > posts.jsonl
-//! cargo run --release -p kavach --example scan_jsonl -- posts.jsonl
+//! cargo run --release -p kavach-text --example scan_jsonl -- posts.jsonl
 //! hyperfine 'target/release/kavach scan posts.jsonl'
 //! ```
 

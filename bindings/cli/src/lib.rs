@@ -49,9 +49,9 @@ pub(crate) struct ListArgs {
     /// Use no bundled list: only the --list-file lists.
     #[arg(long, global = true, conflicts_with = "list")]
     pub(crate) no_bundled: bool,
-    /// Format of the --list-file files (default: from the extension, in any case; .txt plain, .csv CSV, .tsv TSV,
-    /// otherwise kavach).
-    #[arg(long, value_name = "txt|csv|kavach", global = true)]
+    /// Format of the --list-file files (default: from the extension, in any case; .txt plain,
+    /// .csv CSV, .tsv TSV, otherwise kavach).
+    #[arg(long, value_name = "txt|csv|tsv|kavach", global = true)]
     pub(crate) format: Option<Format>,
     /// Category of plain-text and CSV entries that do not give one.
     #[arg(long, default_value = "profanity", global = true)]
