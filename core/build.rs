@@ -21,7 +21,9 @@ mod dfa;
 mod error;
 #[path = "src/indic.rs"]
 mod indic;
-#[path = "src/matcher.rs"]
+#[path = "src/lint.rs"]
+mod lint;
+#[path = "src/matcher/mod.rs"]
 mod matcher;
 #[path = "src/mine.rs"]
 mod mine;

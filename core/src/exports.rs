@@ -10,7 +10,8 @@ pub use options::{BundledLists, MatcherOptions, OPTION_NAMES};
 pub use policy::{Decision, Policy, Thresholds, Verdict};
 pub use report::{Report, Status};
 pub use span::{convert_offsets, OffsetUnit};
+pub use lint::{lint, Warning};
 pub use wordlist::{
-    lint, AllowEntry, Category, ContextWord, Entry, Format, ImportOptions, ListDiff, ListMeta,
-    ListStats, MatchMode, Severity, Warning, Wordlist,
+    AllowEntry, Category, ContextWord, Entry, Format, ImportOptions, ListDiff, ListMeta,
+    ListStats, MatchMode, Severity, Wordlist,
 };

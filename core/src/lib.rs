@@ -28,6 +28,7 @@ mod censor;
 mod dfa;
 mod error;
 mod indic;
+mod lint;
 mod matcher;
 mod mine;
 mod normalize;

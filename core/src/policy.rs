@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::matcher::Match;
+use crate::matcher::found::Match;
 use crate::wordlist::{Category, Severity};
 
 /// What to do with a text.

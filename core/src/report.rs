@@ -10,7 +10,7 @@
 //! [`Matcher::report`]: crate::Matcher::report
 
 use crate::error::Error;
-use crate::matcher::Match;
+use crate::matcher::found::Match;
 use crate::policy::{Decision, Policy, Verdict};
 use crate::span::{convert_offsets, OffsetUnit};
 

@@ -3,7 +3,7 @@
 //! Building the matcher of every bundled list takes tens of milliseconds (every spelling of
 //! every term, then the automata), which a command-line run, a Python import or a cold start
 //! pays before its first scan. So the build script (`core/build.rs`) compiles it once, with this
-//! crate's own code, and writes it with [`write`]; the library includes those bytes and
+//! crate's own code, and writes it with [`write`](fn@write); the library includes those bytes and
 //! [`load`] reads them back: the large tables are borrowed in place (see
 //! [`crate::table_bytes`]), the rest decoded, and the lists' parsed form is made only if asked
 //! for ([`super::Matcher::wordlists`]).
@@ -15,7 +15,9 @@
 
 use std::sync::{Arc, OnceLock};
 
-use super::{BuildNeeds, Compiled, Limits, ListInfo, ListSpec, Matcher, Role, Target, Variant};
+use super::compiled::{BuildNeeds, Compiled, Matcher, Role, Target, Variant};
+use super::limits::Limits;
+use super::lists::{ListInfo, ListSpec};
 use crate::allow::AllowWords;
 use crate::dfa::FullSearch;
 use crate::plain_search::PlainSearch;
@@ -146,7 +148,7 @@ pub(crate) fn write(m: &Matcher) -> Vec<u8> {
     w.into_bytes()
 }
 
-/// Reads what [`write`] wrote; `None` if the bytes are not of this version or malformed.
+/// Reads what [`write`](fn@write) wrote; `None` if the bytes are not of this version or malformed.
 fn read(r: &mut Reader, policy: &Policy, limits: Limits) -> Option<Compiled> {
     for &b in MAGIC {
         (r.get::<u8>()? == b).then_some(())?;

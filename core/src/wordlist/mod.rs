@@ -1,12 +1,11 @@
 //! Wordlists: entries with category, severity and match mode, list metadata with provenance,
-//! and a content fingerprint. Loading lives in [`format`] (our format), [`import`] (plain text
+//! and a content fingerprint. Loading lives in [`format`](mod@format) (our format), [`import`] (plain text
 //! and CSV as platforms supply them) and [`bundled`] (the lists compiled into the library).
 
 pub(crate) mod bundled;
 pub(crate) mod diff;
 pub(crate) mod format;
 pub(crate) mod import;
-pub(crate) mod lint;
 mod write;
 
 use std::fmt;
@@ -19,7 +18,6 @@ use crate::normalize::normalize;
 
 pub use diff::ListDiff;
 pub use import::{Format, ImportOptions};
-pub use lint::{lint, Warning};
 
 macro_rules! named_enum {
     ($(#[$m:meta])* $name:ident, $err:ident, { $($(#[$vm:meta])* $v:ident => $s:literal),+ $(,)? }) => {

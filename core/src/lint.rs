@@ -3,9 +3,9 @@
 
 use std::collections::HashMap;
 
-use super::Wordlist;
 use crate::matcher::Matcher;
 use crate::normalize::normalize;
+use crate::wordlist::Wordlist;
 
 /// A problem worth a look that does not stop the list from loading.
 ///
