@@ -1,12 +1,16 @@
+//! Which lists a matcher is made of, under which policy and limits, and whether it is read
+//! precompiled or built ([`MatcherBuilder`]).
+
+use crate::error::{Error, ErrorKind};
+use crate::policy::Policy;
+use crate::wordlist::Wordlist;
+
 use super::compile::compile;
 use super::compile::Built;
 use super::compiled::Matcher;
 use super::limits::Limits;
 use super::lists::ListSpec;
 use super::precompiled;
-use crate::error::{Error, ErrorKind};
-use crate::policy::Policy;
-use crate::wordlist::Wordlist;
 
 /// Compiles lists into a [`Matcher`].
 ///

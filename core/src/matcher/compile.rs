@@ -1,3 +1,19 @@
+//! Building a matcher: every spelling of every term ([`super::variants`]) becomes a pattern of
+//! one full automaton, the plain ones also of the fast path's DFA, with the tables that verify a
+//! hit. Sizes are estimated and checked against the [`Limits`] before anything large is
+//! allocated.
+
+use std::sync::{Arc, OnceLock};
+
+use crate::allow::AllowWords;
+use crate::dfa::{max_nesting, FullSearch, Sorted, DENSE_BYTES_PER_STATE, MAX_ENTRIES};
+use crate::error::{Error, ErrorKind};
+use crate::normalize::{can_match_plain, normalize_into, Normalized, Scratch, Transforms};
+use crate::plain_search::{PlainPattern, PlainSearch};
+use crate::policy::Policy;
+use crate::table_bytes::Table;
+use crate::wordlist::{MatchMode, Severity, Wordlist};
+
 use super::compiled::{
     mode_bit, modes_accept, searched_modes, BuildNeeds, Compiled, Matcher, Role, Target, Variant,
 };
@@ -7,15 +23,6 @@ use super::variants::{
     compound_spellings, hindi_spellings, spelling, spellings, written_apart_spellings, Spelled,
     UPSIDE_DOWN, WRITTEN_APART,
 };
-use crate::allow::AllowWords;
-use crate::dfa::{max_nesting, FullSearch, Sorted, DENSE_BYTES_PER_STATE, MAX_ENTRIES};
-use crate::error::{Error, ErrorKind};
-use crate::normalize::{can_match_plain, normalize_into, Normalized, Scratch, Transforms};
-use crate::plain_search::{PlainPattern, PlainSearch};
-use crate::policy::Policy;
-use crate::table_bytes::Table;
-use crate::wordlist::{MatchMode, Severity, Wordlist};
-use std::sync::{Arc, OnceLock};
 
 /// Bytes per spelling that grouping spellings into patterns takes, at most: its place in the
 /// order (4), its group (8), its pattern's key (16), variant (16) and plain pattern (24), the

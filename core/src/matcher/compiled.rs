@@ -1,12 +1,18 @@
-use super::limits::Limits;
-use super::lists::ListInfo;
+//! What a matcher is made of: the automata, each pattern's variants and targets, the lists,
+//! policy and limits. Written by [`super::compile`] (or read by [`super::precompiled`]) and read
+//! by the scanning stages.
+
+use std::sync::{Arc, OnceLock};
+
 use crate::allow::AllowWords;
 use crate::dfa::FullSearch;
 use crate::plain_search::PlainSearch;
 use crate::policy::Policy;
 use crate::table_bytes::Table;
 use crate::wordlist::{Category, MatchMode, Severity, Wordlist};
-use std::sync::{Arc, OnceLock};
+
+use super::limits::Limits;
+use super::lists::ListInfo;
 
 /// What an automaton pattern stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,3 +1,5 @@
+//! A match as reported: its span in the original text and what it is.
+
 use crate::normalize::Transforms;
 use crate::wordlist::{Category, Severity};
 

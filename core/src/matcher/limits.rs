@@ -1,8 +1,13 @@
-/// Limits that keep one hostile text from exhausting a server. [`Matcher::report`](crate::Matcher::report) (what every
+//! The limits that bound a build and a scan.
+
+/// Limits that keep one hostile text from exhausting a server. [`Matcher::report`] (what every
 /// binding and the CLI use) fails closed on them: over the match limit it keeps the first
 /// matches and a verdict at least `review`; over the length limit it does not scan and answers
-/// `review`. [`Matcher::scan`](crate::Matcher::scan) returns an error instead;
-/// [`Matcher::find`](crate::Matcher::find) ignores them.
+/// `review`. [`Matcher::scan`] returns an error instead; [`Matcher::find`] ignores them.
+///
+/// [`Matcher::report`]: crate::Matcher::report
+/// [`Matcher::scan`]: crate::Matcher::scan
+/// [`Matcher::find`]: crate::Matcher::find
 ///
 /// # Examples
 ///

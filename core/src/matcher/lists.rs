@@ -1,5 +1,8 @@
-use crate::wordlist::Wordlist;
+//! The lists a matcher is asked for ([`ListSpec`]) and those it holds ([`ListInfo`]).
+
 use std::sync::Arc;
+
+use crate::wordlist::Wordlist;
 
 /// A list compiled into a matcher: identity, provenance and counts.
 ///

@@ -1,7 +1,11 @@
-use super::compiled::Matcher;
-use super::found::Match;
+//! The matcher's calls on many texts at once: on up to `threads` threads, results in the
+//! order of the texts.
+
 use crate::error::Error;
 use crate::report::Report;
+
+use super::compiled::Matcher;
+use super::found::Match;
 
 impl Matcher {
     /// [`Matcher::find`] on many texts, on up to `threads` threads (0: one per available

@@ -1,10 +1,14 @@
-use super::compiled::{Matcher, Role};
-use super::found::Match;
-use super::verify::{run_fit, same_devanagari, Candidate, RunFit};
+//! Candidates become matches: where candidates overlap, one per region is kept (by rank), and
+//! each is mapped from key positions back to a span of the original text.
+
 use crate::indic::is_devanagari;
 use crate::normalize::reread::Reading;
 use crate::normalize::{Normalized, Transforms};
 use crate::wordlist::{Category, MatchMode, Severity};
+
+use super::compiled::{Matcher, Role};
+use super::found::Match;
+use super::verify::{run_fit, same_devanagari, Candidate, RunFit};
 
 /// Whether `a` and `b` have the same Devanagari characters in the same order; with `stem`,
 /// only those of `b` but its last, against as many of `a`'s (`a` an inflection of `b`).

@@ -1,8 +1,14 @@
-use super::compiled::Matcher;
-use super::verify::Work;
+//! Normalises a text and finds every automaton hit in its key: plain text in one pass (the
+//! fast path feeds the plain DFA as it writes the key), the stretches the general passes wrote
+//! with the full automaton. The buffers are per thread and reused across calls.
+
+use std::cell::RefCell;
+
 use crate::normalize::{normalize_into, normalize_with, Normalized, Scratch};
 use crate::plain_search::Hit;
-use std::cell::RefCell;
+
+use super::compiled::Matcher;
+use super::verify::Work;
 
 thread_local! {
     /// Per-thread buffers, reused across calls.

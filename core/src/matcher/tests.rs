@@ -1,8 +1,13 @@
-use super::search::{BUFFERS, EARLY_CUT_WITHIN, EARLY_PART, KEEP_BUFFER_BYTES};
+//! Tests of the scanning stages' internals: the fast path against the general passes, the
+//! work done per hit, buffers kept between calls.
+
+use proptest::prelude::*;
+
 use crate::normalize::{prefix_cut, Normalized, Scratch};
 use crate::plain_search::Hit;
 use crate::Matcher;
-use proptest::prelude::*;
+
+use super::search::{BUFFERS, EARLY_CUT_WITHIN, EARLY_PART, KEEP_BUFFER_BYTES};
 
 fn matcher() -> &'static Matcher {
     static M: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();

@@ -1,3 +1,7 @@
+//! Every spelling a term is searched in: its leet and masked forms, joined and split compounds,
+//! letters written apart or upside down, Hindi spellings, inflections and readings across
+//! scripts. Generated when a matcher is built, never listed.
+
 use crate::indic;
 use crate::indic::Spelling;
 use crate::normalize::{Normalized, Transforms};

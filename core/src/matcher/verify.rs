@@ -1,10 +1,15 @@
-use super::compiled::{modes_accept, Matcher, Role, Variant};
-use super::variants::UPSIDE_DOWN;
+//! A hit becomes a candidate when its letters' runs and word boundaries fit its mode; allow
+//! words then drop the candidates they cover, and a context-mode candidate needs a context word
+//! or another match.
+
 use crate::allow::{AllowSpan, AllowSpans, AllowWords, Covered};
 use crate::indic::is_devanagari;
 use crate::normalize::{is_boundary_byte, Normalized, Transforms};
 use crate::plain_search::Hit;
 use crate::wordlist::MatchMode;
+
+use super::compiled::{modes_accept, Matcher, Role, Variant};
+use super::variants::UPSIDE_DOWN;
 
 /// Per-scan evidence besides candidates: allow-word spans and context-word hits.
 #[derive(Default)]
