@@ -61,11 +61,19 @@ python-build: ## build the manylinux2014 abi3 wheel (zig, stripped) into target/
 
 python-dist: ## build the musllinux wheel and the sdist beside the manylinux wheel, then install and check them (tools/check_python_dist.py)
 	rm -f $(DIST)/kavach_text-*.tar.gz $(DIST)/kavach_text-*musllinux*.whl
-	test -f /lib/x86_64-linux-musl/libc.so || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq musl; }
+	test -f $(MUSL_LIBC) || $(MAKE) --no-print-directory musl-libc
 	rustup target add x86_64-unknown-linux-musl
 	PATH=$(CURDIR)/$(VENV)/bin:$$PATH $(VENV)/bin/maturin build --quiet --release --zig --target x86_64-unknown-linux-musl --compatibility musllinux_1_2 --strip -m bindings/python/Cargo.toml -o $(DIST)
 	PATH=$(CURDIR)/$(VENV)/bin:$$PATH $(VENV)/bin/maturin sdist -m bindings/python/Cargo.toml -o $(DIST)
-	$(VENV)/bin/python tools/check_python_dist.py $(DIST)
+	MUSL_LIBC=$(MUSL_LIBC) $(VENV)/bin/python tools/check_python_dist.py $(DIST)
+
+# musl's libc.so, unpacked from Debian's package into target/ (not installed: with musl's loader
+# present, Java's snappy takes the host for Alpine and loads its musl build, which breaks Spark).
+MUSL_LIBC := target/musl/lib/x86_64-linux-musl/libc.so
+musl-libc:
+	cd target && { apt-get download musl 2>/dev/null || { $(SUDO) apt-get update -qq && apt-get download musl; }; }
+	dpkg-deb -x target/musl_*.deb target/musl && rm -f target/musl_*.deb
+	test -f $(MUSL_LIBC)
 
 wasm: ## build the WebAssembly package into bindings/wasm/pkg (web and nodejs targets)
 	rustup target add wasm32-unknown-unknown
@@ -119,4 +127,4 @@ tables: ## regenerate the Unicode tables
 vectors: ## refill the span fields of the shared test vectors
 	$(PYTHON) tools/fill_vectors.py
 
-.PHONY: help setup demo test crates python python-build python-dist wasm wasm-test spark fuzz bench-wasm bench-python measure allow-candidates tables vectors
+.PHONY: help setup demo test crates python python-build python-dist musl-libc wasm wasm-test spark fuzz bench-wasm bench-python measure allow-candidates tables vectors

@@ -10,14 +10,15 @@ DIST_DIR holds the wheels and the sdist that `make python-dist` builds (`maturin
 - the wheel is tagged manylinux2014 and `auditwheel show` finds no symbol newer than
   manylinux_2_17 allows (glibc 2.17), so it loads on old hosts and Spark executors;
 - the musllinux wheel (Alpine and other musl hosts) links only musl's libc.so, and every symbol
-  it needs from there is one musl 1.2 exports (Debian's `musl` package: this host cannot run a
-  musl Python, so the loader's resolution is checked instead; CPython's own symbols, `Py*`,
-  come from the interpreter);
+  it needs from there is one musl 1.2 exports (Debian's `musl` package, unpacked into target/,
+  not installed: this host cannot run a musl Python, so the loader's resolution is checked
+  instead; CPython's own symbols, `Py*`, come from the interpreter);
 - the wheel installs into a fresh virtual environment with its `examples` extra, and the
   Python examples' tests pass against it, run from outside the repository;
 - the sdist builds from source into another fresh environment and finds what the wheel finds,
   through the module and through `python -m kavach check`.
 """
+import os
 import pathlib
 import shutil
 import subprocess
@@ -64,7 +65,8 @@ def run(cmd, **kw):
     return subprocess.run(cmd, check=True, text=True, **kw)
 
 
-MUSL_LIBC = pathlib.Path("/lib/x86_64-linux-musl/libc.so")
+# musl's libc.so (`make musl-libc` unpacks Debian's package into target/ without installing it).
+MUSL_LIBC = pathlib.Path(os.environ.get("MUSL_LIBC", ROOT / "target/musl/lib/x86_64-linux-musl/libc.so"))
 
 
 def dynamic_symbols(lib, *flags):
@@ -76,7 +78,7 @@ def check_musl(wheel):
     """The musllinux wheel: licences, and a module musl's loader can resolve."""
     has_licences(zipfile.ZipFile(wheel).namelist(), wheel.name)
     if not MUSL_LIBC.exists():
-        fail(f"{MUSL_LIBC} not found: apt-get install -y musl")
+        fail(f"{MUSL_LIBC} not found: make musl-libc")
     with tempfile.TemporaryDirectory() as tmp:
         zipfile.ZipFile(wheel).extractall(tmp)
         [module] = pathlib.Path(tmp).glob("kavach/*.so")
