@@ -20,13 +20,15 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PY_PINS := maturin==1.16.0 pytest==8.4.2 tqdm==4.67.1 wordfreq==3.1.1 ziglang==0.13.0 auditwheel==6.4.2
 DIST := target/dist
 
-test: setup ## run every test: generated data, fmt, clippy, Rust tests, examples, CLI, Python, WASM + browser, Spark, fuzz
+test: setup ## run every test: generated data, fmt, clippy, Rust tests, docs, module graph, examples, CLI, Python, WASM + browser, Spark, fuzz
 	$(PYTHON) tools/gen_unicode_tables.py --check
 	$(PYTHON) tools/fill_vectors.py --check
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) test --workspace
 	$(PYTHON) tools/check_doc_examples.py
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --quiet --no-deps --document-private-items -p kavach-text --target-dir target/doccheck
+	$(PYTHON) tools/check_module_graph.py
 	$(CARGO) run --quiet --example quickstart
 	$(CARGO) run --quiet --example hot_reload
 	$(MAKE) --no-print-directory crates

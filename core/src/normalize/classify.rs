@@ -127,7 +127,7 @@ fn in_ranges(ranges: &[(u32, u32)], cp: u32) -> bool {
 pub(super) fn table_transforms(flags: u8) -> u16 {
     let mut t = u16::from(flags & 0x0f);
     if flags & tables::INDIC != 0 {
-        t |= super::Transforms::INDIC.bits();
+        t |= super::transforms::Transforms::INDIC.bits();
     }
     t
 }

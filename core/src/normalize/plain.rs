@@ -16,6 +16,7 @@
 //! the general passes on any text.
 
 use super::classify::{ascii_classes, edge_punctuation, is_invisible_ascii, lookup, Class, Fold};
+use super::general::Scratch;
 use super::offsets::Normalized;
 
 /// Per byte: what the plain path needs to know about it.
@@ -173,7 +174,7 @@ struct Restart {
 pub(crate) fn normalize_fast<S: KeySink>(
     text: &str,
     out: &mut Normalized,
-    scratch: &mut super::Scratch,
+    scratch: &mut Scratch,
     sink: &mut S,
 ) -> bool {
     out.clear_keeping_offsets();
@@ -219,27 +220,20 @@ fn general_stretch(
     st: &mut State,
     end: Restart,
     out: &mut Normalized,
-    scratch: &mut super::Scratch,
+    scratch: &mut Scratch,
 ) {
     let n = text.len();
     let from = st.safe;
-    let super::Scratch {
-        units,
-        words,
-        segment,
-    } = scratch;
     if end.at == n {
         // The rest of the text: written in place, nothing comes after it.
         out.truncate(from.len);
         out.give_every_byte_flags();
-        super::normalize_segment(
+        scratch.normalize_segment(
             &text[from.at..],
             from.at as u32,
             from.hard,
             from.len > 0,
             out,
-            units,
-            words,
         );
         *st = State {
             i: n,
@@ -248,15 +242,11 @@ fn general_stretch(
         };
         return;
     }
-    segment.clear();
-    super::normalize_segment(
+    let segment = scratch.normalize_apart(
         &text[from.at..end.at],
         from.at as u32,
         from.hard,
         from.len > 0,
-        segment,
-        units,
-        words,
     );
     // The stretch's key replaces whatever the fast path wrote from `from` on.
     let len = from.len + segment.key.len();
@@ -880,7 +870,8 @@ fn is_wordish(c: u8) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{normalize_general, Normalized, Scratch};
+    use super::super::general::{normalize_general, Scratch};
+    use super::super::Normalized;
     use super::normalize_fast;
     use proptest::prelude::*;
 

@@ -1,7 +1,9 @@
 //! The lists compiled into the library (the `kavach-lists` crate).
 
-use super::Wordlist;
 use crate::error::{Error, ErrorKind};
+
+use super::format;
+use super::list::Wordlist;
 
 pub(crate) fn ids() -> impl Iterator<Item = &'static str> {
     kavach_lists::LISTS.iter().map(|l| l.id)
@@ -27,7 +29,7 @@ pub(crate) fn load(spec: &str) -> Result<Wordlist, Error> {
             known.join(", "),
         )));
     };
-    let list = Wordlist::parse(text, file)?;
+    let list = format::parse(text, file)?;
     if let Some(want) = want {
         if list.meta().version != want {
             return Err(Error::new(ErrorKind::VersionMismatch {

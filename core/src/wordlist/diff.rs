@@ -3,8 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use super::{AllowEntry, Entry, Wordlist};
 use crate::normalize::normalize;
+
+use super::entry::{AllowEntry, Entry};
+use super::list::Wordlist;
 
 /// The entries added, removed and changed from one list version to another.
 ///

@@ -5,8 +5,12 @@ use std::io::Read;
 use std::path::Path;
 use std::str::FromStr;
 
-use super::{Category, Entry, ListMeta, MatchMode, Severity, Wordlist};
 use crate::error::{Error, ErrorKind};
+
+use super::check::{check_meta, check_size, too_large, valid_id, MAX_LIST_BYTES};
+use super::entry::{Category, Entry, ListMeta, MatchMode, Severity};
+use super::format;
+use super::list::Wordlist;
 
 /// The format of a list file.
 ///
@@ -140,32 +144,6 @@ impl Default for ImportOptions {
     }
 }
 
-/// The largest list loaded: 256 MiB, far above any real list (a 200,000-term list is about
-/// 8 MB). It holds for files (before reading, and while reading, for pipes and devices that
-/// have no size) and for lists given as text or bytes.
-pub(crate) const MAX_LIST_BYTES: u64 = 256 << 20;
-
-/// The error for a list over [`MAX_LIST_BYTES`] of `bytes` bytes (`MAX_LIST_BYTES + 1` when
-/// reading stopped at the limit).
-fn too_large(bytes: u64, source: &str) -> Error {
-    Error::in_source(
-        ErrorKind::ListTooLarge {
-            bytes,
-            max: MAX_LIST_BYTES,
-        },
-        source,
-    )
-}
-
-/// An error if a list of `len` bytes is over the limit.
-pub(crate) fn check_size(len: usize, source: &str) -> Result<(), Error> {
-    match u64::try_from(len) {
-        Ok(n) if n <= MAX_LIST_BYTES => Ok(()),
-        Ok(n) => Err(too_large(n, source)),
-        Err(_) => Err(too_large(u64::MAX, source)),
-    }
-}
-
 pub(crate) fn load(
     path: &Path,
     format: Option<Format>,
@@ -231,7 +209,7 @@ pub(crate) fn from_bytes(
     let text = decode(bytes, source)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match format {
-        Format::Kavach => Wordlist::parse(text, source),
+        Format::Kavach => format::parse(text, source),
         Format::Plain => plain(text, source, options),
         Format::Csv => csv(text, source, options, b','),
         Format::Tsv => csv(text, source, options, b'\t'),
@@ -243,7 +221,7 @@ fn meta(options: &ImportOptions, source: &str) -> Result<ListMeta, Error> {
     let id = if options.id.is_empty() {
         let name = source.rsplit(['/', '\\']).next().unwrap_or(source);
         let stem = name.split_once('.').map_or(name, |(s, _)| s);
-        if super::format::valid_id(stem) {
+        if valid_id(stem) {
             stem.to_string()
         } else {
             "list".to_string()
@@ -261,8 +239,7 @@ fn meta(options: &ImportOptions, source: &str) -> Result<ListMeta, Error> {
         date: options.date.clone(),
     };
     // Checked before the entries, so a bad --version or --date is the error, not a bad term.
-    super::format::check_meta(&meta)
-        .map_err(|reason| Error::in_source(ErrorKind::BadHeader(reason), source))?;
+    check_meta(&meta).map_err(|reason| Error::in_source(ErrorKind::BadHeader(reason), source))?;
     Ok(meta)
 }
 

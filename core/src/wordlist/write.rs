@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::Wordlist;
+use super::list::Wordlist;
 
 /// The list in kavach format: header, `[terms]`, `[allow]`, `[context]`; parsing the result gives the same
 /// entries and the same fingerprint.
@@ -56,4 +56,28 @@ pub(crate) fn to_kavach(list: &Wordlist) -> String {
         }
     }
     out
+}
+
+impl Wordlist {
+    /// The list in kavach format (for converting a platform's plain-text or CSV list).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::{Format, ImportOptions, Wordlist};
+    ///
+    /// let mut options = ImportOptions::default();
+    /// (options.id, options.version) = ("platform".into(), "1.0.0".into());
+    /// (options.lang, options.date) = ("en".into(), "2026-01-01".into());
+    /// let list = Wordlist::from_bytes(b"zorkface\n", "platform.txt", Format::Plain, &options)?;
+    /// let text = list.to_kavach();
+    /// assert!(text.starts_with("id = platform\nversion = 1.0.0\n"));
+    /// assert!(text.contains("\n[terms]\n"));
+    /// assert!(text.contains("\nzorkface | profanity | medium | word | en\n"));
+    /// assert_eq!(Wordlist::parse(&text, "platform.kavach")?.fingerprint(), list.fingerprint());
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
+    pub fn to_kavach(&self) -> String {
+        to_kavach(self)
+    }
 }
