@@ -13,7 +13,7 @@
 //! search starts as if after a boundary and takes one more boundary step at the end of the
 //! text.
 
-use crate::dfa::DenseDfa;
+use crate::dfa::{DenseDfa, DenseSteps};
 
 use crate::normalize::KeySink;
 use crate::table_bytes::{Reader, Writer};
@@ -95,16 +95,7 @@ impl PlainSearch {
         // A state entered on a letter steps to itself on that letter again. The key never has
         // two equal letters in a row, so this changes no search; it lets the fast path step on
         // every letter of a stretched word (`soo`) without asking which ones the key keeps.
-        // (Every transition into a state is on the same byte, the last of its string.)
-        let (trans, start) = (dfa.trans.to_mut(), dfa.start);
-        for row in (0..trans.len()).step_by(dfa.stride) {
-            for column in LETTER_COLUMNS {
-                let to = trans[row + column];
-                if to != start {
-                    trans[to as usize + column] = to;
-                }
-            }
-        }
+        dfa.loop_on_repeats(LETTER_COLUMNS);
         let mut with_boundaries: Vec<(u32, Box<[u8]>)> = patterns
             .iter()
             .filter(|p| p.key.iter().any(|&b| b == b' ' || b == b'\n'))
@@ -112,7 +103,7 @@ impl PlainSearch {
             .collect();
         with_boundaries.sort_unstable_by_key(|&(id, _)| id);
         Some(PlainSearch {
-            after_boundary: dfa.trans[(start + u32::from(space)) as usize],
+            after_boundary: dfa.steps().next(dfa.start(), b' '),
             dfa,
             ends,
             with_boundaries,
@@ -231,9 +222,7 @@ pub(crate) struct PlainSink<'a> {
 /// What the fast path's loop holds while it searches: the table and the state.
 #[derive(Clone, Copy)]
 pub(crate) struct Stepper<'a> {
-    columns: &'a [u8; 256],
-    trans: &'a [u32],
-    match_from: u32,
+    steps: DenseSteps<'a>,
     state: u32,
 }
 
@@ -244,26 +233,24 @@ impl<'a> KeySink for PlainSink<'a> {
     fn local(&self) -> Stepper<'a> {
         let s = self.search;
         Stepper {
-            columns: &s.dfa.columns,
-            trans: &s.dfa.trans,
-            match_from: s.dfa.match_from,
+            steps: s.dfa.steps(),
             state: self.state,
         }
     }
 
     #[inline(always)]
     fn step(local: &mut Stepper<'a>, byte: u8) -> bool {
-        let column = usize::from(local.columns[byte as usize]);
-        local.state = local.trans[column..][local.state as usize];
-        local.state >= local.match_from
+        local.state = local.steps.next(local.state, byte);
+        local.steps.is_match(local.state)
     }
 
     /// A letter's or a space's column is its low five bits ([`LETTER_COLUMNS`]): no look-up.
     #[inline(always)]
     fn step_letter(local: &mut Stepper<'a>, byte: u8) -> bool {
-        let column = usize::from(byte & 0x1f);
-        local.state = local.trans[column..][local.state as usize];
-        local.state >= local.match_from
+        local.state = local
+            .steps
+            .next_in_column(local.state, usize::from(byte & 0x1f));
+        local.steps.is_match(local.state)
     }
 
     /// Records the patterns of the match state just entered.
@@ -308,7 +295,7 @@ impl<'a> KeySink for PlainSink<'a> {
         self.state = if to == 0 {
             s.after_boundary
         } else {
-            s.dfa.start
+            s.dfa.start()
         };
     }
 

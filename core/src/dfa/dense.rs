@@ -7,26 +7,31 @@ use super::patterns::trie_states;
 use crate::table_bytes::{Reader, Table, Writer};
 
 /// A dense DFA that reports every occurrence of every pattern (overlapping matches).
+///
+/// The layout, here and nowhere else: state ids are premultiplied (a state's row starts at its
+/// id in `trans`, so the next state on a byte of column `c` is `trans[id + c]`); match states
+/// come last, from `match_from` on, so "is this a match" is one comparison; the start state is
+/// `start`. Searches read it through [`DenseSteps`]; the fields are private.
 #[derive(Debug)]
 pub(crate) struct DenseDfa {
     /// Per byte: its column.
-    pub columns: Box<[u8; 256]>,
+    columns: Box<[u8; 256]>,
     /// Columns per row.
-    pub stride: usize,
+    stride: usize,
     /// Row after row: the next state (a premultiplied id) per column.
-    pub trans: Table<u32>,
-    pub start: u32,
+    trans: Table<u32>,
+    start: u32,
     /// States at or above this one are match states.
-    pub match_from: u32,
+    match_from: u32,
     /// Per match state, in order: where its patterns start in `matches` (one more entry at the
     /// end).
-    pub match_starts: Table<u32>,
+    match_starts: Table<u32>,
     /// The patterns (indices into the patterns given) that end at each match state, one state
     /// after another.
-    pub matches: Table<u32>,
+    matches: Table<u32>,
     /// `ceil(2^32 / stride)`: for a multiple `d` of `stride` below `2^32` (every id is),
     /// `d * row_reciprocal >> 32` is `d / stride`.
-    pub row_reciprocal: u64,
+    row_reciprocal: u64,
 }
 
 /// The largest dense table built, in entries (256 MiB): the plain DFA of a list so large that
@@ -36,6 +41,34 @@ pub(crate) const MAX_ENTRIES: usize = 1 << 26;
 /// Bytes per state that building a [`DenseDfa`] takes besides its table: failure states, the
 /// breadth-first order, the new numbering and its inverse, outputs.
 pub(crate) const DENSE_BYTES_PER_STATE: usize = 40;
+
+/// What a search loop holds of a [`DenseDfa`]: three words that stay in registers.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct DenseSteps<'a> {
+    columns: &'a [u8; 256],
+    trans: &'a [u32],
+    match_from: u32,
+}
+
+impl DenseSteps<'_> {
+    /// The state after `state` on a byte of `column` (for a caller that knows the column).
+    #[inline(always)]
+    pub(crate) fn next_in_column(&self, state: u32, column: usize) -> u32 {
+        self.trans[column..][state as usize]
+    }
+
+    /// The state after `state` on `byte`.
+    #[inline(always)]
+    pub(crate) fn next(&self, state: u32, byte: u8) -> u32 {
+        self.next_in_column(state, usize::from(self.columns[byte as usize]))
+    }
+
+    /// Whether patterns end at `state`.
+    #[inline(always)]
+    pub(crate) fn is_match(&self, state: u32) -> bool {
+        state >= self.match_from
+    }
+}
 
 impl DenseDfa {
     /// The DFA for `patterns` over the given `columns` (bytes in one column are not told
@@ -182,6 +215,44 @@ impl DenseDfa {
             matches: Table::Owned(matches),
             row_reciprocal: (1u64 << 32).div_ceil(stride as u64),
         })
+    }
+
+    /// How many states (rows) the table has.
+    #[cfg(test)]
+    pub(crate) fn states(&self) -> usize {
+        self.trans.len() / self.stride
+    }
+
+    /// The start state.
+    pub(crate) fn start(&self) -> u32 {
+        self.start
+    }
+
+    /// What a search loop needs to step and to tell match states.
+    pub(crate) fn steps(&self) -> DenseSteps<'_> {
+        DenseSteps {
+            columns: &self.columns,
+            trans: &self.trans,
+            match_from: self.match_from,
+        }
+    }
+
+    /// Makes every state entered on a byte of one of `columns` step to itself on that byte
+    /// again. Every transition into a state of a DFA built from a trie is on one byte (the last
+    /// of the state's string), so this changes no search of a text without two such bytes in
+    /// a row; it lets a caller step on every letter of `soo` without asking which ones its key
+    /// keeps.
+    pub(crate) fn loop_on_repeats(&mut self, columns: std::ops::RangeInclusive<usize>) {
+        let (start, stride) = (self.start, self.stride);
+        let trans = self.trans.to_mut();
+        for row in (0..trans.len()).step_by(stride) {
+            for column in columns.clone() {
+                let to = trans[row + column];
+                if to != start {
+                    trans[to as usize + column] = to;
+                }
+            }
+        }
     }
 
     /// Writes the DFA for [`DenseDfa::read`].

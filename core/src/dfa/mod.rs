@@ -12,7 +12,7 @@ mod dense;
 mod hybrid;
 mod patterns;
 
-pub(crate) use dense::{DenseDfa, DENSE_BYTES_PER_STATE, MAX_ENTRIES};
+pub(crate) use dense::{DenseDfa, DenseSteps, DENSE_BYTES_PER_STATE, MAX_ENTRIES};
 use hybrid::HybridDfa;
 use patterns::trie_levels;
 pub(crate) use patterns::{max_nesting, trie_states, Sorted};
@@ -165,7 +165,7 @@ mod tests {
         assert_eq!(super::trie_states(&patterns), 6);
         let (columns, stride) = columns_of(&patterns).expect("columns");
         let dfa = DenseDfa::build(&patterns, columns.clone(), stride, usize::MAX).expect("dfa");
-        assert_eq!(dfa.trans.len(), 6 * stride);
+        assert_eq!(dfa.states(), 6);
         // One entry short of the table: refused.
         assert!(DenseDfa::build(&patterns, columns, stride, 6 * stride - 1).is_none());
     }

@@ -18,7 +18,7 @@ mod transforms;
 
 pub(crate) use general::Scratch;
 pub(crate) use offsets::{is_boundary_byte, Normalized};
-pub(crate) use plain::{prefix_cut, KeySink};
+pub(crate) use plain::{can_match_plain, prefix_cut, KeySink};
 pub use tables::{CONFUSABLES_VERSION, UNICODE_VERSION};
 pub use transforms::Transforms;
 
@@ -70,16 +70,6 @@ pub(crate) fn normalize_with<S: KeySink>(
     sink: &mut S,
 ) -> bool {
     plain::normalize_fast(text, out, scratch, sink)
-}
-
-/// Whether a key can occur in the matching form of plain text: ASCII only, no mask, no word
-/// mixing letters and digits.
-pub(crate) fn can_match_plain(key: &[u8]) -> bool {
-    key.is_ascii()
-        && !key.contains(&b'*')
-        && key
-            .split(|&b| is_boundary_byte(b))
-            .all(|w| w.iter().all(u8::is_ascii_lowercase) || w.iter().all(u8::is_ascii_digit))
 }
 
 #[cfg(test)]

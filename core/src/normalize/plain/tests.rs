@@ -1,0 +1,170 @@
+use super::super::general::{normalize_general, Scratch};
+use super::super::Normalized;
+use super::normalize_fast;
+use proptest::prelude::*;
+
+/// The general passes' output for `text`.
+fn general(text: &str) -> Normalized {
+    let mut out = Normalized::default();
+    normalize_general(text, &mut out, &mut Scratch::default());
+    out
+}
+
+thread_local! {
+    /// Buffers reused from one call to the next, as the matcher does: nothing a longer
+    /// text left behind may show in the next one.
+    static BUFFERS: std::cell::RefCell<(Normalized, Scratch)> = Default::default();
+}
+
+/// `out` as its readers see it: an entry per key byte in every vector (see [`Normalized`]).
+fn as_read(out: &Normalized) -> Normalized {
+    let n = out.key.len();
+    assert!(out.starts.len() >= n && out.ends.len() >= n && out.runs.len() >= n);
+    assert!(out.flags.is_empty() || out.flags.len() == n);
+    let mut read = out.clone();
+    read.starts.truncate(n);
+    read.ends.truncate(n);
+    read.runs.truncate(n);
+    read.flags.resize(n, 0);
+    read
+}
+
+/// The fast path's output, and whether it found the text plain.
+fn fast(text: &str) -> (Normalized, bool) {
+    BUFFERS.with(|b| {
+        let (out, scratch) = &mut *b.borrow_mut();
+        let plain = normalize_fast(text, out, scratch, &mut ());
+        (as_read(out), plain)
+    })
+}
+
+#[test]
+fn takes_ordinary_chat_and_agrees_with_the_general_passes() {
+    for text in [
+        "Hello, world!! #tag @user 100% 😀 can't wait",
+        "SOOOO goood\tlol\r\nok a b",
+        "fuck! *wow* _x_ ++ | 2024 1000",
+        "a \u{200b}b \u{2003}cd",
+    ] {
+        assert_eq!(fast(text), (general(text), true), "{text:?}");
+    }
+}
+
+#[test]
+fn keeps_two_one_letter_words_apart_across_eight_byte_blocks() {
+    // `t` ends one block and `a` starts the next: the boundary between them is hard.
+    let text = "whawhat ita ty t a swhittyyt ita ty t a swhittyy";
+    let (out, plain) = fast(text);
+    assert!(plain);
+    assert_eq!(out, general(text));
+    assert!(String::from_utf8_lossy(&out.key).contains("ty t\na swhity"));
+}
+
+#[test]
+fn one_letter_words_anywhere_in_eight_byte_blocks_agree_with_the_general_passes() {
+    let alphabet = "abcdefghijklmnopqrstuvwxyz";
+    for tail in [
+        "t a swhit",
+        "t a b cd",
+        "tt a sw",
+        "t aa sw",
+        "t'a sw",
+        "a b c de",
+        "x yz a b",
+        "ab c dd e",
+        "a bc d ef g",
+        "go t' a bcd",
+        "oo p qrs",
+    ] {
+        // Every alignment of the tail in a block: a word of 2 to 17 letters before it.
+        for n in 2..18 {
+            let text = format!("{} {tail} {tail} the end", &alphabet[..n]);
+            assert_eq!(fast(&text).0, general(&text), "{text:?}");
+        }
+    }
+}
+
+#[test]
+fn hands_what_is_not_plain_to_the_general_passes() {
+    for text in [
+        "sh1t",
+        "f*ck",
+        "f u c k",
+        "a55hole",
+        "fück",
+        "fu\u{200b}ck",
+        "$100",
+        "ｆｕｃｋ",
+        // Stretches that are not plain between plain ones, and at either end.
+        "what the f.u.c.k is this, sh1t man",
+        "a b f.u.c.k",
+        "ok 👍 बहुत अच्छा yaar, kya baat hai!! ab f*ck it",
+        "tu चूतिया hai",
+        "#tag é x y z @user!! ok",
+        "word\u{301} next words here",
+    ] {
+        assert_eq!(fast(text), (general(text), false), "{text:?}");
+    }
+}
+
+fn text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        12 => "[a-zA-Z]{1,8}",
+        4 => "[0-9]{1,4}",
+        12 => Just(" ".to_string()),
+        8 => "[ -/:-@\\[-`{-~\t\n]",
+        2 => Just("😀".to_string()),
+        2 => Just("\u{200b}".to_string()),
+        2 => "[\u{0}-\u{8}\u{e}-\u{1f}\u{7f}\u{85}\u{2800}]",
+        2 => Just("\u{2003}".to_string()),
+        1 => Just("é".to_string()),
+        1 => Just("\u{301}".to_string()),
+        1 => Just("क".to_string()),
+        1 => Just("चूतिया".to_string()),
+        1 => Just("ｆ".to_string()),
+        1 => Just("sh1t".to_string()),
+        1 => Just("f*ck".to_string()),
+        1 => Just("$".to_string()),
+        4 => "[a-z]",
+        2 => any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(piece, 0..32).prop_map(|v| v.concat())
+}
+
+/// Text made mostly of what the eight-byte blocks take (letters, single spaces and
+/// apostrophes), with words of one letter, repeated letters and what ends a block.
+fn simple_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        8 => "[abAB]{1,5}",
+        6 => "[a-z]{2,9}",
+        6 => "[a-z] ",
+        8 => Just(" ".to_string()),
+        2 => Just("'".to_string()),
+        1 => Just("  ".to_string()),
+        1 => "[ -~]",
+        1 => "[\u{0}\u{1}\u{7f}]",
+        1 => Just("😀".to_string()),
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    /// The blocks of simple words write what the general passes write: spans, runs of
+    /// repeated letters, and the places the general passes may start from (a stretch that
+    /// is not plain after them shows a wrong one).
+    #[test]
+    fn simple_word_blocks_equal_general_passes(text in simple_text(), tail in prop_oneof![
+        Just(""), Just(" sh1t"), Just(" x y z"), Just(" é"),
+    ]) {
+        let text = text + tail;
+        prop_assert_eq!(fast(&text).0, general(&text));
+    }
+
+    /// The fast path writes exactly what the general passes write (key, offsets, runs,
+    /// transforms, joined ranges), whether it takes the whole text or hands stretches of
+    /// it to the general passes.
+    #[test]
+    fn fast_path_equals_general_passes(text in text()) {
+        prop_assert_eq!(fast(&text).0, general(&text));
+    }
+}
