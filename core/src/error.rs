@@ -28,9 +28,12 @@ pub struct Location {
 
 /// Why loading a wordlist, building a matcher or reading a text failed.
 ///
-/// Loading lists and building matchers return these as errors. Scanning never fails: a text
-/// over a limit, or one that could not be read, gets a [`crate::Report`] whose `error` holds
-/// the kind and whose verdict is at least `review` (fail closed).
+/// Loading lists and building matchers return these as errors. Scanning fails only over a
+/// limit ([`crate::Limits`]), and only where the caller asked for an error:
+/// [`crate::Matcher::scan`] and [`crate::Matcher::censor_checked`] return `too-many-matches`
+/// or `input-too-long`. [`crate::Matcher::report`], what the bindings and the CLI use, never
+/// fails: a text over a limit, or one that could not be read, gets a [`crate::Report`] whose
+/// `error` holds the kind and whose verdict is at least `review` (fail closed).
 ///
 /// # Examples
 ///

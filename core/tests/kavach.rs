@@ -656,37 +656,55 @@ fn public_types_are_thread_safe() {
     assert_traits::<Wordlist>();
 }
 
-/// A backend swaps in a rebuilt matcher while other threads keep scanning; every scan sees one
-/// consistent list set.
-/// Hot reload under load: scanning threads never see a mix of two list sets, no scan fails,
-/// and a reload that fails (a bad list) leaves the old matcher serving.
+/// Hot reload under load: a backend swaps in a rebuilt matcher while other threads keep
+/// scanning. Scans never see a mix of two list sets and never fail, and a reload that fails (a
+/// bad list) leaves the old matcher serving.
 #[test]
 fn hot_reload_under_load() {
     use arc_swap::ArcSwap;
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     const SWAPS: usize = 400;
     const THREADS: usize = 4;
-    let list = |id: &str, version: usize, term: &str| {
-        let text = format!("id = {id}\nversion = {version}.0.0\ntitle = t\nlanguages = en\nsource = t\nlicense = CC0-1.0\ndate = 2026-11-28\n[terms]\n{term} | profanity | high\n");
+    let list = |id: &str, version: usize, line: &str| {
+        let text = format!("id = {id}\nversion = {version}.0.0\ntitle = t\nlanguages = en\nsource = t\nlicense = CC0-1.0\ndate = 2026-11-28\n[terms]\n{line}\n");
         Wordlist::parse(&text, id)
     };
-    // Version k: list `a` has alpha (k even) or gamma (k odd), list `b` beta or delta.
-    let build = |k: usize| -> Result<Matcher, kavach::Error> {
+    // Version k: list `a` has alpha (k even) or gamma (k odd), list `b` beta or delta; a bad
+    // version has an unknown category in list `a`.
+    let build_with = |k: usize, bad: bool| -> Result<Matcher, kavach::Error> {
         let (ta, tb) = if k % 2 == 0 {
             ("alpha", "beta")
         } else {
             ("gamma", "delta")
         };
+        let line_a = if bad {
+            "alpha | nope | high".to_string()
+        } else {
+            format!("{ta} | profanity | high")
+        };
         Matcher::builder()
-            .list(list("a", k, ta)?)
-            .list(list("b", k, tb)?)
+            .list(list("a", k, &line_a)?)
+            .list(list("b", k, &format!("{tb} | profanity | high"))?)
             .build()
+    };
+    let build = |k: usize| build_with(k, false);
+    // What a backend does: swap only a matcher that built.
+    let reload = |live: &ArcSwap<Matcher>, k: usize, bad: bool| {
+        build_with(k, bad).map(|m| live.store(Arc::new(m)))
     };
     let live = ArcSwap::from_pointee(build(0).expect("first matcher"));
     let done = AtomicBool::new(false);
     let scans = AtomicUsize::new(0);
     let (mut swaps, mut failed) = (0, 0);
     let text = "alpha beta gamma delta";
+    // Stops the scanning threads however the swapping loop ends (a failed assertion there must
+    // fail the test, not leave it waiting for them).
+    struct Stop<'a>(&'a AtomicBool);
+    impl Drop for Stop<'_> {
+        fn drop(&mut self) {
+            self.0.store(true, Ordering::Relaxed);
+        }
+    }
     std::thread::scope(|s| {
         for _ in 0..THREADS {
             s.spawn(|| {
@@ -715,19 +733,21 @@ fn hot_reload_under_load() {
                 }
             });
         }
+        let _stop = Stop(&done);
         for k in 1..=SWAPS {
+            let before = live.load().lists()[0].version.clone();
             if k % 10 == 0 {
                 // A bad reload: the list fails to load, the old matcher keeps serving.
-                let before = live.load().lists()[0].version.clone();
-                assert!(list("a", k, "bad | category | nope").is_err());
+                let err = reload(&live, k, true).expect_err("a bad list must not build");
+                assert_eq!(err.code(), "unknown-category");
                 failed += 1;
                 assert_eq!(live.load().lists()[0].version, before);
                 continue;
             }
-            live.store(Arc::new(build(k).expect("good reload")));
+            reload(&live, k, false).expect("good reload");
+            assert_eq!(&*live.load().lists()[0].version, format!("{k}.0.0"));
             swaps += 1;
         }
-        done.store(true, Ordering::Relaxed);
     });
     let scans = scans.into_inner();
     eprintln!("hot reload: {THREADS} threads, {swaps} swaps, {failed} failed reloads, {scans} scans, 0 errors");

@@ -10,11 +10,10 @@ use super::compiled::{Matcher, Role};
 use super::found::Match;
 use super::verify::{run_fit, same_devanagari, Candidate, RunFit};
 
-/// Whether `a` and `b` have the same Devanagari characters in the same order; with `stem`,
-/// only those of `b` but its last, against as many of `a`'s (`a` an inflection of `b`).
-/// Adds `more`, the matches of second readings, to `out` (sorted by start, one per region). Where one overlaps matches of `out`, it replaces them only when it is longer than
-/// each. One pass over both (a match of `out` is looked at again only for the next of `more`
-/// that it overlaps too, and each overlaps few).
+/// Adds `more`, the matches of second readings, to `out` (sorted by start, one per region). Where
+/// one overlaps matches of `out`, it replaces them only when it is longer than each. One pass over
+/// both (a match of `out` is looked at again only for the next of `more` that it overlaps too, and
+/// each overlaps few).
 #[cold]
 #[inline(never)]
 pub(super) fn merge_matches<'a>(out: &mut Vec<Match<'a>>, mut more: Vec<Match<'a>>) {
@@ -47,8 +46,10 @@ pub(super) fn merge_matches<'a>(out: &mut Vec<Match<'a>>, mut more: Vec<Match<'a
 }
 
 impl Matcher {
-    /// One match per overlapping region: the longest, then the most severe, then the first
-    /// listed.
+    /// One match per overlapping region (candidates chained by overlap: each starts before the
+    /// furthest end so far): the one [`Matcher::rank`] puts first, so the longest, then the most
+    /// severe, then the most specific term, then a term as listed before one reached through a
+    /// Hindi rule, then the first listed; of equals, the first found.
     pub(super) fn resolve<'a>(
         &'a self,
         text: &'a str,
@@ -79,9 +80,10 @@ impl Matcher {
         }
     }
 
-    /// How [`Matcher::resolve`] ranks overlapping candidates: longest span, then most severe,
-    /// then the most specific term, then a term as listed before one reached through a Hindi
-    /// spelling or script rule, then the first listed.
+    /// How [`Matcher::resolve`] ranks overlapping candidates, highest first: longest span, then
+    /// most severe, then the most specific term (the longer term proper, before a stem's
+    /// ending), then a term as listed before one reached through a Hindi spelling, script or
+    /// inflection rule, then the first listed (lowest target).
     #[allow(clippy::type_complexity)]
     pub(super) fn rank(
         &self,

@@ -112,6 +112,8 @@ impl Candidate {
     }
 }
 
+/// Whether `a` and `b` have the same Devanagari characters in the same order; with `stem`,
+/// only those of `b` but its last, against as many of `a`'s (`a` an inflection of `b`).
 pub(super) fn same_devanagari(a: &str, b: &str, stem: bool) -> bool {
     let b: Vec<char> = b.chars().filter(|&c| is_devanagari(c)).collect();
     let b = if stem {
@@ -254,10 +256,10 @@ impl Matcher {
         self.variant(x).mode == MatchMode::Context
     }
 
-    /// Whether the matching form of a prefix cut by [`prefix_cut`](crate::normalize::prefix_cut) (so it is the start of the
-    /// whole text's) has a match that the rest of the text cannot undo: not a context-mode term
-    /// (context may come later), not inside an allow word, and starting far enough from the cut
-    /// that no allow word crossing it can cover it.
+    /// Whether the matching form of a prefix cut by [`prefix_cut`](crate::normalize::prefix_cut)
+    /// (so it is the start of the whole text's) has a match that the rest of the text cannot undo:
+    /// not a context-mode term (context may come later), not inside an allow word, and starting far
+    /// enough from the cut that no allow word crossing it can cover it.
     pub(super) fn sure_in_prefix(&self, norm: &Normalized, hits: &[Hit], work: &mut Work) -> bool {
         self.verify_all(norm, hits, work);
         let Work { cands, ev } = work;

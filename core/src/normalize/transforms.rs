@@ -212,8 +212,8 @@ impl Transforms {
     /// # Ok::<(), kavach::Error>(())
     /// ```
     pub const SCRIPT: Transforms = Transforms(2048);
-    /// A Hindi inflection of the term: a plural, oblique or vocative ending (`saale`, `kutton`
-    /// for `saala`, `kutta`; `गधे` for `गधा`). Feminine forms (`-i`) are listed, not generated.
+    /// A Hindi inflection of the term: a plural, oblique or vocative ending (`saale`, `kutton` for
+    /// `saala`, `kutta`; `गधे` for `गधा`). Feminine forms (`-i`) are listed, not generated.
     ///
     /// # Examples
     ///

@@ -143,7 +143,8 @@ pub(super) struct SimpleBlock {
     pub(super) spaces: u64,
     /// At most one letter equal to the letter before it (not the first byte).
     pub(super) repeats: u64,
-    /// Boundaries that end a word of two or more key letters (a [`Restart`](super::restart::Restart)).
+    /// Boundaries that end a word of two or more key letters (a
+    /// [`Restart`](super::restart::Restart)).
     pub(super) restart: u64,
     /// Whether a word starts in the last byte: it has one key letter so far.
     pub(super) open: bool,
