@@ -19,7 +19,7 @@ mod censor;
 mod dfa;
 #[path = "src/error.rs"]
 mod error;
-#[path = "src/indic.rs"]
+#[path = "src/indic/mod.rs"]
 mod indic;
 #[path = "src/lint.rs"]
 mod lint;
@@ -35,7 +35,7 @@ mod options;
 mod plain_search;
 #[path = "src/policy.rs"]
 mod policy;
-#[path = "src/report.rs"]
+#[path = "src/report/mod.rs"]
 mod report;
 #[path = "src/span.rs"]
 mod span;
