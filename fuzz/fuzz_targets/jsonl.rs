@@ -28,10 +28,15 @@ fuzz_target!(|data: &[u8]| {
     for plain in [false, true] {
         let mut out = Vec::new();
         let mut reported = 0;
-        let summary = scan_stream(matcher(), &mut &data[..], &mut out, plain, |_, _| {
+        let summary = scan_stream(matcher(), &mut &data[..], &mut out, plain, 1, |_, _| {
             reported += 1
         })
         .expect("writing to a Vec cannot fail");
+        // On several threads: the same lines, in the same order.
+        let mut threaded = Vec::new();
+        let again = scan_stream(matcher(), &mut &data[..], &mut threaded, plain, 3, |_, _| {})
+            .expect("writing to a Vec cannot fail");
+        assert_eq!((threaded.as_slice(), again), (out.as_slice(), summary));
         let lines: Vec<&[u8]> = out
             .split(|&b| b == b'\n')
             .filter(|l| !l.is_empty())

@@ -104,6 +104,9 @@ enum Command {
         /// Exit with 1 when any text was flagged.
         #[arg(long)]
         fail_on_match: bool,
+        /// Threads to scan on (0: one per core); the output keeps the input's order.
+        #[arg(long, default_value_t = 0, value_name = "N")]
+        threads: usize,
     },
     /// Check one text and show its matches (highlighted on a terminal).
     Check {
@@ -298,9 +301,10 @@ fn run(cli: Cli) -> Result<u8, Fatal> {
             file,
             plain,
             fail_on_match,
+            threads,
         } => {
             let matcher = build_matcher(&cli.lists)?;
-            scan::scan(&matcher, &file, plain, fail_on_match)
+            scan::scan(&matcher, &file, plain, fail_on_match, threads)
         }
     }
 }

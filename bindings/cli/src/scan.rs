@@ -55,14 +55,22 @@ pub(crate) fn scan(
     file: &str,
     plain: bool,
     fail_on_match: bool,
+    threads: usize,
 ) -> Result<u8, Fatal> {
     let mut input = open(file)?;
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut err = io::stderr();
-    let summary = scan_stream(matcher, &mut input.reader, &mut out, plain, |n, msg| {
-        let _ = write_line(&mut err, &format!("kavach: {file}:{n}: {msg}"));
-    })?;
+    let summary = scan_stream(
+        matcher,
+        &mut input.reader,
+        &mut out,
+        plain,
+        threads,
+        |n, msg| {
+            let _ = write_line(&mut err, &format!("kavach: {file}:{n}: {msg}"));
+        },
+    )?;
     if let Some(bar) = &input.progress {
         bar.finish_and_clear();
     }

@@ -1,7 +1,8 @@
 //! The JSON Lines reader behind `kavach scan`, as a library so it can be fuzzed and reused: it
 //! reads line by line with a cap (an over-long line is skipped as it is read), and reports every
 //! bad line (invalid UTF-8, invalid JSON, no "text", over a limit) with its number while the run
-//! goes on.
+//! goes on. Lines are scanned in batches on every thread asked for; results are written in the
+//! order of the input.
 
 use std::borrow::Cow;
 use std::io::{self, BufRead, Write};
@@ -112,45 +113,162 @@ pub struct Summary {
     pub bad_lines: usize,
 }
 
+/// Lines read before a batch is scanned: enough work per thread (about 0.4 MB of posts) that
+/// handing it over costs little, few enough that the batch's memory stays small.
+const BATCH_LINES: usize = 4096;
+/// A batch also ends once its lines hold this many bytes (long lines: memory stays bounded).
+const BATCH_BYTES: usize = 4 << 20;
+
+/// A line of a [`Batch`]: its bytes' range in the batch's buffer, or its length when it was
+/// too long to keep.
+type Held = Result<(usize, usize), usize>;
+
+/// A batch of lines, their bytes in one buffer.
+#[derive(Default)]
+struct Batch {
+    bytes: Vec<u8>,
+    /// Per line: its number and where its bytes are.
+    lines: Vec<(usize, Held)>,
+}
+
+impl Batch {
+    fn push(&mut self, n: usize, line: Line<'_>) {
+        let held = match line {
+            Line::Bytes(b) => {
+                let start = self.bytes.len();
+                self.bytes.extend_from_slice(b);
+                Ok((start, self.bytes.len()))
+            }
+            Line::TooLong(len) => Err(len),
+        };
+        self.lines.push((n, held));
+    }
+
+    fn full(&self) -> bool {
+        self.lines.len() >= BATCH_LINES || self.bytes.len() >= BATCH_BYTES
+    }
+
+    fn line(&self, k: usize) -> (usize, Line<'_>) {
+        let (n, held) = self.lines[k];
+        match held {
+            Ok((a, b)) => (n, Line::Bytes(&self.bytes[a..b])),
+            Err(len) => (n, Line::TooLong(len)),
+        }
+    }
+
+    fn clear(&mut self) {
+        self.bytes.clear();
+        self.lines.clear();
+    }
+}
+
+/// What scanning some lines of a batch gave: their result lines, in order, and their bad
+/// lines' numbers and messages.
+#[derive(Default)]
+struct Scanned {
+    out: Vec<u8>,
+    bad: Vec<(usize, String)>,
+    flagged: usize,
+}
+
 /// Scans JSON Lines (or plain lines) from `reader`, writing one result line per input line to
-/// `out`: the core's report (see [`kavach::Report::write_json`]) with the line's `id` (its line
-/// number when it has none). A line that cannot be scanned (too long, invalid UTF-8 or JSON, no
-/// text) gets a report with status "error" and verdict review, and `on_bad_line(line_number,
-/// message)` is called for it.
+/// `out`, in the order of the input: the core's report (see [`kavach::Report::write_json`]) with
+/// the line's `id` (its line number when it has none). A line that cannot be scanned (too long,
+/// invalid UTF-8 or JSON, no text) gets a report with status "error" and verdict review, and
+/// `on_bad_line(line_number, message)` is called for it, in order. Lines are read in batches
+/// and each batch is scanned on up to `threads` threads (0: one per core); one thread scans in
+/// the caller's.
 pub fn scan_stream(
     matcher: &Matcher,
     reader: &mut dyn BufRead,
     out: &mut dyn Write,
     plain: bool,
+    threads: usize,
     mut on_bad_line: impl FnMut(usize, &str),
 ) -> io::Result<Summary> {
+    let threads = match threads {
+        0 => std::thread::available_parallelism().map_or(1, usize::from),
+        n => n,
+    };
     let mut summary = Summary::default();
     let cap = line_cap(matcher, plain);
     let max_input = matcher.limits().max_input_bytes.unwrap_or(usize::MAX);
-    let mut result = Vec::new();
-    let mut number = itoa::Buffer::new();
+    let mut batch = Batch::default();
+    let mut parts: Vec<Scanned> = (0..threads).map(|_| Scanned::default()).collect();
+    let mut flush = |batch: &mut Batch, summary: &mut Summary| -> io::Result<()> {
+        let lines = batch.lines.len();
+        let per = lines.div_ceil(threads).max(1);
+        let scan_part = |k: usize, part: &mut Scanned| {
+            let range = (k * per).min(lines)..((k + 1) * per).min(lines);
+            scan_lines(matcher, batch, range, plain, max_input, part);
+        };
+        if threads == 1 || lines <= 1 {
+            scan_part(0, &mut parts[0]);
+        } else {
+            std::thread::scope(|s| {
+                let scan_part = &scan_part;
+                for (k, part) in parts.iter_mut().enumerate() {
+                    s.spawn(move || scan_part(k, part));
+                }
+            });
+        }
+        for part in &mut parts {
+            out.write_all(&part.out)?;
+            for (n, message) in &part.bad {
+                on_bad_line(*n, message);
+            }
+            summary.flagged += part.flagged;
+            summary.bad_lines += part.bad.len();
+            // The output buffer is kept for the next batch.
+            part.out.clear();
+            part.bad.clear();
+            part.flagged = 0;
+        }
+        batch.clear();
+        Ok(())
+    };
     for_each_line(reader, cap, |n, line| {
         summary.lines = n;
+        batch.push(n, line);
+        if batch.full() {
+            flush(&mut batch, &mut summary)?;
+        }
+        Ok(())
+    })?;
+    flush(&mut batch, &mut summary)?;
+    Ok(summary)
+}
+
+/// Scans the lines `range` of `batch` into `part`.
+fn scan_lines(
+    matcher: &Matcher,
+    batch: &Batch,
+    range: std::ops::Range<usize>,
+    plain: bool,
+    max_input: usize,
+    part: &mut Scanned,
+) {
+    let mut number = itoa::Buffer::new();
+    for k in range {
+        let (n, line) = batch.line(k);
         let line_id = number.format(n);
-        let (text, id) = match read_line(line, plain, max_input) {
-            Ok(read) => read,
+        match read_line(line, plain, max_input) {
+            Ok((text, id)) => {
+                let report = matcher.report(&text);
+                if let Some(e) = &report.error {
+                    part.bad.push((n, e.to_string()));
+                }
+                part.flagged += usize::from(report.flagged());
+                write_line(&mut part.out, &report, id.map_or(line_id, RawValue::get));
+            }
             Err((kind, id)) => {
                 let error = Error::new(kind);
-                summary.bad_lines += 1;
-                on_bad_line(n, &error.to_string());
+                part.bad.push((n, error.to_string()));
                 let id = id.map_or(line_id, RawValue::get);
-                return write_line(out, &mut result, &Report::unscanned(error), id);
+                write_line(&mut part.out, &Report::unscanned(error), id);
             }
-        };
-        let report = matcher.report(&text);
-        if let Some(e) = &report.error {
-            summary.bad_lines += 1;
-            on_bad_line(n, &e.to_string());
         }
-        summary.flagged += usize::from(report.flagged());
-        write_line(out, &mut result, &report, id.map_or(line_id, RawValue::get))
-    })?;
-    Ok(summary)
+    }
 }
 
 /// A line's text and id, or why it has none (with the id, if it could be read).
@@ -223,10 +341,8 @@ fn not_an_object(line: &str) -> Option<&'static str> {
         .then_some(found)
 }
 
-/// Writes `report` as one JSON line with `id` (raw JSON).
-fn write_line(out: &mut dyn Write, buf: &mut Vec<u8>, report: &Report, id: &str) -> io::Result<()> {
-    buf.clear();
-    report.write_json(buf, Some(id), OffsetUnit::Byte);
-    buf.push(b'\n');
-    out.write_all(buf)
+/// Appends `report` to `out` as one JSON line with `id` (raw JSON).
+fn write_line(out: &mut Vec<u8>, report: &Report, id: &str) {
+    report.write_json(out, Some(id), OffsetUnit::Byte);
+    out.push(b'\n');
 }

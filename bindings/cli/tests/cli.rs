@@ -20,12 +20,16 @@ fn kavach(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run kavach");
+    // Written from another thread: a large input would otherwise fill the pipes both ways.
     // A run that fails before reading its input (a list it refuses) closes stdin early.
-    match child.stdin.take().expect("stdin").write_all(stdin) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        other => other.expect("write stdin"),
-    }
-    child.wait_with_output().expect("kavach output")
+    let mut pipe = child.stdin.take().expect("stdin");
+    std::thread::scope(|s| {
+        s.spawn(move || match pipe.write_all(stdin) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+            other => other.expect("write stdin"),
+        });
+        child.wait_with_output().expect("kavach output")
+    })
 }
 
 fn json_lines(out: &Output) -> Vec<Value> {
@@ -129,6 +133,44 @@ fn scan_reports_bad_lines_and_goes_on() {
 }
 
 /// Whether `bytes` hold a C0, DEL or C1 control character other than the line ends.
+/// `scan` on several threads writes what it writes on one, in the input's order: 10,000 lines
+/// (more than one batch) with terms, clean posts and bad lines mixed in.
+#[test]
+fn scan_on_several_threads_keeps_the_input_order() {
+    let mut input = String::new();
+    for n in 1..=10_000 {
+        let line = match n % 7 {
+            0 => format!("{{\"id\":\"p{n}\",\"text\":\"what the f.u.c.k {n}\"}}"),
+            3 => "not json at all".to_string(),
+            5 => format!("{{\"id\":{n}}}"),
+            _ => format!("{{\"text\":\"hello there, post {n} 😀\"}}"),
+        };
+        input.push_str(&line);
+        input.push('\n');
+    }
+    let one = kavach(&["scan", "--threads", "1"], input.as_bytes());
+    let three = kavach(&["scan", "--threads", "3"], input.as_bytes());
+    assert_eq!(one.status.code(), Some(2), "bad lines give exit 2");
+    assert_eq!(three.status.code(), one.status.code());
+    assert_eq!(three.stdout, one.stdout);
+    assert_eq!(three.stderr, one.stderr);
+    let lines = json_lines(&three);
+    assert_eq!(lines.len(), 10_000);
+    assert_eq!(lines[6]["id"], "p7");
+    assert_eq!(lines[6]["matches"][0]["term"], "fuck");
+    assert_eq!(lines[2]["id"], 3);
+    assert_eq!(lines[2]["status"], "error");
+    assert_eq!(lines[9_999]["id"], 10_000);
+    let stderr = String::from_utf8_lossy(&three.stderr);
+    assert!(
+        stderr
+            .lines()
+            .next()
+            .is_some_and(|l| l.starts_with("kavach: -:3: ")),
+        "{stderr}"
+    );
+}
+
 fn has_raw_control(bytes: &[u8]) -> bool {
     String::from_utf8_lossy(bytes)
         .chars()
