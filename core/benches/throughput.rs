@@ -1,6 +1,7 @@
 //! Throughput of `find` against raw Aho-Corasick (DFA, ASCII case-insensitive) over the same
 //! terms and text, on seeded corpora: ~100-byte posts (one call per post), 64 KiB and 1 MiB documents,
-//! clean chat, Hinglish and Devanagari, obfuscated, match-dense and adversarial text. Each group
+//! clean chat, Hinglish and Devanagari, obfuscated, match-dense, adversarial and real-shaped text
+//! (a timeline and a moderation queue, with every bundled list). Each group
 //! checks its match counts first, so a broken engine cannot look fast, and prints kavach's
 //! throughput as a fraction of the reference's (the median of paired rounds, which alternate
 //! the two, so a drift in the machine's speed does not skew it); the English tweets group also
@@ -145,6 +146,75 @@ fn posts(seed: u64, n: usize, len: usize, words: &[&str], bad: &[&str], rate: u6
                 };
                 p.push_str(w);
                 p.push(' ');
+            }
+            p
+        })
+        .collect()
+}
+
+/// Posts shaped like real traffic rather than word salad: lengths from a few bytes to 600,
+/// `RT @handle:` prefixes, mentions, hashtags, URLs, emoji (skin tones, variation selectors),
+/// curly quotes, accents, decoded HTML entities and numbers among English and Hinglish chat,
+/// some Devanagari; one post in `rate` holds a term (1: every post, a moderation queue).
+fn real_shaped(seed: u64, n: usize, rate: u64) -> Vec<String> {
+    const EMOJI: &[&str] = &["😂", "🔥", "👍🏽", "❤️", "🙏", "😭", "💯", "🤣", "✨", "😡"];
+    const ACCENTED: &[&str] = &["café", "naïve", "señor", "résumé", "Zürich", "déjà vu"];
+    const ENTITIES: &[&str] = &["&", ">", "<3", "\"yes\"", "…", "—"];
+    const QUOTED: &[&str] = &["“really”", "it’s", "don’t", "‘ok’", "we’re"];
+    const DEVANAGARI: &[&str] = &["यार", "आज", "बहुत", "अच्छा", "नहीं", "क्या"];
+    let mut rng = Rng(seed);
+    let terms: Vec<&str> = OFFENSIVE.iter().chain(HINDI_OFFENSIVE).copied().collect();
+    (0..n)
+        .map(|_| {
+            let len = match rng.next() % 100 {
+                0..=4 => 3 + rng.next() % 12,
+                5..=74 => 20 + rng.next() % 120,
+                75..=94 => 140 + rng.next() % 140,
+                _ => 280 + rng.next() % 320,
+            } as usize;
+            let mut p = String::new();
+            if rng.next() % 10 == 0 {
+                p.push_str(&format!("RT @user_{}: ", rng.next() % 10_000));
+            }
+            let term_at =
+                (rng.next() % rate == 0).then(|| (rng.next() % (len as u64 / 8 + 1)) as usize);
+            let mut words = 0;
+            while p.len() < len {
+                if Some(words) == term_at {
+                    let t = rng.pick(&terms);
+                    // Some shouted, some capitalised, as typed.
+                    match rng.next() % 8 {
+                        0 => p.push_str(&t.to_uppercase()),
+                        1 => {
+                            let mut cs = t.chars();
+                            p.extend(cs.next().into_iter().flat_map(char::to_uppercase));
+                            p.push_str(cs.as_str());
+                        }
+                        _ => p.push_str(t),
+                    }
+                    p.push(' ');
+                    words += 1;
+                    continue;
+                }
+                let w: String = match rng.next() % 100 {
+                    0..=59 => rng.pick(CHAT).to_string(),
+                    60..=69 => rng.pick(HINGLISH).to_string(),
+                    70..=74 => format!("@{}_{}", rng.pick(CHAT), rng.next() % 1000),
+                    75..=79 => format!("#{}", rng.pick(CHAT)),
+                    80..=82 => format!("https://t.co/{:x}", rng.next() % 0xfff_ffff),
+                    83..=90 => rng.pick(EMOJI).to_string(),
+                    91..=92 => (rng.next() % 10_000).to_string(),
+                    93 => rng.pick(ENTITIES).to_string(),
+                    94..=95 => rng.pick(QUOTED).to_string(),
+                    96..=97 => rng.pick(ACCENTED).to_string(),
+                    _ => rng.pick(DEVANAGARI).to_string(),
+                };
+                p.push_str(&w);
+                p.push(if rng.next() % 12 == 0 { '\n' } else { ' ' });
+                words += 1;
+            }
+            if term_at.is_some_and(|at| at >= words) {
+                p.push_str(rng.pick(&terms));
             }
             p
         })
@@ -426,6 +496,17 @@ fn benches(c: &mut Criterion) {
             &hinglish,
             &["hi", "hi-Latn"],
         );
+    }
+    // Shaped like real traffic, with every bundled list (and the reference over all their
+    // terms): a timeline, and a moderation queue where every post holds a term.
+    let every_list = ["en", "hi", "hi-Latn", "child-safety"];
+    if wanted("tweets-real-shaped") {
+        let real = real_shaped(9, 10_000, 5);
+        group(c, "tweets-real-shaped", &real, &every_list);
+    }
+    if wanted("queue-real-shaped") {
+        let queue = real_shaped(10, 10_000, 1);
+        group(c, "queue-real-shaped", &queue, &every_list);
     }
     if wanted("tweets-match-dense") {
         let dense = posts(6, 10_000, 100, CHAT, OFFENSIVE, 2);
