@@ -119,6 +119,10 @@ const BATCH_LINES: usize = 4096;
 /// A batch also ends once its lines hold this many bytes (long lines: memory stays bounded).
 const BATCH_BYTES: usize = 4 << 20;
 
+/// The most threads a scan uses, whatever it is asked for: each thread of a batch's scan is
+/// spawned afresh, so a mistyped `--threads 100000` must not try to start that many.
+const MAX_THREADS: usize = 256;
+
 /// A line of a [`Batch`]: its bytes' range in the batch's buffer, or its length when it was
 /// too long to keep.
 type Held = Result<(usize, usize), usize>;
@@ -176,8 +180,8 @@ struct Scanned {
 /// the line's `id` (its line number when it has none). A line that cannot be scanned (too long,
 /// invalid UTF-8 or JSON, no text) gets a report with status "error" and verdict review, and
 /// `on_bad_line(line_number, message)` is called for it, in order. Lines are read in batches
-/// and each batch is scanned on up to `threads` threads (0: one per core); one thread scans in
-/// the caller's.
+/// and each batch is scanned on up to `threads` threads (0: one per core; at most 256); one
+/// thread scans in the caller's.
 pub fn scan_stream(
     matcher: &Matcher,
     reader: &mut dyn BufRead,
@@ -189,7 +193,8 @@ pub fn scan_stream(
     let threads = match threads {
         0 => std::thread::available_parallelism().map_or(1, usize::from),
         n => n,
-    };
+    }
+    .min(MAX_THREADS);
     let mut summary = Summary::default();
     let cap = line_cap(matcher, plain);
     let max_input = matcher.limits().max_input_bytes.unwrap_or(usize::MAX);
@@ -207,7 +212,8 @@ pub fn scan_stream(
         } else {
             std::thread::scope(|s| {
                 let scan_part = &scan_part;
-                for (k, part) in parts.iter_mut().enumerate() {
+                // Only as many threads as there are lines to share.
+                for (k, part) in parts.iter_mut().enumerate().take(lines.div_ceil(per)) {
                     s.spawn(move || scan_part(k, part));
                 }
             });
