@@ -77,12 +77,19 @@ impl Format {
     /// assert_eq!(Format::from_path(Path::new("en.kavach")), Format::Kavach);
     /// ```
     pub fn from_path(path: &Path) -> Format {
-        let extension = path.extension().and_then(|e| e.to_str());
-        match extension.map(str::to_ascii_lowercase).as_deref() {
-            Some("txt") => Format::Plain,
-            Some("csv") => Format::Csv,
-            Some("tsv") => Format::Tsv,
-            _ => Format::Kavach,
+        Format::by_extension(path).unwrap_or(Format::Kavach)
+    }
+
+    /// The format a list file's extension names, in any case (`.txt`, `.csv`, `.tsv`,
+    /// `.kavach`), or `None` for any other extension.
+    pub(crate) fn by_extension(path: &Path) -> Option<Format> {
+        let extension = path.extension().and_then(|e| e.to_str())?;
+        match extension.to_ascii_lowercase().as_str() {
+            "txt" => Some(Format::Plain),
+            "csv" => Some(Format::Csv),
+            "tsv" => Some(Format::Tsv),
+            "kavach" => Some(Format::Kavach),
+            _ => None,
         }
     }
 }

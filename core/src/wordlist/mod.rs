@@ -169,10 +169,8 @@ impl Wordlist {
         options: &ImportOptions,
     ) -> Result<Self, Error> {
         let path = std::path::Path::new(spec);
-        let list_extension = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-            ["txt", "csv", "tsv", "kavach"].contains(&e.to_ascii_lowercase().as_str())
-        });
-        if path.exists() || spec.contains(['/', '\\']) || list_extension {
+        let path_like = spec.contains(['/', '\\']) || Format::by_extension(path).is_some();
+        if path.exists() || path_like {
             Wordlist::load(path, format, options)
         } else {
             Wordlist::bundled(spec)

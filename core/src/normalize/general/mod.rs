@@ -74,8 +74,7 @@ impl Scratch {
 #[cfg(test)]
 pub(super) fn normalize_general(text: &str, out: &mut Normalized, scratch: &mut Scratch) {
     out.clear();
-    let Scratch { units, words, .. } = scratch;
-    normalize_segment(text, 0, false, false, out, units, words);
+    scratch.normalize_segment(text, 0, false, false, out);
 }
 
 /// The general passes over `segment`, a part of a text starting at byte `base` that begins
