@@ -221,6 +221,26 @@ fn real_shaped(seed: u64, n: usize, rate: u64) -> Vec<String> {
         .collect()
 }
 
+/// The texts of a file: the `text` field of each JSON line, or each line as it is.
+fn texts_from(path: &str) -> Vec<String> {
+    let all = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    all.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(n, line)| {
+            if !line.starts_with('{') {
+                return line.to_string();
+            }
+            let value: serde_json::Value =
+                serde_json::from_str(line).unwrap_or_else(|e| panic!("{path}:{}: {e}", n + 1));
+            match value.get("text") {
+                Some(serde_json::Value::String(t)) => t.clone(),
+                _ => panic!("{path}:{}: no string field `text`", n + 1),
+            }
+        })
+        .collect()
+}
+
 /// The reference: raw Aho-Corasick over the lists' terms, ASCII case-insensitive, as a DFA.
 fn reference(lists: &[&str]) -> AhoCorasick {
     let mut terms = Vec::new();
@@ -507,6 +527,13 @@ fn benches(c: &mut Criterion) {
     if wanted("queue-real-shaped") {
         let queue = real_shaped(10, 10_000, 1);
         group(c, "queue-real-shaped", &queue, &every_list);
+    }
+    // A platform's own traffic, kept outside the repository: `KAVACH_BENCH_TEXTS=posts.jsonl`
+    // (one JSON object with a `text` field per line, or one text per line) runs the group
+    // `file-texts` on it with every bundled list.
+    if let (Ok(path), true) = (std::env::var("KAVACH_BENCH_TEXTS"), wanted("file-texts")) {
+        let texts = texts_from(&path);
+        group(c, "file-texts", &texts, &every_list);
     }
     if wanted("tweets-match-dense") {
         let dense = posts(6, 10_000, 100, CHAT, OFFENSIVE, 2);
