@@ -60,15 +60,30 @@ pub(super) fn kind(c: u8) -> Kind {
 
 /// What a non-ASCII character between words is to the plain path: `Some(hard)` for a boundary,
 /// `None` when the text is not plain. `after_word` says whether it directly follows a word (an
-/// invisible there would join the word).
+/// invisible there would join the word). Punctuation that folds to ASCII separators (curly
+/// quotes and apostrophes, dashes, the ellipsis: `don’t`, `“no”`, `well…`) is the gap those
+/// separators make.
 #[inline]
 pub(super) fn non_ascii_gap(c: char, after_word: bool) -> Option<bool> {
     match lookup(c) {
         Fold::Other => Some(true),
         Fold::Space | Fold::Map(" ", _) => Some(false),
         Fold::Ignorable if !after_word => Some(false),
+        Fold::Map(folded, _) => ascii_gap(folded),
         _ => None,
     }
+}
+
+/// For a fold made only of ASCII separators: `Some(hard)`, whether one of them is hard.
+fn ascii_gap(folded: &str) -> Option<bool> {
+    let mut hard = false;
+    for b in folded.bytes() {
+        match kind(b) {
+            Kind::Gap { hard: h } => hard |= h,
+            _ => return None,
+        }
+    }
+    (!folded.is_empty()).then_some(hard)
 }
 
 /// For a run of ASCII word characters that is a plain word of two or more key characters

@@ -45,6 +45,10 @@ fn takes_ordinary_chat_and_agrees_with_the_general_passes() {
         "SOOOO goood\tlol\r\nok a b",
         "fuck! *wow* _x_ ++ | 2024 1000",
         "a \u{200b}b \u{2003}cd",
+        // Punctuation that folds to ASCII separators: curly quotes, dashes, the ellipsis.
+        "don’t “quote” me… it’s ok—really – ‘fine’ „so“ «non» Telegraph´s",
+        // Fullwidth punctuation folds to hard separators: `a，b` keeps `a` and `b` apart.
+        "ok，fine？ yes；no （maybe）",
     ] {
         assert_eq!(fast(text), (general(text), true), "{text:?}");
     }
@@ -117,6 +121,7 @@ fn text() -> impl Strategy<Value = String> {
         2 => Just("\u{200b}".to_string()),
         2 => "[\u{0}-\u{8}\u{e}-\u{1f}\u{7f}\u{85}\u{2800}]",
         2 => Just("\u{2003}".to_string()),
+        2 => "[’‘“”„‚…—–´«»‹›，？；（）]",
         1 => Just("é".to_string()),
         1 => Just("\u{301}".to_string()),
         1 => Just("क".to_string()),
@@ -140,6 +145,7 @@ fn simple_text() -> impl Strategy<Value = String> {
         6 => "[a-z] ",
         8 => Just(" ".to_string()),
         2 => Just("'".to_string()),
+        1 => "[’“”…—]",
         1 => Just("  ".to_string()),
         1 => "[ -~]",
         1 => "[\u{0}\u{1}\u{7f}]",
@@ -168,3 +174,4 @@ proptest! {
         prop_assert_eq!(fast(&text).0, general(&text));
     }
 }
+
