@@ -15,7 +15,8 @@ use crate::table_bytes::Table;
 use crate::wordlist::{MatchMode, Severity, Wordlist};
 
 use super::compiled::{
-    mode_bit, modes_accept, searched_modes, BuildNeeds, Compiled, Matcher, Role, Target, Variant,
+    mode_bit, modes_accept, searched_modes, BuildNeeds, Compiled, Matcher, PlainReach, Role,
+    Target, Variant,
 };
 use super::limits::Limits;
 use super::lists::ListInfo;
@@ -324,11 +325,7 @@ pub(super) fn compile(
             limits,
             allow_words,
             context_words,
-            max_pattern_len: patterns[..searched]
-                .iter()
-                .map(|p| p.len())
-                .max()
-                .unwrap_or(0),
+            plain_reach: PlainReach::of(&patterns[..searched]),
             needs: BuildNeeds {
                 term_chars,
                 nesting,

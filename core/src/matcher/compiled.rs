@@ -6,6 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 use crate::allow::AllowWords;
 use crate::dfa::FullSearch;
+use crate::normalize::in_plain_key;
 use crate::plain_search::PlainSearch;
 use crate::policy::Policy;
 use crate::table_bytes::Table;
@@ -76,8 +77,9 @@ pub(super) struct Compiled {
     /// The patterns that only context words have, searched for in a text only once a candidate
     /// needs context (the automata leave them out): their search and the first one's index.
     pub(super) context_words: Option<(FullSearch, u32)>,
-    /// The longest automaton pattern, in key bytes.
-    pub(super) max_pattern_len: usize,
+    /// How far a hit of the full automaton reaches into plain key beside a stretch the general
+    /// passes wrote (see [`Matcher::search_general`]).
+    pub(super) plain_reach: PlainReach,
     /// What building took, so a precompiled matcher is used only under limits that would
     /// have let it be built.
     pub(super) needs: BuildNeeds,
@@ -150,4 +152,31 @@ pub(super) fn modes_accept(modes: u8, starts: bool, ends: bool) -> bool {
             0
         };
     modes & accepted != 0
+}
+
+/// How many key bytes of a hit of the full automaton can lie in plain key before a stretch the
+/// general passes wrote (`before`) and after it (`after`): the longest prefix and the longest
+/// suffix of a pattern made of bytes plain key holds ([`in_plain_key`]). A hit that overlaps
+/// a stretch, or crosses the place where one wrote nothing, has only plain key on either side
+/// of it, so [`Matcher::search_general`] reads that much around the stretch and no more: a
+/// Devanagari phrase of 77 bytes needs nothing around a stretch, the longest English phrase
+/// 32 bytes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct PlainReach {
+    pub(super) before: usize,
+    pub(super) after: usize,
+}
+
+impl PlainReach {
+    /// The reach of `patterns` (the automaton's, in key bytes).
+    pub(super) fn of(patterns: &[&[u8]]) -> PlainReach {
+        let mut reach = PlainReach::default();
+        for p in patterns {
+            let before = p.iter().take_while(|&&b| in_plain_key(b)).count();
+            let after = p.iter().rev().take_while(|&&b| in_plain_key(b)).count();
+            reach.before = reach.before.max(before);
+            reach.after = reach.after.max(after);
+        }
+        reach
+    }
 }

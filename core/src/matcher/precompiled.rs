@@ -15,7 +15,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use super::compiled::{BuildNeeds, Compiled, Matcher, Role, Target, Variant};
+use super::compiled::{BuildNeeds, Compiled, Matcher, PlainReach, Role, Target, Variant};
 use super::limits::Limits;
 use super::lists::{ListInfo, ListSpec};
 use crate::allow::AllowWords;
@@ -141,7 +141,8 @@ pub(crate) fn write(m: &Matcher) -> Vec<u8> {
         search.write(&mut w);
         w.put(*first);
     }
-    w.len(c.max_pattern_len);
+    w.len(c.plain_reach.before);
+    w.len(c.plain_reach.after);
     for n in [c.needs.term_chars, c.needs.nesting, c.needs.bytes] {
         w.len(n);
     }
@@ -208,7 +209,10 @@ fn read(r: &mut Reader, policy: &Policy, limits: Limits) -> Option<Compiled> {
     } else {
         None
     };
-    let max_pattern_len = r.len()?;
+    let plain_reach = PlainReach {
+        before: r.len()?,
+        after: r.len()?,
+    };
     let needs = BuildNeeds {
         term_chars: r.len()?,
         nesting: r.len()?,
@@ -228,7 +232,7 @@ fn read(r: &mut Reader, policy: &Policy, limits: Limits) -> Option<Compiled> {
         limits,
         allow_words,
         context_words,
-        max_pattern_len,
+        plain_reach,
         needs,
         wordlists: OnceLock::new(),
     })

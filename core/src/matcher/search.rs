@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use crate::normalize::{normalize_into, normalize_with, Normalized, Scratch};
 use crate::plain_search::Hit;
 
-use super::compiled::Matcher;
+use super::compiled::{Matcher, PlainReach};
 use super::verify::Work;
 
 thread_local! {
@@ -116,10 +116,10 @@ impl Matcher {
 
     /// Adds the full automaton's hits that overlap a key range the general passes wrote or end
     /// where one starts (or, for an empty range, cross it): the plain DFA found those that lie
-    /// wholly between the ranges and end before the next one. Each range is searched with as
-    /// much key around it as the longest pattern, so a hit that starts or ends outside it is
-    /// seen whole; ranges whose surroundings meet are searched together. Hits stay in order of
-    /// end.
+    /// wholly between the ranges and end before the next one. Such a hit has only plain key
+    /// outside the range, so each range is searched with as much key before and after it as
+    /// a pattern can have there ([`PlainReach`]), and the hit is seen whole; ranges whose
+    /// surroundings meet are searched together. Hits stay in order of end.
     pub(super) fn search_general(
         &self,
         norm: &Normalized,
@@ -128,22 +128,22 @@ impl Matcher {
     ) {
         let c = &self.inner;
         let key = &norm.key[..];
-        let reach = c.max_pattern_len;
+        let PlainReach { before, after } = c.plain_reach;
         let plain = hits.len();
         let mut rest = general;
         while let Some(&(a, _)) = rest.first() {
             // The ranges whose windows overlap, and the window they make together.
-            let from = (a as usize).saturating_sub(reach);
+            let from = (a as usize).saturating_sub(before);
             let mut to = key.len();
             let mut n = rest.len();
             for (k, pair) in rest.windows(2).enumerate() {
-                if pair[0].1 as usize + reach < (pair[1].0 as usize).saturating_sub(reach) {
-                    to = pair[0].1 as usize + reach;
+                if pair[0].1 as usize + after < (pair[1].0 as usize).saturating_sub(before) {
+                    to = pair[0].1 as usize + after;
                     n = k + 1;
                     break;
                 }
             }
-            let to = to.min(rest[n - 1].1 as usize + reach).min(key.len());
+            let to = to.min(rest[n - 1].1 as usize + after).min(key.len());
             let (group, later) = rest.split_at(n);
             rest = later;
             if from == 0 && to == key.len() {

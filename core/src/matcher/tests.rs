@@ -228,6 +228,48 @@ fn stretches_that_are_not_plain_are_searched_with_the_key_around_them() {
         let found: Vec<&str> = m.find(&text).iter().map(|x| x.term).collect();
         assert_eq!(found, ["ass", "shit"], "{text:?}");
     }
+    // A phrase that starts far before the stretch (its plain part is the longest the lists
+    // have, within a few bytes), and one that ends far after it.
+    for (middle, term) in [
+        (
+            "hope your entire family d1es",
+            "hope your entire family dies",
+        ),
+        ("ch1ng chong ching chong", "ching chong"),
+    ] {
+        let text = format!("{filler}{middle} {filler}");
+        let (fused, all) = both(&text);
+        assert_eq!(fused, all, "{text:?}");
+        let found: Vec<&str> = m.find(&text).iter().map(|x| x.term).collect();
+        assert!(found.contains(&term), "{text:?}: {found:?}");
+    }
+}
+
+#[test]
+fn plain_reach_is_the_longest_plain_prefix_and_suffix_of_a_pattern() {
+    use super::compiled::PlainReach;
+    let reach = PlainReach::of(&[
+        "चूतिया मादरचोद".as_bytes(),
+        b"kill you",
+        b"f*ck",
+        b"ab\ncdefghijkl*x",
+    ]);
+    // `kill you` whole before; `ab\ncdefghijkl` (13 bytes) before the mask of the last.
+    assert_eq!(
+        reach,
+        PlainReach {
+            before: 13,
+            after: 8
+        }
+    );
+    // The bundled lists: their longest pattern is a Devanagari phrase that plain key
+    // never holds, so a stretch is searched with far less around it than that phrase.
+    let c = &matcher().inner;
+    assert!(
+        c.plain_reach.before < 40 && c.plain_reach.after < 40,
+        "{:?}",
+        c.plain_reach
+    );
 }
 
 proptest! {

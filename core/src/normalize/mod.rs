@@ -18,7 +18,7 @@ mod transforms;
 
 pub(crate) use general::Scratch;
 pub(crate) use offsets::{is_boundary_byte, Normalized};
-pub(crate) use plain::{can_match_plain, prefix_cut, KeySink};
+pub(crate) use plain::{can_match_plain, in_plain_key, prefix_cut, KeySink};
 pub use tables::{CONFUSABLES_VERSION, UNICODE_VERSION};
 pub use transforms::Transforms;
 

@@ -34,7 +34,7 @@ use super::offsets::Normalized;
 
 pub(crate) use restart::prefix_cut;
 use restart::{restart_after, Restart};
-pub(crate) use rule::can_match_plain;
+pub(crate) use rule::{can_match_plain, in_plain_key};
 use rule::{kind, non_ascii_gap, Kind};
 use sink::feed;
 pub(crate) use sink::KeySink;

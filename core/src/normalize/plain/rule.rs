@@ -113,6 +113,12 @@ pub(super) fn is_wordish(c: u8) -> bool {
     !matches!(kind(c), Kind::Gap { .. } | Kind::NonAscii)
 }
 
+/// Whether `b` can be a byte of plain text's key: a lower-case ASCII letter, an ASCII digit or
+/// a boundary.
+pub(crate) fn in_plain_key(b: u8) -> bool {
+    b.is_ascii_lowercase() || b.is_ascii_digit() || is_boundary_byte(b)
+}
+
 /// Whether a key can occur in the matching form of plain text: ASCII only, no mask, no word
 /// mixing letters and digits (what the driver writes: see [`plain_long_word`]).
 pub(crate) fn can_match_plain(key: &[u8]) -> bool {

@@ -174,4 +174,3 @@ proptest! {
         prop_assert_eq!(fast(&text).0, general(&text));
     }
 }
-
