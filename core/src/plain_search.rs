@@ -284,9 +284,18 @@ impl<'a> KeySink for PlainSink<'a> {
     /// Drops the hits that end at or past `from` (hits come in order of end; the boundary
     /// after one that ends at `from` may not have been seen), notes the range and starts afresh
     /// at `to` (the key byte there is a boundary, or the key starts there): the search then
-    /// sees only plain key bytes.
+    /// sees only plain key bytes. A range noted before that the new one writes over (a word of
+    /// letters and digits, then a stretch for the general passes from before it) is dropped or
+    /// merged, so the ranges stay in order and apart.
     fn replaced(&mut self, from: usize, to: usize) {
-        let from = from as u32;
+        let mut from = from as u32;
+        while let Some(&(a, b)) = self.general.last() {
+            if b <= from && a < from {
+                break;
+            }
+            from = from.min(a);
+            self.general.pop();
+        }
         while self.hits.last().is_some_and(|h| h.2 >= from) {
             self.hits.pop();
         }

@@ -21,7 +21,8 @@ pub(super) struct Buffers {
     pub(super) norm: Normalized,
     pub(super) scratch: Scratch,
     pub(super) hits: Vec<Hit>,
-    /// Key ranges the general passes wrote (see [`Matcher::search_general`]).
+    /// Key ranges that are not plain text's: what the general passes wrote, and words of
+    /// letters and digits (see [`Matcher::search_general`]).
     pub(super) general: Vec<(u32, u32)>,
     pub(super) work: Work,
 }
@@ -91,7 +92,8 @@ impl Matcher {
 
     /// Normalises `text` into `norm` and puts every automaton hit in its key into `hits`, in
     /// order of end. The plain DFA searches plain stretches as they are written; the full
-    /// automaton then searches only around what the general passes wrote (`general`).
+    /// automaton then searches only around the key ranges that are not plain text's
+    /// (`general`: what the general passes wrote, words of letters and digits).
     pub(super) fn normalize_and_search(
         &self,
         text: &str,

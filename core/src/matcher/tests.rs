@@ -228,6 +228,16 @@ fn stretches_that_are_not_plain_are_searched_with_the_key_around_them() {
         let found: Vec<&str> = m.find(&text).iter().map(|x| x.term).collect();
         assert_eq!(found, ["ass", "shit"], "{text:?}");
     }
+    // A word of letters and digits that an invisible then joins to more: the general passes
+    // take it again, from the last word of two letters before it (found by the fuzz target
+    // `fast_path`).
+    let text = format!("{filler}oh shit x bcs4444\u{f}0003 {filler}");
+    let (fused, all) = both(&text);
+    assert_eq!(fused, all, "{text:?}");
+    assert_eq!(
+        m.find(&text).iter().map(|x| x.term).collect::<Vec<_>>(),
+        ["shit"]
+    );
     // A phrase that starts far before the stretch (its plain part is the longest the lists
     // have, within a few bytes), and one that ends far after it.
     for (middle, term) in [
@@ -283,7 +293,8 @@ proptest! {
             Just("chutiya"), Just("2024"), Just("!"), Just("#tag"), Just("😀"), Just(","),
             Just("slit"), Just("your"), Just("throat"), Just("sh1t"), Just("f*ck"),
             Just("blow"), Just("job"), Just("j0b"), Just("send"), Just("nudes"),
-            Just("f.u.c.k"), Just("चूतिया"), Just("y0ur"),
+            Just("f.u.c.k"), Just("चूतिया"), Just("y0ur"), Just("cwc19"), Just("@user12"),
+            Just("a55"), Just("1000x"), Just("k1ll"), Just("b1tch3s"),
         ],
         0..30,
     ), seps in prop::collection::vec(prop_oneof![Just(" "), Just(", "), Just("\n"), Just(".")], 30)) {

@@ -60,8 +60,8 @@ pub(crate) fn normalize_into(text: &str, out: &mut Normalized, scratch: &mut Scr
 }
 
 /// [`normalize_into`], giving the matching form of plain stretches to `sink` as it is written;
-/// the key ranges the general passes wrote are reported to it with [`KeySink::replaced`].
-/// Returns whether the whole text was plain. Plain text's key has only words of ASCII letters
+/// the key ranges the general passes wrote, and those of words of letters and digits, are
+/// reported to it with [`KeySink::replaced`]. Returns whether the whole text was plain. Plain text's key has only words of ASCII letters
 /// or of ASCII digits: see [`can_match_plain`].
 pub(crate) fn normalize_with<S: KeySink>(
     text: &str,

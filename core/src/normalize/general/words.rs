@@ -28,13 +28,13 @@ pub(super) fn word_counts(units: &[Unit]) -> (u32, u32, bool) {
 /// are words; `$3x`, `A55`, `5%` and `2024` are not. A mention (`@man1376`) needs no more leet
 /// characters than letters.
 #[inline]
-pub(super) fn leet_reading(letters: u32, leet: u32) -> bool {
+pub(in crate::normalize) fn leet_reading(letters: u32, leet: u32) -> bool {
     letters > 0 && (letters >= leet || letters + leet >= MIN_DENSE_LEET_CHARS)
 }
 
 /// [`leet_reading`] for a word that may be a mention.
 #[inline]
-pub(super) fn leet_reading_of(letters: u32, leet: u32, mention: bool) -> bool {
+pub(in crate::normalize) fn leet_reading_of(letters: u32, leet: u32, mention: bool) -> bool {
     if mention {
         letters > 0 && letters >= leet
     } else {

@@ -10,8 +10,12 @@
 //! hands each key byte to a sink (the matcher's DFA), so plain text is normalised and searched
 //! in one pass. Runs of simple words (ASCII letters with single spaces between them, most of
 //! ordinary chat) are written eight bytes at a time, classified in one `u64`, so they do not
-//! pay a mispredicted branch at the end of each word. A stretch that is not plain (a leet word,
-//! a Devanagari word) goes through the general passes between two places no word joins across
+//! pay a mispredicted branch at the end of each word. A word of ASCII letters and digits (a
+//! URL's slug, a handle, a hashtag: `zuo5335rjr`, `@user2024`, `#cwc19`) is written here too,
+//! as the general passes read it (leetspeak by their rule, [`Word::mixed`]), but its key is not
+//! plain text's: the sink is told, as for a stretch the general passes wrote, and the full
+//! automaton searches around it. A stretch that is not plain (masks, spaced letters, a
+//! Devanagari word) goes through the general passes between two places no word joins across
 //! ([`Restart`]); the fast path then takes over again. A property test compares the result with
 //! the general passes on any text.
 //!
@@ -58,12 +62,16 @@ struct State {
     safe: Restart,
     /// A word's end that becomes `safe` once the character after it is seen to be a boundary.
     pending: Option<Restart>,
+    /// Whether a word of letters and digits was written ([`Word::mixed`]): its key range went
+    /// to the sink as one the general passes wrote.
+    mixed: bool,
 }
 
 /// Writes the matching form of `text` into `out` (cleared first). Plain stretches are written
 /// here and given to `sink`; a stretch that is not plain goes through the general passes, from
 /// the last [`Restart`] before it to the first one after it, and `sink` is told
-/// ([`KeySink::replaced`]). Returns whether the whole text was plain.
+/// ([`KeySink::replaced`]), as is each word of letters and digits. Returns whether the whole
+/// text was plain (no range went to the sink as not plain).
 pub(crate) fn normalize_fast<S: KeySink>(
     text: &str,
     out: &mut Normalized,
@@ -101,7 +109,7 @@ pub(crate) fn normalize_fast<S: KeySink>(
     }
     out.truncate_keeping_offsets(st.len);
     sink.finish(st.len);
-    segments == 0
+    segments == 0 && !st.mixed
 }
 
 /// Whether the general passes wrote more than half of the text up to `at` (`general` bytes):
@@ -170,6 +178,7 @@ fn general_stretch(
         after_word: true,
         safe: Restart { len, ..end },
         pending: None,
+        mixed: st.mixed,
     };
 }
 
@@ -210,6 +219,7 @@ fn plain_stretch<S: KeySink>(
     let ends = &mut out.ends[..room];
     let runs = &mut out.runs[..room];
     let symbols = &mut out.symbol_letters;
+    let flags = &mut out.flags;
     let mut search = sink.local();
     let State {
         mut i,
@@ -219,6 +229,7 @@ fn plain_stretch<S: KeySink>(
         mut after_word,
         mut safe,
         mut pending,
+        mut mixed,
     } = *st;
     // Saves the position (and how much of the key was written) and says "not plain".
     macro_rules! not_plain {
@@ -227,6 +238,7 @@ fn plain_stretch<S: KeySink>(
             st.len = len;
             st.safe = safe;
             st.pending = pending;
+            st.mixed = mixed;
             sink.store(search);
             return false;
         }};
@@ -319,6 +331,22 @@ fn plain_stretch<S: KeySink>(
             (false, true) => out.chars::<false, false, S>(i, len, 0, sink, &mut search),
         };
         hard = false;
+        // Letters then digits or digits then letters (`cwc19`, a URL's `zuo5335rjr`, a handle
+        // `@user2024`): the whole word is written again as the general passes read it, and the
+        // sink is told its key range is not plain text's (the full automaton searches around
+        // it, as around a stretch the general passes wrote).
+        let word_mixed = i < n && matches!(kind(bytes[i]), Kind::Letter | Kind::Digit);
+        if word_mixed {
+            let at = out.starts[word_start] as usize;
+            let Some((end, end_len)) = out.mixed(at, word_start, flags) else {
+                not_plain!();
+            };
+            (i, len) = (end, end_len);
+            mixed = true;
+            sink.store(search);
+            sink.replaced(word_start.saturating_sub(1), len);
+            search = sink.local();
+        }
         while i < n {
             match kind(bytes[i]) {
                 Kind::Edge { hard: h } => {
@@ -347,7 +375,7 @@ fn plain_stretch<S: KeySink>(
             singles = 0;
             pending = Some(Restart { at: i, len, hard });
         }
-        if defer {
+        if defer && !word_mixed {
             for (k, &b) in key[boundary..len].iter().enumerate() {
                 feed(sink, &mut search, boundary + k + 1, b);
             }
@@ -361,6 +389,7 @@ fn plain_stretch<S: KeySink>(
         after_word,
         safe,
         pending,
+        mixed,
     };
     sink.store(search);
     true

@@ -89,6 +89,43 @@ fn one_letter_words_anywhere_in_eight_byte_blocks_agree_with_the_general_passes(
 }
 
 #[test]
+fn writes_words_of_letters_and_digits_as_the_general_passes_do() {
+    for text in [
+        // A URL's slug, a hashtag, handles: read as leetspeak or not by the same rule.
+        "see https://t.co/zuo5335Rjr now",
+        "#CWC19 and #WC2019 by @kellymiller513 @ImRo45 @TheRealOJ32",
+        "@ab1234 @abc12 @a1b2c3d4 cwc2019 abc12345 2doctors 90mph 5x 1000x",
+        // Equal characters collapse when the word reads leetspeak, digits alone do not.
+        "sh00t l33t a55 b00k 1000ab 11aa aa11 zz99zz",
+        // Beside words of one letter, at the start and at the end of the text.
+        "a b c1d e f",
+        "x1y",
+        "ok x 9gag",
+    ] {
+        let (out, plain) = fast(text);
+        assert_eq!(out, general(text), "{text:?}");
+        // Written by the fast path, but its key ranges are not plain text's.
+        assert!(!plain, "{text:?}");
+    }
+    // The key and transforms of one: `5` and `3` read as letters (`33` collapsed), `1` stays
+    // `1`.
+    let (out, _) = fast("zuo5335R1r");
+    assert_eq!(out.key, b"zuosesr1r");
+    assert_eq!(out.runs, [1, 1, 1, 1, 2, 1, 1, 1, 1]);
+    let leet = crate::Transforms::LEET.bits();
+    assert_eq!(out.flags, [0, 0, 0, leet, leet, leet, 0, leet, 0]);
+}
+
+#[test]
+fn leaves_one_character_words_and_strict_mentions_of_letters_and_digits_to_the_general_passes() {
+    // `a4` reads `a`: one character, maybe a letter of a spaced-out word (`a4 b c`); the
+    // mention `@ab1234` keeps its `@` in the key.
+    for text in ["a4 b c", "x 4a y z", "hi @ab1234 ok", "@s55"] {
+        assert_eq!(fast(text), (general(text), false), "{text:?}");
+    }
+}
+
+#[test]
 fn hands_what_is_not_plain_to_the_general_passes() {
     for text in [
         "sh1t",
@@ -128,6 +165,7 @@ fn text() -> impl Strategy<Value = String> {
         1 => Just("चूतिया".to_string()),
         1 => Just("ｆ".to_string()),
         1 => Just("sh1t".to_string()),
+        2 => "@?[a-zA-Z]{1,4}[0-9]{1,4}[a-zA-Z0-9]{0,4}",
         1 => Just("f*ck".to_string()),
         1 => Just("$".to_string()),
         4 => "[a-z]",

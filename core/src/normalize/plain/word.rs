@@ -1,6 +1,9 @@
 //! Writing one word's key bytes, offsets and runs: eight bytes at a time while the words are
 //! simple ([`super::block`]), else one character at a time.
 
+use super::super::classify::leet_letter;
+use super::super::general::{leet_reading, leet_reading_of};
+use super::super::transforms::Transforms;
 use super::block::{
     block, last_marked_byte, nibble, repeated_byte, simple_block, without_byte, BITS, RUNS, SKIPS,
 };
@@ -160,5 +163,72 @@ impl Word<'_> {
             i += 1;
         }
         (i, len)
+    }
+}
+
+impl Word<'_> {
+    /// Writes a word of ASCII letters and digits, both (`cwc19`, `zuo5335rjr`, a mention
+    /// `@user2024`), starting at byte `at` of the text, at key position `len`, as the general
+    /// passes do: read as leetspeak or not by the same rule (digits then become letters, `1`
+    /// stays `1`, with the leet transform), equal characters collapsed where they collapse.
+    /// Transforms go in `flags` (given an entry per key byte here). Returns the position after
+    /// the word and the key length, or `None` where the general passes write something else:
+    /// a word whose key is one character (it may be a letter of a spaced-out word), and a
+    /// mention that only the strict rule keeps from leetspeak (its key keeps the `@`).
+    pub(super) fn mixed(
+        &mut self,
+        at: usize,
+        len: usize,
+        flags: &mut Vec<u16>,
+    ) -> Option<(usize, usize)> {
+        let bytes = self.bytes;
+        let (mut end, mut letters, mut digits) = (at, 0u32, 0u32);
+        while let Some(&b) = bytes.get(end) {
+            if b.is_ascii_alphabetic() {
+                letters += 1;
+            } else if b.is_ascii_digit() {
+                digits += 1;
+            } else {
+                break;
+            }
+            end += 1;
+        }
+        let mention = at > 0 && bytes[at - 1] == b'@';
+        let leet = leet_reading_of(letters, digits, mention);
+        if mention && !leet && leet_reading(letters, digits) {
+            return None;
+        }
+        if flags.len() < self.key.len() {
+            flags.resize(self.key.len(), 0);
+        }
+        let flags = &mut flags[..self.key.len()];
+        let mut k = len;
+        for (j, &b) in bytes.iter().enumerate().take(end).skip(at) {
+            let (c, f, collapses) = if b.is_ascii_alphabetic() {
+                (b.to_ascii_lowercase(), 0, true)
+            } else if leet {
+                match leet_letter(char::from(b)) {
+                    Some(l) => (l as u8, Transforms::LEET.bits(), true),
+                    None => (b, 0, true),
+                }
+            } else {
+                // A digit of a word not read as leetspeak stays as it is, uncollapsed.
+                (b, 0, false)
+            };
+            let end_at = j as u32 + 1;
+            if k > len && collapses && self.key[k - 1] == c {
+                self.runs[k - 1] = self.runs[k - 1].saturating_add(1);
+                self.ends[k - 1] = end_at;
+                flags[k - 1] |= f;
+            } else {
+                self.key[k] = c;
+                self.starts[k] = j as u32;
+                self.ends[k] = end_at;
+                self.runs[k] = 1;
+                flags[k] = f;
+                k += 1;
+            }
+        }
+        (k - len >= 2).then_some((end, k))
     }
 }
