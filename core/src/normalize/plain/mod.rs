@@ -332,20 +332,33 @@ fn plain_stretch<S: KeySink>(
         };
         hard = false;
         // Letters then digits or digits then letters (`cwc19`, a URL's `zuo5335rjr`, a handle
-        // `@user2024`): the whole word is written again as the general passes read it, and the
-        // sink is told its key range is not plain text's (the full automaton searches around
-        // it, as around a stretch the general passes wrote).
-        let word_mixed = i < n && matches!(kind(bytes[i]), Kind::Letter | Kind::Digit);
-        if word_mixed {
+        // `@user2024`): the whole word is written again as the general passes read it. If its
+        // key is letters and it started with letters (`zuosesrjr`), the key is plain text's and
+        // what the sink was given of it (the letters before the first digit) is still its
+        // start: the sink takes the rest. Otherwise (`cwc1g`, `gomph`) the sink is told its key
+        // range is not plain text's, and the full automaton searches around it, as around a
+        // stretch the general passes wrote.
+        let mut not_plain_word = false;
+        if i < n && matches!(kind(bytes[i]), Kind::Letter | Kind::Digit) {
             let at = out.starts[word_start] as usize;
+            let given = len;
             let Some((end, end_len)) = out.mixed(at, word_start, flags) else {
                 not_plain!();
             };
             (i, len) = (end, end_len);
-            mixed = true;
-            sink.store(search);
-            sink.replaced(word_start.saturating_sub(1), len);
-            search = sink.local();
+            if letters && out.key[word_start..len].iter().all(u8::is_ascii_lowercase) {
+                if !defer {
+                    for k in given..len {
+                        feed(sink, &mut search, k + 1, out.key[k]);
+                    }
+                }
+            } else {
+                not_plain_word = true;
+                mixed = true;
+                sink.store(search);
+                sink.replaced(word_start.saturating_sub(1), len);
+                search = sink.local();
+            }
         }
         while i < n {
             match kind(bytes[i]) {
@@ -375,7 +388,7 @@ fn plain_stretch<S: KeySink>(
             singles = 0;
             pending = Some(Restart { at: i, len, hard });
         }
-        if defer && !word_mixed {
+        if defer && !not_plain_word {
             for (k, &b) in key[boundary..len].iter().enumerate() {
                 feed(sink, &mut search, boundary + k + 1, b);
             }
