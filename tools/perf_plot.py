@@ -5,8 +5,10 @@
     python3 tools/perf_plot.py bench.txt docs/throughput.svg
 
 Reads the ratio lines the throughput bench prints ("NAME: kavach X MB/s, aho-corasick DFA Y
-MB/s, ratio Z (...)"), prints them as a Markdown table and writes an SVG bar chart (no plotting
-library: the SVG is written here). Exits 1 when the bench output holds no such line.
+MB/s, ratio Z (...)"), prints them as Markdown tables and writes SVG bar charts (no plotting
+library: the SVG is written here): by corpus into the file named, and by text length (the
+groups `length-N`) beside it, `-by-length` added to its name. Exits 1 when the bench output
+holds no such line.
 """
 import html
 import re
@@ -61,9 +63,18 @@ def main():
     found = rows(open(sys.argv[1], encoding="utf-8").read())
     if not found:
         sys.exit(f"perf_plot: no ratio lines in {sys.argv[1]}")
-    with open(sys.argv[2], "w", encoding="utf-8") as f:
-        f.write(svg(found, "find throughput by corpus, MB/s (one call per text; medians of paired rounds)"))
-    print(table(found))
+    corpora = [r for r in found if not r[0].startswith("length-")]
+    lengths = [r for r in found if r[0].startswith("length-")]
+    if corpora:
+        with open(sys.argv[2], "w", encoding="utf-8") as f:
+            f.write(svg(corpora, "find throughput by corpus, MB/s (one call per text; medians of paired rounds)"))
+        print(table(corpora))
+    if lengths:
+        by_length = re.sub(r"(\.svg)?$", "-by-length.svg", sys.argv[2], count=1)
+        with open(by_length, "w", encoding="utf-8") as f:
+            f.write(svg(lengths, "find throughput by text length in bytes, MB/s (real-shaped tweets, every list)"))
+        print()
+        print(table(lengths).replace("| corpus |", "| text length |"))
 
 
 if __name__ == "__main__":

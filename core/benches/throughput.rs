@@ -672,6 +672,25 @@ fn benches(c: &mut Criterion) {
         let queue = tweets_real_shaped(10, 10_000, 1);
         group(c, "queue-real-shaped", &queue, &every_list);
     }
+    // By text length: the real-shaped tweets as one stream, cut into texts of about N bytes
+    // (at a character boundary), from a reply to a long document.
+    if wanted("by-length") {
+        let stream = tweets_real_shaped(12, 12_000, 5).join("\n");
+        for n in [32, 128, 512, 2048, 16 << 10, 256 << 10] {
+            let mut texts = Vec::new();
+            let mut rest = stream.as_str();
+            while rest.len() >= n {
+                let mut cut = n;
+                while !rest.is_char_boundary(cut) {
+                    cut += 1;
+                }
+                let (text, tail) = rest.split_at(cut);
+                texts.push(text.to_string());
+                rest = tail;
+            }
+            group(c, &format!("length-{n}"), &texts, &every_list);
+        }
+    }
     if wanted("comments-hinglish-real-shaped") {
         let comments = comments_real_shaped(11, 10_000, 5);
         group(c, "comments-hinglish-real-shaped", &comments, &every_list);
