@@ -272,6 +272,29 @@ pub(super) fn leet_letter(c: char) -> Option<char> {
     })
 }
 
+/// Leetspeak is read only in words with at least one letter and either no more leet characters
+/// than letters or four characters or more: `5hit`, `a55hole`, `sh1t`, `5h!7` and `b4574rd`
+/// are words; `$3x`, `A55`, `5%` and `2024` are not. A mention (`@man1376`) needs no more leet
+/// characters than letters.
+#[inline]
+pub(super) fn leet_reading(letters: u32, leet: u32) -> bool {
+    letters > 0 && (letters >= leet || letters + leet >= MIN_DENSE_LEET_CHARS)
+}
+
+/// [`leet_reading`] for a word that may be a mention.
+#[inline]
+pub(super) fn leet_reading_of(letters: u32, leet: u32, mention: bool) -> bool {
+    if mention {
+        letters > 0 && letters >= leet
+    } else {
+        leet_reading(letters, leet)
+    }
+}
+
+/// Fewest characters of a word with more leet characters than letters that is read as
+/// leetspeak: shorter ones are codes and amounts (`$3x`, `A55`, `4x4`).
+pub(super) const MIN_DENSE_LEET_CHARS: u32 = 4;
+
 #[cfg(test)]
 mod tests {
     use super::{is_plain_emoji, search, Fold};

@@ -6,7 +6,8 @@ use crate::normalize::offsets::Normalized;
 use crate::normalize::transforms::Transforms;
 
 use super::unit::{collapses, key_char, Unit, Word, LINE_GAP, SPACE_GAP, SYMBOL_GAP};
-use super::words::{is_syllable, leet_reading, leet_reading_of};
+use super::words::is_syllable;
+use crate::normalize::classify::{leet_reading, leet_reading_of};
 
 /// Pass 3: writes the key. Runs of three or more single-character words separated only by
 /// the same soft separators (`f u c k`, `s.h.i.t`) are joined into one word; so are runs of

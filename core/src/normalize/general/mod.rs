@@ -18,7 +18,6 @@ use super::reread;
 use emit::emit;
 use unit::{Unit, Word};
 use units::classify_chars;
-pub(super) use words::{leet_reading, leet_reading_of};
 use words::{split_mask_pairs, split_words};
 
 /// Reusable buffers, so normalising does not allocate per character.

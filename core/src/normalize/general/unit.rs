@@ -24,14 +24,14 @@ pub(super) struct Word {
     pub(super) single: bool,
     pub(super) gap: u32,
     /// Letters and leet characters (digits, `@ $ ! | +`) in the word, counted once so later
-    /// passes need not rescan it (see [`leet_reading`](super::words::leet_reading)).
+    /// passes need not rescan it (see [`leet_reading`](crate::normalize::classify::leet_reading)).
     pub(super) letters: u32,
     pub(super) leet: u32,
     /// The first letter of a masked spelling (`f` of `f*u*c*k`): a run of spaced-out letters
     /// before it does not continue into it.
     pub(super) masked_start: bool,
     /// A word right after a leading `@` (a mention: `@man1376`): leet only by the strict rule,
-    /// as handles are names with digits (see [`leet_reading_of`](super::words::leet_reading_of)).
+    /// as handles are names with digits (see [`leet_reading_of`](crate::normalize::classify::leet_reading_of)).
     pub(super) mention: bool,
 }
 

@@ -1,8 +1,7 @@
 //! Writing one word's key bytes, offsets and runs: eight bytes at a time while the words are
 //! simple ([`super::block`]), else one character at a time.
 
-use super::super::classify::leet_letter;
-use super::super::general::{leet_reading, leet_reading_of};
+use super::super::classify::{leet_letter, leet_reading, leet_reading_of};
 use super::super::transforms::Transforms;
 use super::block::{
     block, last_marked_byte, nibble, repeated_byte, simple_block, without_byte, BITS, RUNS, SKIPS,
