@@ -152,6 +152,27 @@ fn posts(seed: u64, n: usize, len: usize, words: &[&str], bad: &[&str], rate: u6
         .collect()
 }
 
+/// `word` with its first letter upper-case.
+fn capitalised(word: &str) -> String {
+    let mut cs = word.chars();
+    cs.next()
+        .into_iter()
+        .flat_map(char::to_uppercase)
+        .chain(cs)
+        .collect()
+}
+
+/// Appends a term and a space: some shouted, some capitalised, most as typed.
+fn push_term(rng: &mut Rng, p: &mut String, terms: &[&str]) {
+    let t = rng.pick(terms);
+    match rng.next() % 8 {
+        0 => p.push_str(&t.to_uppercase()),
+        1 => p.push_str(&capitalised(t)),
+        _ => p.push_str(t),
+    }
+    p.push(' ');
+}
+
 /// English tweets shaped like real ones. The rates are those of public English tweets
 /// measured for issue 27 (HASOC 2019-2020 English, 7,819 tweets; the data is not in the
 /// repository): lengths with median 155 bytes (5% under 53, 5% over 302, up to 600); `RT
@@ -222,17 +243,7 @@ fn tweets_real_shaped(seed: u64, n: usize, rate: u64) -> Vec<String> {
             let mut words = 0;
             while p.len() < body {
                 if Some(words) == term_at {
-                    let t = rng.pick(&terms);
-                    match rng.next() % 8 {
-                        0 => p.push_str(&t.to_uppercase()),
-                        1 => {
-                            let mut cs = t.chars();
-                            p.extend(cs.next().into_iter().flat_map(char::to_uppercase));
-                            p.push_str(cs.as_str());
-                        }
-                        _ => p.push_str(t),
-                    }
-                    p.push(' ');
+                    push_term(&mut rng, &mut p, &terms);
                     words += 1;
                     continue;
                 }
@@ -247,14 +258,7 @@ fn tweets_real_shaped(seed: u64, n: usize, rate: u64) -> Vec<String> {
                         }
                         tag
                     }
-                    10..=13 => {
-                        let mut cs = rng.pick(&names).chars();
-                        cs.next()
-                            .into_iter()
-                            .flat_map(char::to_uppercase)
-                            .chain(cs)
-                            .collect()
-                    }
+                    10..=13 => capitalised(rng.pick(&names)),
                     14 => rng.pick(&names).to_uppercase(),
                     15..=16 => (rng.next() % 1000).to_string(),
                     _ => rng.pick(&names).to_string(),
@@ -324,18 +328,7 @@ fn comments_real_shaped(seed: u64, n: usize, rate: u64) -> Vec<String> {
             let mut words = 0;
             while p.len() < len {
                 if Some(words) == term_at {
-                    let t = rng.pick(&terms);
-                    // Some shouted, some capitalised, as typed.
-                    match rng.next() % 8 {
-                        0 => p.push_str(&t.to_uppercase()),
-                        1 => {
-                            let mut cs = t.chars();
-                            p.extend(cs.next().into_iter().flat_map(char::to_uppercase));
-                            p.push_str(cs.as_str());
-                        }
-                        _ => p.push_str(t),
-                    }
-                    p.push(' ');
+                    push_term(&mut rng, &mut p, &terms);
                     words += 1;
                     continue;
                 }
