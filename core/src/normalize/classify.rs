@@ -291,13 +291,60 @@ pub(super) fn leet_reading_of(letters: u32, leet: u32, mention: bool) -> bool {
     }
 }
 
+/// Whether a word is read as leetspeak: [`leet_reading_of`] its counts, unless it is an amount
+/// ([`is_amount`], given its characters and their classes in order; only looked at for a word
+/// with more leet characters than letters).
+#[inline]
+pub(super) fn word_reads_leet<I: IntoIterator<Item = (char, Class)>>(
+    letters: u32,
+    leet: u32,
+    mention: bool,
+    chars: impl FnOnce() -> I,
+) -> bool {
+    leet_reading_of(letters, leet, mention) && (leet <= letters || !is_amount(chars()))
+}
+
+/// Whether a word is a number with a magnitude suffix (`600k`, `2m`, `5b`, `100x`), read as
+/// written even where [`leet_reading`] would read it as leetspeak: `600k` is not `gook`. Only
+/// these suffixes: a number before another letter is as often leetspeak as an amount (`8008s`
+/// beside `1990s`, `455es`), and those stay leetspeak.
+pub(super) fn is_amount(chars: impl IntoIterator<Item = (char, Class)>) -> bool {
+    let mut chars = chars.into_iter();
+    let mut digits = 0u32;
+    loop {
+        match chars.next() {
+            Some((_, Class::Digit)) => digits += 1,
+            Some((c, Class::Letter)) => {
+                return digits > 0
+                    && matches!(c.to_ascii_lowercase(), 'k' | 'm' | 'b' | 'x')
+                    && chars.next().is_none();
+            }
+            _ => return false,
+        }
+    }
+}
+
 /// Fewest characters of a word with more leet characters than letters that is read as
 /// leetspeak: shorter ones are codes and amounts (`$3x`, `A55`, `4x4`).
 pub(super) const MIN_DENSE_LEET_CHARS: u32 = 4;
 
 #[cfg(test)]
 mod tests {
-    use super::{is_plain_emoji, search, Fold};
+    use super::{ascii_class, is_amount, is_plain_emoji, search, Fold};
+
+    #[test]
+    fn amounts_are_numbers_with_a_magnitude_suffix() {
+        let amount = |w: &str| is_amount(w.bytes().map(|b| (char::from(b), ascii_class(b))));
+        for w in ["600k", "600K", "2m", "5b", "100x", "10000k"] {
+            assert!(amount(w), "{w}");
+        }
+        // Leetspeak, or numbers before other letters: read by the leetspeak rule.
+        for w in [
+            "g00k", "6o0k", "8008s", "1990s", "455es", "5h17", "k600", "600", "600kk", "6$0k",
+        ] {
+            assert!(!amount(w), "{w}");
+        }
+    }
 
     #[test]
     fn direct_table_agrees_with_the_tables() {

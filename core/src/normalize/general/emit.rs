@@ -7,7 +7,7 @@ use crate::normalize::transforms::Transforms;
 
 use super::unit::{collapses, key_char, Unit, Word, LINE_GAP, SPACE_GAP, SYMBOL_GAP};
 use super::words::is_syllable;
-use crate::normalize::classify::{leet_reading, leet_reading_of};
+use crate::normalize::classify::{leet_reading, word_reads_leet};
 
 /// Pass 3: writes the key. Runs of three or more single-character words separated only by
 /// the same soft separators (`f u c k`, `s.h.i.t`) are joined into one word; so are runs of
@@ -94,7 +94,12 @@ pub(super) fn emit_word(
         .iter()
         .fold((0, 0), |(l, t), w| (l + w.letters, t + w.leet));
     let mention = words.iter().any(|w| w.mention);
-    let leet = leet_reading_of(letters, leet_chars, mention);
+    let leet = word_reads_leet(letters, leet_chars, mention, || {
+        words
+            .iter()
+            .flat_map(|w| &units[w.a as usize..w.b as usize])
+            .map(|u| (u.ch, u.class))
+    });
     if mention && !leet && leet_reading(letters, leet_chars) {
         // A mention that only the strict rule keeps from leet keeps its `@` in the key, so
         // the key, normalised again, is still a mention (`@s$$8`, not `s$$8` read `sb`).

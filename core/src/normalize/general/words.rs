@@ -2,7 +2,7 @@
 //! letters spelt out with separators (`f.u.c.k`), syllables, single letters.
 
 use crate::indic;
-use crate::normalize::classify::{edge_punctuation, leet_reading, leet_reading_of, Class};
+use crate::normalize::classify::{edge_punctuation, leet_reading, word_reads_leet, Class};
 
 use super::unit::{
     collapses, key_char, reads_as_letter, Unit, Word, MASKED_SPELLING_GAP, SYMBOL_GAP,
@@ -143,7 +143,10 @@ pub(super) fn split_words(units: &[Unit], hard: bool, words: &mut Vec<Word>) -> 
                     gap = MASKED_SPELLING_GAP;
                 }
             } else {
-                let single = is_single(&units[a2..b2], leet_reading_of(letters, leet, mention));
+                let reads_leet = word_reads_leet(letters, leet, mention, || {
+                    units[a2..b2].iter().map(|u| (u.ch, u.class))
+                });
+                let single = is_single(&units[a2..b2], reads_leet);
                 words.push(Word {
                     a: a2 as u32,
                     b: b2 as u32,

@@ -1,7 +1,7 @@
 //! Writing one word's key bytes, offsets and runs: eight bytes at a time while the words are
 //! simple ([`super::block`]), else one character at a time.
 
-use super::super::classify::{leet_letter, leet_reading, leet_reading_of};
+use super::super::classify::{ascii_class, leet_letter, leet_reading, word_reads_leet};
 use super::super::transforms::Transforms;
 use super::block::{
     block, last_marked_byte, nibble, repeated_byte, simple_block, without_byte, BITS, RUNS, SKIPS,
@@ -193,7 +193,11 @@ impl Word<'_> {
             end += 1;
         }
         let mention = at > 0 && bytes[at - 1] == b'@';
-        let leet = leet_reading_of(letters, digits, mention);
+        let leet = word_reads_leet(letters, digits, mention, || {
+            bytes[at..end]
+                .iter()
+                .map(|&b| (char::from(b), ascii_class(b)))
+        });
         if mention && !leet && leet_reading(letters, digits) {
             return None;
         }
