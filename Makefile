@@ -85,8 +85,10 @@ wasm: ## build the WebAssembly package into bindings/wasm/pkg (web and nodejs ta
 	wasm-bindgen --remove-name-section --remove-producers-section --target web --out-dir bindings/wasm/pkg/web $(WASM)
 	wasm-bindgen --remove-name-section --remove-producers-section --target nodejs --out-dir bindings/wasm/pkg/node $(WASM)
 	$(PYTHON) tools/wasm_pkg.py bindings/wasm/pkg
+	$(CARGO) run --quiet -p kavach-cli -- list precompile --out bindings/wasm/pkg/kavach_bundled.bin
 	rm -rf bindings/wasm/pkg/LICENSES && cp -r LICENSE-MIT LICENSE-APACHE wordlists/NOTICE wordlists/LICENSES bindings/wasm/pkg/
 	@echo "kavach_wasm_bg.wasm: $$(wc -c < bindings/wasm/pkg/web/kavach_wasm_bg.wasm) bytes, $$(gzip -9 -c bindings/wasm/pkg/web/kavach_wasm_bg.wasm | wc -c) gzipped"
+	@echo "kavach_bundled.bin: $$(wc -c < bindings/wasm/pkg/kavach_bundled.bin) bytes, $$(gzip -6 -c bindings/wasm/pkg/kavach_bundled.bin | wc -c) gzipped"
 
 wasm-test: wasm ## test the WebAssembly package: node --test (shared vectors, JS tests) and the browser check in Chromium
 	command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }

@@ -49,6 +49,8 @@ include!("src/exports.rs");
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=src");
+    let id = build_id();
+    println!("cargo::rustc-env=KAVACH_BUILD_ID={id}");
     if std::env::var_os("CARGO_FEATURE_PRECOMPILED").is_none() {
         return;
     }
@@ -60,8 +62,55 @@ fn main() {
         panic!("cargo sets OUT_DIR for build scripts");
     };
     let path = std::path::Path::new(&out).join("bundled-matcher.bin");
-    if let Err(e) = std::fs::write(&path, matcher::precompiled::write(&matcher)) {
+    if let Err(e) = std::fs::write(&path, matcher::precompiled::write_as(&matcher, &id)) {
         panic!("cannot write {}: {e}", path.display());
     }
     println!("cargo::rustc-cfg=kavach_precompiled");
+}
+
+/// What the precompiled bytes are checked against when they are read: a hash of the library's
+/// sources and the bundled lists, so that bytes written by one build are read only by a build of
+/// the same code and lists (the WebAssembly package reads bytes the native build wrote).
+fn build_id() -> String {
+    use sha2::{Digest, Sha256};
+    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            panic!("cannot read {}", dir.display());
+        };
+        for e in entries.flatten() {
+            let path = e.path();
+            if path.is_dir() {
+                files(&path, out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths = vec![root.join("build.rs")];
+    files(&root.join("src"), &mut paths);
+    paths.sort();
+    let mut hash = Sha256::new();
+    for path in &paths {
+        let Ok(bytes) = std::fs::read(path) else {
+            panic!("cannot read {}", path.display());
+        };
+        let name = path
+            .strip_prefix(root)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        hash.update((name.len() as u64).to_le_bytes());
+        hash.update(name.as_bytes());
+        hash.update((bytes.len() as u64).to_le_bytes());
+        hash.update(&bytes);
+    }
+    for list in kavach_lists::LISTS {
+        hash.update((list.text.len() as u64).to_le_bytes());
+        hash.update(list.text.as_bytes());
+    }
+    hash.finalize()[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

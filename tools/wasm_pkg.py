@@ -7,8 +7,9 @@ settings.
 wasm-bindgen writes the same `kavach_wasm_bg.wasm` for its `web` and `nodejs` targets (checked
 here, byte for byte); the Node glue (CommonJS) is pointed at the web one and its copy removed.
 Node's ESM entry (`node.mjs`, written by hand) gives `import init, { Matcher } from "kavach"`
-the same shape in Node as in the browser. The `[Symbol.dispose]()` line of the declarations is
-removed: it needs TypeScript's `esnext.disposable` lib, and a project on `lib: ["es2022",
+the same shape in Node as in the browser. The Node glue is also pointed at the precompiled
+bundled matcher the package ships (`kavach_bundled.bin`), read when first needed. The
+`[Symbol.dispose]()` line of the declarations is removed: it needs TypeScript's `esnext.disposable` lib, and a project on `lib: ["es2022",
 "dom"]` would fail to compile them (the method is still there at run time; `free()` is typed).
 It also writes `inline.mjs`, the entry with the module inline for bundlers (a separate entry,
 so the default ones still ship it once).
@@ -30,7 +31,20 @@ def main():
     text = glue.read_text(encoding="utf-8")
     if text.count(GLUE_LINE) != 1:
         sys.exit(f"wasm_pkg: {glue} does not load its module as expected ({GLUE_LINE!r})")
-    glue.write_text(text.replace(GLUE_LINE, SHARED), encoding="utf-8")
+    # Node can read the precompiled bundled matcher synchronously: the first `new Matcher()` of
+    # every bundled list reads it instead of building (see `setPrecompiledSource`).
+    text = text.replace(GLUE_LINE, SHARED) + (
+        "\n// Added by tools/wasm_pkg.py: the first matcher of every bundled list is read from the\n"
+        "// precompiled file the package ships, not built (a program that never asks never reads it).\n"
+        "exports.setPrecompiledSource(() => {\n"
+        "    try {\n"
+        "        return require('fs').readFileSync(`${__dirname}/../kavach_bundled.bin`);\n"
+        "    } catch {\n"
+        "        return undefined; // built instead\n"
+        "    }\n"
+        "});\n"
+    )
+    glue.write_text(text, encoding="utf-8")
     dispose = "    [Symbol.dispose](): void;\n"
     for d in (pkg / "web" / "kavach_wasm.d.ts", pkg / "node" / "kavach_wasm.d.ts"):
         types = d.read_text(encoding="utf-8")

@@ -128,6 +128,10 @@ pub enum ErrorKind {
     /// Reading a file failed.
     #[error("cannot read: {0}")]
     Io(String),
+    /// Bytes given as the compiled bundled matcher ([`crate::Matcher::install_precompiled`])
+    /// are not those of this build.
+    #[error("not the compiled bundled matcher of this build: {0}")]
+    BadPrecompiled(String),
     /// The automaton could not be built (e.g. too many patterns).
     #[error("cannot build the automaton: {0}")]
     Build(String),
@@ -242,6 +246,7 @@ impl ErrorKind {
             ErrorKind::NoLists => "no-lists",
             ErrorKind::Io(_) => "io",
             ErrorKind::Build(_) => "build",
+            ErrorKind::BadPrecompiled(_) => "bad-precompiled",
             ErrorKind::ListTooLarge { .. } | ErrorKind::BuildTooLarge { .. } => "list-too-large",
             ErrorKind::TermTooLong { .. } => "term-too-long",
             ErrorKind::TooNested { .. } => "list-too-nested",

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::output::{escape_json_controls, write_line};
 use clap::Subcommand;
-use kavach::{lint, Entry, ImportOptions, ListDiff, Wordlist};
+use kavach::{lint, Entry, ImportOptions, ListDiff, Matcher, Wordlist};
 use serde_json::json;
 
 use crate::{Fatal, ListArgs};
@@ -99,6 +99,15 @@ pub(crate) enum ListCommand {
         /// other string labels then mean clean.
         #[arg(long)]
         positive: Vec<String>,
+    },
+    /// Write the compiled matcher of every bundled list (about 20 MB), the file the
+    /// WebAssembly package ships beside its module: given to `installPrecompiled`, it makes the
+    /// first matcher load in milliseconds instead of being built. It is read only by a package
+    /// of the same code and lists.
+    Precompile {
+        /// The file to write.
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
     },
 }
 
@@ -321,6 +330,23 @@ pub(crate) fn run(command: ListCommand, args: &ListArgs) -> Result<u8, Fatal> {
                 write_line(&mut out, &format!("  mode:     {}", fmt(&s.by_mode)))?;
                 write_line(&mut out, &format!("  language: {}", fmt(&s.by_lang)))?;
             }
+            Ok(0)
+        }
+        ListCommand::Precompile { out: path } => {
+            if !args.list.is_empty() || !args.list_file.is_empty() || args.no_bundled {
+                return Err(Fatal::Error(
+                    "list precompile writes the matcher of every bundled list only: --list, --list-file and --no-bundled do not apply".into(),
+                ));
+            }
+            let Some(bytes) = Matcher::precompiled_bytes() else {
+                return Err(Fatal::Error(
+                    "this kavach was built without the precompiled matcher (the `precompiled` feature)".into(),
+                ));
+            };
+            std::fs::write(&path, bytes)
+                .map_err(|e| Fatal::Error(format!("{}: {e}", path.display())))?;
+            let line = format!("{}: {} bytes", path.display(), bytes.len());
+            write_line(&mut out, &line)?;
             Ok(0)
         }
     }

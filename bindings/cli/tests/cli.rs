@@ -1120,3 +1120,50 @@ fn list_mine_writes_a_review_sheet_that_list_import_reads() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn list_precompile_writes_the_bytes_the_library_reads() {
+    let dir = std::env::temp_dir().join(format!("kavach-precompile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("kavach_bundled.bin");
+    let out = kavach(
+        &[
+            "list",
+            "precompile",
+            "--out",
+            path.to_str().expect("UTF-8 path"),
+        ],
+        b"",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&path).expect("written");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("{}: {} bytes", path.display(), bytes.len())
+    );
+    assert!(Some(&bytes[..]) == kavach::Matcher::precompiled_bytes());
+    // Accepted as this build's (a library with its own changes nothing).
+    kavach::Matcher::install_precompiled(bytes).expect("this build's bytes");
+    // Only the bundled lists can be precompiled: a list option is refused, not ignored.
+    let out = kavach(
+        &[
+            "--list",
+            "en",
+            "list",
+            "precompile",
+            "--out",
+            path.to_str().expect("UTF-8 path"),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "kavach: list precompile writes the matcher of every bundled list only: --list, --list-file and --no-bundled do not apply"
+    );
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}

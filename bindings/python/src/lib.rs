@@ -882,6 +882,13 @@ impl PyMatcher {
         PyList::new(py, verdicts)
     }
 
+    /// Whether the matcher was read from the bundled matcher compiled with the module rather
+    /// than built (the same results either way).
+    #[getter]
+    fn precompiled(&self) -> bool {
+        self.inner.is_precompiled()
+    }
+
     /// The compiled lists: id, version, title, fingerprint, entries, allow.
     #[getter]
     fn lists<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyDict>>> {

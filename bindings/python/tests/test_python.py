@@ -168,6 +168,13 @@ def test_pickle_round_trip_keeps_lists_and_policy(tmp_path):
         assert again.verdict(text) == m.verdict(text)
 
 
+def test_the_bundled_matcher_is_read_precompiled_and_survives_pickling(m):
+    # Read as compiled with the module (about a millisecond), not built; so is its copy.
+    assert m.precompiled
+    assert pickle.loads(pickle.dumps(m)).precompiled
+    assert not kavach.Matcher(lists=["en"]).precompiled
+
+
 def _scan(args):
     matcher, text = args
     return [x.term for x in matcher.find(text)]

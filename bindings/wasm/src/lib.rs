@@ -507,6 +507,13 @@ impl Matcher {
         Ok(obj.unchecked_into())
     }
 
+    /// Whether this matcher was read from the precompiled bundled matcher
+    /// (`installPrecompiled`) rather than built: the same results either way.
+    #[wasm_bindgen(getter)]
+    pub fn precompiled(&self) -> Result<bool, JsValue> {
+        Ok(self.matcher()?.is_precompiled())
+    }
+
     /// The compiled lists.
     #[wasm_bindgen(getter)]
     pub fn lists(&self) -> Result<ListInfoArray, JsValue> {
@@ -543,4 +550,47 @@ pub fn bundled_lists() -> StringArray {
         out.push(&id.into());
     }
     out.unchecked_into()
+}
+
+thread_local! {
+    // The function `setPrecompiledSource` was given.
+    static SOURCE: std::cell::RefCell<Option<js_sys::Function>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The bytes the JS source gives, if it gives a `Uint8Array`.
+fn read_source() -> Option<Vec<u8>> {
+    let f = SOURCE.with(|s| s.borrow_mut().take())?;
+    let bytes = f.call0(&JsValue::NULL).ok()?;
+    bytes
+        .dyn_into::<js_sys::Uint8Array>()
+        .ok()
+        .map(|a| a.to_vec())
+}
+
+/// Sets where the compiled matcher of every bundled list comes from: `source` is called once,
+/// the first time a `Matcher` of every bundled list is made while none is installed, and
+/// should return the bytes of `kavach_bundled.bin` (or `undefined`). The Node entries set it to
+/// read the file the package ships, so in Node `new Matcher()` is read, not built, without a
+/// call; set it in other hosts that can read the file synchronously. If the source gives
+/// nothing or bytes `installPrecompiled` would refuse, the matcher is built (same results).
+#[wasm_bindgen(js_name = setPrecompiledSource)]
+pub fn set_precompiled_source(
+    #[wasm_bindgen(unchecked_param_type = "() => Uint8Array | undefined")] source: js_sys::Function,
+) {
+    SOURCE.with(|s| *s.borrow_mut() = Some(source));
+    kavach::Matcher::set_precompiled_source(read_source);
+}
+
+/// Gives the package the compiled matcher of every bundled list: the bytes of
+/// `kavach_bundled.bin`, shipped beside the module (the Node entries read it when it is first
+/// needed: see `setPrecompiledSource`).
+/// From then on a `Matcher` of every bundled list (the default) is read from them in about a
+/// millisecond instead of built (a few hundred milliseconds); other matchers are built as
+/// before. Throws a `KavachError` with code `bad-precompiled` for bytes of another package
+/// version, cut short or damaged (nothing is kept). A second call changes nothing.
+#[wasm_bindgen(js_name = installPrecompiled)]
+pub fn install_precompiled(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: Vec<u8>,
+) -> Result<(), JsValue> {
+    kavach::Matcher::install_precompiled(bytes).map_err(|e| js_error(&e))
 }

@@ -17,6 +17,11 @@ test("UTF-16 offsets after emoji, ZWJ sequences and in Devanagari", () => {
   assert.deepEqual(found[1].transforms, ["separator"]);
 });
 
+test("in Node the bundled matcher is read from the file the package ships, not built", () => {
+  assert.equal(m.precompiled, true);
+  assert.equal(new Matcher({ lists: ["en"] }).precompiled, false);
+});
+
 test("matches are plain objects", () => {
   const [x] = m.find("fuck");
   assert.deepEqual(x, {

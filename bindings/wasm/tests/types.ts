@@ -1,6 +1,6 @@
 // Compiled with `tsc --noEmit --strict` by `make wasm-test`: the package's declarations type a
 // real use of the API (no `any`).
-import { Matcher, bundledLists, type Match, type Report, type Verdict, type KavachError } from "../pkg/node/kavach_wasm.js";
+import { Matcher, bundledLists, installPrecompiled, type Match, type Report, type Verdict, type KavachError } from "../pkg/node/kavach_wasm.js";
 
 const m: Matcher = new Matcher({ lists: ["en"], extraLists: [{ text: "zork\n", format: "txt", severity: "low" }], blockAt: "medium" });
 const found: Match[] = m.find("what the f.u.c.k");
@@ -17,6 +17,9 @@ const cut: boolean = r.truncated && r.verdict !== "allow" && r.max_severity !== 
 const own = new Matcher({ bundled: false, extraLists: [{ text: "zork\n", format: "txt" }], maxMatches: null, maxInputBytes: 0 });
 own.free();
 const ids: string[] = bundledLists();
+installPrecompiled(new Uint8Array(0) /* throws: not the package's file */);
+const fast: boolean = new Matcher().precompiled;
+void fast;
 try {
   new Matcher({ lists: ["nope"] });
 } catch (e) {
@@ -40,4 +43,6 @@ new Matcher().report(null);
 new Matcher({ bundled: "no" });
 // @ts-expect-error: a report's verdict is a Decision
 const notDecision: "maybe" = new Matcher().report("x").verdict;
+// @ts-expect-error: installPrecompiled takes the file's bytes, not its name
+installPrecompiled("kavach_bundled.bin");
 void notStrings, notDecision;

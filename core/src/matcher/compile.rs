@@ -332,6 +332,7 @@ pub(super) fn compile(
                 bytes: estimate,
             },
             wordlists: OnceLock::from(lists),
+            precompiled: false,
         }),
     }))
 }

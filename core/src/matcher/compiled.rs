@@ -86,6 +86,8 @@ pub(super) struct Compiled {
     /// The lists as given, so a matcher can be described and rebuilt (pickling, reloads);
     /// parsed when first asked for if the matcher was precompiled.
     pub(super) wordlists: OnceLock<Vec<Wordlist>>,
+    /// Whether it was read from precompiled bytes rather than built.
+    pub(super) precompiled: bool,
 }
 
 /// The build limits a matcher's lists needed (see [`Limits`]).

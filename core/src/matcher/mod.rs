@@ -96,6 +96,90 @@ impl Matcher {
         Matcher::builder().all_bundled().build()
     }
 
+    /// The compiled form of the bundled matcher that [`Matcher::bundled`] reads, if this build
+    /// has it (the `precompiled` feature, or [`Matcher::install_precompiled`]): the bytes the
+    /// WebAssembly package ships beside its module (`kavach list precompile` writes them).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::Matcher;
+    ///
+    /// let bytes = Matcher::precompiled_bytes().expect("the precompiled feature is on");
+    /// assert!(bytes.starts_with(b"kavach"));
+    /// ```
+    pub fn precompiled_bytes() -> Option<&'static [u8]> {
+        precompiled::bundled_bytes()
+    }
+
+    /// Gives a library built without the `precompiled` feature (the WebAssembly package) the
+    /// compiled bundled matcher, as [`Matcher::precompiled_bytes`] gave them in a build of the
+    /// same code and lists, so that from then on a matcher of every bundled list is read from
+    /// them (about a millisecond) instead of built (about 100 ms natively, three times that in
+    /// WebAssembly). The bytes are kept for the life of the program; where the library has its
+    /// own, or after a first call, nothing changes.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::BadPrecompiled`] (code
+    /// `bad-precompiled`) for bytes of another build, cut short or damaged: nothing is kept.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::Matcher;
+    ///
+    /// let err = Matcher::install_precompiled(b"not a matcher".to_vec()).unwrap_err();
+    /// assert_eq!(err.code(), "bad-precompiled");
+    /// let bytes = Matcher::precompiled_bytes().expect("the precompiled feature is on");
+    /// Matcher::install_precompiled(bytes.to_vec())?;
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
+    pub fn install_precompiled(bytes: Vec<u8>) -> Result<(), Error> {
+        precompiled::install(bytes)
+    }
+
+    /// Like [`Matcher::install_precompiled`], but only when first needed: `source` is called
+    /// once, the first time a matcher of every bundled list is asked for while none is
+    /// installed (a program that never asks never reads the bytes). If it gives nothing, or
+    /// bytes `install_precompiled` would refuse, that matcher is built instead, with the same
+    /// results. Setting a source again arms it again.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::Matcher;
+    ///
+    /// // A host that can read the file the WebAssembly package ships:
+    /// fn shipped_file() -> Option<Vec<u8>> {
+    ///     std::fs::read("kavach_bundled.bin").ok()
+    /// }
+    /// Matcher::set_precompiled_source(shipped_file);
+    /// // This library has its own compiled matcher, so the source is never called.
+    /// assert!(Matcher::bundled()?.is_precompiled());
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
+    pub fn set_precompiled_source(source: fn() -> Option<Vec<u8>>) {
+        precompiled::set_source(source);
+    }
+
+    /// Whether this matcher was read from the precompiled bundled matcher (see
+    /// [`Matcher::bundled`], [`Matcher::install_precompiled`]) rather than built: the same
+    /// results either way, only the cost of making it differs.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kavach::Matcher;
+    ///
+    /// assert!(Matcher::bundled()?.is_precompiled()); // the `precompiled` feature is on
+    /// assert!(!Matcher::builder().bundled("en").build()?.is_precompiled());
+    /// # Ok::<(), kavach::Error>(())
+    /// ```
+    pub fn is_precompiled(&self) -> bool {
+        self.inner.precompiled
+    }
+
     /// The compiled lists.
     ///
     /// # Examples

@@ -13,13 +13,14 @@
 //! bytes come from the same source as the code that reads them, so they are current by
 //! construction; a test compares the loaded matcher with one built at run time.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use super::compiled::{BuildNeeds, Compiled, Matcher, PlainReach, Role, Target, Variant};
 use super::limits::Limits;
 use super::lists::{ListInfo, ListSpec};
 use crate::allow::AllowWords;
 use crate::dfa::FullSearch;
+use crate::error::{Error, ErrorKind};
 use crate::plain_search::PlainSearch;
 use crate::policy::Policy;
 use crate::table_bytes::{Reader, Writer};
@@ -27,14 +28,30 @@ use crate::wordlist::bundled::split_spec;
 use crate::wordlist::{Category, MatchMode, Severity, Wordlist};
 
 /// What the bytes start with.
-const MAGIC: &[u8; 8] = b"kavach\x01\x00";
+const MAGIC: &[u8; 8] = b"kavach\x02\x00";
+
+/// The header: [`MAGIC`], the length of the bytes (`u64`), the id of the build that wrote them.
+const HEADER: usize = 8 + 8 + BUILD_ID_LEN;
+
+/// The build id's length: 16 bytes of SHA-256, in hex.
+const BUILD_ID_LEN: usize = 32;
 
 /// The crate version that wrote them: bytes of another version are not read.
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// The compiled bundled matcher, if this build has it (the `precompiled` feature).
+/// A hash of this build's sources and bundled lists (`core/build.rs`): bytes written by a build
+/// of other code or lists are not read, so a package cannot pair its module with stale bytes.
+fn build_id() -> &'static str {
+    // The build script compiles these modules too, before the id is set; it passes its id.
+    option_env!("KAVACH_BUILD_ID").unwrap_or("")
+}
+
+/// The compiled bundled matcher given by [`install`], when the library has none of its own.
+static INSTALLED: OnceLock<&'static [u8]> = OnceLock::new();
+
+/// The compiled bundled matcher compiled into the library (the `precompiled` feature).
 #[cfg(kavach_precompiled)]
-fn bundled_bytes() -> Option<&'static [u8]> {
+fn compiled_in() -> Option<&'static [u8]> {
     /// Aligned so that tables of numbers can be borrowed in place.
     #[repr(C, align(8))]
     struct Aligned<B: ?Sized>(B);
@@ -46,15 +63,93 @@ fn bundled_bytes() -> Option<&'static [u8]> {
 }
 
 #[cfg(not(kavach_precompiled))]
-fn bundled_bytes() -> Option<&'static [u8]> {
+fn compiled_in() -> Option<&'static [u8]> {
     None
+}
+
+/// The compiled bundled matcher: compiled into the library, or installed.
+pub(super) fn bundled_bytes() -> Option<&'static [u8]> {
+    compiled_in().or_else(|| INSTALLED.get().copied())
+}
+
+/// A function that gives the compiled bundled matcher's bytes (see [`set_source`]).
+pub(super) type Source = fn() -> Option<Vec<u8>>;
+
+/// Where to read the compiled bundled matcher from when it is first needed, for a library
+/// without its own (see [`set_source`]); taken when called, so it is tried once.
+static SOURCE: Mutex<Option<Source>> = Mutex::new(None);
+
+/// Makes `source` give the compiled bundled matcher the first time a matcher of every bundled
+/// list is asked for and none is installed: the Node entries of the WebAssembly package read
+/// the file they ship, so a program that never asks for the bundled lists never reads it. If
+/// it gives nothing or bytes [`install`] refuses, the matcher is built, as without it.
+pub(super) fn set_source(source: Source) {
+    if let Ok(mut s) = SOURCE.lock() {
+        *s = Some(source);
+    }
+}
+
+/// The bytes of the source set by [`set_source`], installed; once.
+fn from_source() -> Option<&'static [u8]> {
+    let source = SOURCE.lock().ok()?.take()?;
+    install(source()?).ok()?;
+    bundled_bytes()
+}
+
+/// Why `bytes` are not the compiled bundled matcher of this build, if they are not; only the
+/// header is read.
+fn header_mismatch(bytes: &[u8]) -> Option<String> {
+    if bytes.len() < HEADER || bytes[..8] != MAGIC[..] {
+        return Some("not a compiled kavach matcher".into());
+    }
+    let mut len = [0u8; 8];
+    len.copy_from_slice(&bytes[8..16]);
+    let len = u64::from_le_bytes(len);
+    if len != bytes.len() as u64 {
+        return Some(format!("{} bytes, where {len} were written", bytes.len()));
+    }
+    if bytes[16..HEADER] != *build_id().as_bytes() {
+        return Some(format!(
+            "written by another build (id {}, this build is {}): use the file of the same package",
+            String::from_utf8_lossy(&bytes[16..HEADER]),
+            build_id()
+        ));
+    }
+    None
+}
+
+/// Makes `bytes` (written by [`write`](fn@write) in a build of the same code and lists: the
+/// WebAssembly package ships them beside its module) the compiled bundled matcher of a library
+/// built without its own, so that [`load`] reads them from then on. They are checked first; once
+/// accepted they stay for the life of the program (later calls change nothing).
+pub(super) fn install(bytes: Vec<u8>) -> Result<(), Error> {
+    let bad = |reason: String| Error::new(ErrorKind::BadPrecompiled(reason));
+    if let Some(reason) = header_mismatch(&bytes) {
+        return Err(bad(reason));
+    }
+    if bundled_bytes().is_some() {
+        // Same build id: the same bytes, by construction.
+        return Ok(());
+    }
+    let bytes = leak_aligned(bytes);
+    // The whole matcher must read (its header matched, so only a damaged file fails here).
+    if read(
+        &mut Reader::new(bytes),
+        &Policy::default(),
+        Limits::default(),
+    )
+    .is_none()
+    {
+        return Err(bad("damaged: its tables do not read".into()));
+    }
+    let _ = INSTALLED.set(bytes);
+    Ok(())
 }
 
 /// The bundled matcher from its compiled bytes, if `lists` asks for exactly it (every bundled
 /// list in order, by id or as a loaded list of the same content) and `limits` let it be
 /// built; `None` otherwise (or without the bytes): then it is built.
 pub(super) fn load(lists: &[ListSpec], policy: &Policy, limits: Limits) -> Option<Matcher> {
-    let bytes = bundled_bytes()?;
     // Every bundled list, in order, by id: checked before anything is read.
     let id_of = |spec: &ListSpec| match spec {
         ListSpec::Bundled(spec) => split_spec(spec).0.to_string(),
@@ -63,6 +158,7 @@ pub(super) fn load(lists: &[ListSpec], policy: &Policy, limits: Limits) -> Optio
     if !lists.iter().map(id_of).eq(Wordlist::bundled_ids()) {
         return None;
     }
+    let bytes = bundled_bytes().or_else(from_source)?;
     let compiled = read(&mut Reader::new(bytes), policy, limits)?;
     for (spec, info) in lists.iter().zip(&compiled.lists) {
         let same = match spec {
@@ -90,12 +186,40 @@ pub(super) fn load(lists: &[ListSpec], policy: &Policy, limits: Limits) -> Optio
     })
 }
 
-/// The bytes of `m` for [`load`] (the build script writes those of the bundled matcher).
+/// `bytes` for the life of the program, 8-aligned: tables are borrowed in place only from
+/// aligned bytes (see `crate::table_bytes`). Copied only if they are not aligned already.
+fn leak_aligned(bytes: Vec<u8>) -> &'static [u8] {
+    if bytes.as_ptr().align_offset(8) == 0 {
+        return Box::leak(bytes.into_boxed_slice());
+    }
+    let mut words = vec![0u64; bytes.len().div_ceil(8)];
+    bytemuck::cast_slice_mut::<u64, u8>(&mut words)[..bytes.len()].copy_from_slice(&bytes);
+    let words: &'static [u64] = Box::leak(words.into_boxed_slice());
+    &bytemuck::cast_slice(words)[..bytes.len()]
+}
+
+/// The bytes of `m` for [`load`], as this build writes them.
 #[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn write(m: &Matcher) -> Vec<u8> {
+    write_as(m, build_id())
+}
+
+/// The bytes of `m` for [`load`], for the build `id` (the build script writes those of the
+/// bundled matcher).
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn write_as(m: &Matcher, id: &str) -> Vec<u8> {
     let c = &m.inner;
     let mut w = Writer::default();
     for &b in MAGIC {
+        w.put(b);
+    }
+    w.put(0u64); // the length, set at the end
+    assert_eq!(
+        id.len(),
+        BUILD_ID_LEN,
+        "a build id is {BUILD_ID_LEN} hex digits"
+    );
+    for &b in id.as_bytes() {
         w.put(b);
     }
     w.str(VERSION);
@@ -146,12 +270,19 @@ pub(crate) fn write(m: &Matcher) -> Vec<u8> {
     for n in [c.needs.term_chars, c.needs.nesting, c.needs.bytes] {
         w.len(n);
     }
-    w.into_bytes()
+    let mut bytes = w.into_bytes();
+    let len = (bytes.len() as u64).to_le_bytes();
+    bytes[8..16].copy_from_slice(&len);
+    bytes
 }
 
 /// Reads what [`write`](fn@write) wrote; `None` if the bytes are not of this version or malformed.
 fn read(r: &mut Reader, policy: &Policy, limits: Limits) -> Option<Compiled> {
     for &b in MAGIC {
+        (r.get::<u8>()? == b).then_some(())?;
+    }
+    r.get::<u64>()?;
+    for &b in build_id().as_bytes() {
         (r.get::<u8>()? == b).then_some(())?;
     }
     (r.str()? == VERSION).then_some(())?;
@@ -235,6 +366,7 @@ fn read(r: &mut Reader, policy: &Policy, limits: Limits) -> Option<Compiled> {
         plain_reach,
         needs,
         wordlists: OnceLock::new(),
+        precompiled: true,
     })
 }
 
@@ -282,7 +414,7 @@ fn role_of(b: u8) -> Option<Role> {
 
 #[cfg(test)]
 mod tests {
-    use super::{read, write};
+    use super::{header_mismatch, install, leak_aligned, read, write, BUILD_ID_LEN, HEADER};
     use crate::table_bytes::Reader;
     use crate::Matcher;
 
@@ -324,6 +456,52 @@ mod tests {
         other[7] ^= 1;
         let other: &'static [u8] = Box::leak(other.into_boxed_slice());
         assert!(read(&mut Reader::new(other), built.policy(), built.limits()).is_none());
+    }
+
+    #[test]
+    fn bytes_of_another_build_cut_short_or_damaged_are_refused_with_the_reason() {
+        let bytes = write(&at_run_time());
+        assert_eq!(header_mismatch(&bytes), None);
+        let reason = |b: &[u8]| header_mismatch(b).unwrap_or_default();
+        assert_eq!(reason(b"{\"text\": 1}"), "not a compiled kavach matcher");
+        let short = &bytes[..bytes.len() - 8];
+        assert_eq!(
+            reason(short),
+            format!("{} bytes, where {} were written", short.len(), bytes.len())
+        );
+        let mut other = bytes.clone();
+        other[16..HEADER].copy_from_slice(&[b'0'; BUILD_ID_LEN]);
+        assert!(
+            reason(&other).starts_with(&format!(
+                "written by another build (id {}, this",
+                "0".repeat(32)
+            )),
+            "{}",
+            reason(&other)
+        );
+        // Refused by `install` with its code, before anything is kept.
+        let err = install(other).expect_err("another build");
+        assert_eq!(err.code(), "bad-precompiled");
+        assert!(
+            err.to_string().starts_with(
+                "not the compiled bundled matcher of this build: written by another build"
+            ),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn installed_bytes_are_aligned_whatever_the_vec_was() {
+        let bytes = write(&at_run_time());
+        // A vector one byte into an aligned allocation.
+        let mut unaligned = vec![0u8; bytes.len() + 1];
+        unaligned[1..].copy_from_slice(&bytes);
+        let unaligned = unaligned.split_off(1);
+        for v in [bytes.clone(), unaligned] {
+            let kept = leak_aligned(v);
+            assert_eq!(kept.as_ptr().align_offset(8), 0);
+            assert!(kept == &bytes[..]);
+        }
     }
 
     /// What only a build with the precompiled matcher has.
