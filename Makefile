@@ -41,6 +41,10 @@ test: setup ## run every test: generated data, fmt, clippy, Rust tests, docs, mo
 MSRV := $(shell sed -n 's/^rust-version = "\(.*\)"/\1/p' Cargo.toml)
 
 crates: ## package every crate as crates.io would (cargo package builds each from its .crate) and build them with the MSRV
+	@# cargo package verifies the CLI against the library's .crate through a local registry, and
+	@# reuses the sources it extracted from an earlier run at the same path and version (in
+	@# CARGO_HOME/registry/src/-<hash>/): a stale library there fails or, worse, passes. Remove them.
+	rm -rf $${CARGO_HOME:-$$HOME/.cargo}/registry/src/-*/kavach-*
 	$(CARGO) package --quiet -p kavach-lists -p kavach-text -p kavach-cli
 	@for c in kavach-lists kavach-text kavach-cli; do tar tzf target/package/$$c-[0-9]*.crate | grep -qE '/(LICENSE-MIT|LICENSES/CC-BY-4.0.txt)$$' \
 		|| { echo "$$c: no licence text in the crate"; exit 1; }; done
