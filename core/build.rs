@@ -21,6 +21,8 @@ mod dfa;
 mod error;
 #[path = "src/indic/mod.rs"]
 mod indic;
+#[path = "src/links.rs"]
+mod links;
 #[path = "src/lint.rs"]
 mod lint;
 #[path = "src/matcher/mod.rs"]

@@ -28,6 +28,7 @@ mod censor;
 mod dfa;
 mod error;
 mod indic;
+mod links;
 mod lint;
 mod matcher;
 mod mine;

@@ -33,6 +33,7 @@ mod verify;
 
 use crate::censor::{censor_spans, CensorOptions};
 use crate::error::{Error, ErrorKind};
+use crate::links::generated_slugs;
 use crate::normalize::reread::Reading;
 use crate::normalize::{prefix_cut, reread, Normalized, Transforms};
 use crate::plain_search::Hit;
@@ -406,6 +407,9 @@ impl Matcher {
             self.second_readings(text, &spaced, symbols, |m| more.push(m));
             merge_matches(&mut out, more);
         }
+        if !out.is_empty() {
+            drop_in_generated_slugs(text, &mut out);
+        }
         out
     }
 
@@ -485,6 +489,14 @@ impl Matcher {
     /// # Ok::<(), kavach::Error>(())
     /// ```
     pub fn is_match(&self, text: &str) -> bool {
+        // What was found only in a generated link slug is not a match (see `find`): rare
+        // enough to settle with `find`, and only when something was found.
+        self.any_candidate(text)
+            && (generated_slugs(text).is_empty() || !self.find(text).is_empty())
+    }
+
+    /// Whether `text` has any match, generated link slugs included.
+    fn any_candidate(&self, text: &str) -> bool {
         // A long text is first checked on its first 1/32: a match there that nothing later in
         // the text can undo answers without scanning the rest (at most 1/32 more work when
         // there is none).
@@ -547,4 +559,21 @@ impl Matcher {
     pub fn verdict(&self, text: &str) -> Verdict {
         self.inner.policy.decide(&self.find(text))
     }
+}
+
+/// Drops the matches that lie wholly in a generated slug of a shortened link
+/// (`https://t.co/ctYA8j7pGS` is not `ctiya`; see [`crate::links`]). Both are in order of
+/// start and the matches do not overlap: one pass.
+fn drop_in_generated_slugs(text: &str, out: &mut Vec<Match<'_>>) {
+    let slugs = generated_slugs(text);
+    if slugs.is_empty() {
+        return;
+    }
+    let mut k = 0;
+    out.retain(|m| {
+        while k < slugs.len() && slugs[k].1 <= m.start {
+            k += 1;
+        }
+        !(k < slugs.len() && slugs[k].0 <= m.start && m.end <= slugs[k].1)
+    });
 }

@@ -303,3 +303,26 @@ proptest! {
         prop_assert_eq!(fused, all);
     }
 }
+
+#[test]
+fn terms_only_in_generated_link_slugs_are_not_matches() {
+    let m = Matcher::bundled().expect("bundled");
+    // Slugs of public tweets that blocked them (as `ctiya`, `kuttiya`, `fck`).
+    for text in [
+        "so true https://t.co/ctYA8j7pGS",
+        "RT @a: look https://t.co/kuTtyOm3j7",
+        "https://t.co/FCkvpO8QJK",
+    ] {
+        assert_eq!(m.find(text), [], "{text}");
+        assert!(!m.is_match(text), "{text}");
+        assert_eq!(m.report(text).verdict.decision, crate::Decision::Allow);
+    }
+    // The rest of the text is read as ever, and so is a slug a person chose.
+    let text = "https://t.co/ctYA8j7pGS tu chutiya hai, bit.ly/FuckOff";
+    let found: Vec<&str> = m.find(text).iter().map(|x| x.text).collect();
+    assert_eq!(found, ["chutiya", "Fuck"]); // a capital starts a word: `Fuck` `Off`
+    assert!(m.is_match("https://t.co/ctYA8j7pGS tu chutiya hai"));
+    // A long text whose early part is settled by its first 1/32 still drops slugs.
+    let long = format!("t.co/ctYA8j7pGS {}", "all good here ".repeat(6000));
+    assert!(!m.is_match(&long));
+}
