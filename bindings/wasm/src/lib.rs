@@ -575,10 +575,16 @@ fn read_source() -> Option<Vec<u8>> {
 /// nothing or bytes `installPrecompiled` would refuse, the matcher is built (same results).
 #[wasm_bindgen(js_name = setPrecompiledSource)]
 pub fn set_precompiled_source(
-    #[wasm_bindgen(unchecked_param_type = "() => Uint8Array | undefined")] source: js_sys::Function,
+    // Optional, so the raw export is typed `number`, not `any`; `undefined` sets no source.
+    #[wasm_bindgen(unchecked_param_type = "() => Uint8Array | undefined")] source: Option<
+        js_sys::Function,
+    >,
 ) {
-    SOURCE.with(|s| *s.borrow_mut() = Some(source));
-    kavach::Matcher::set_precompiled_source(read_source);
+    let armed = source.is_some();
+    SOURCE.with(|s| *s.borrow_mut() = source);
+    if armed {
+        kavach::Matcher::set_precompiled_source(read_source);
+    }
 }
 
 /// Gives the package the compiled matcher of every bundled list: the bytes of
