@@ -33,13 +33,32 @@ def main():
         sys.exit(f"wasm_pkg: {glue} does not load its module as expected ({GLUE_LINE!r})")
     # Node can read the precompiled bundled matcher synchronously: the first `new Matcher()` of
     # every bundled list reads it instead of building (see `setPrecompiledSource`).
+    # The file is read straight into the module's memory (`readInto`): no second copy.
     text = text.replace(GLUE_LINE, SHARED) + (
         "\n// Added by tools/wasm_pkg.py: the first matcher of every bundled list is read from the\n"
         "// precompiled file the package ships, not built (a program that never asks never reads it).\n"
         "exports.setPrecompiledSource(() => {\n"
+        "    const fs = require('fs');\n"
+        "    let fd;\n"
         "    try {\n"
-        "        return require('fs').readFileSync(`${__dirname}/../kavach_bundled.bin`);\n"
+        "        fd = fs.openSync(`${__dirname}/../kavach_bundled.bin`, 'r');\n"
+        "        const size = fs.fstatSync(fd).size;\n"
+        "        return {\n"
+        "            size,\n"
+        "            readInto(view) {\n"
+        "                try {\n"
+        "                    for (let at = 0; at < size; ) {\n"
+        "                        const n = fs.readSync(fd, view, at, size - at, at);\n"
+        "                        if (n === 0) throw new Error('kavach_bundled.bin: cut short');\n"
+        "                        at += n;\n"
+        "                    }\n"
+        "                } finally {\n"
+        "                    fs.closeSync(fd);\n"
+        "                }\n"
+        "            },\n"
+        "        };\n"
         "    } catch {\n"
+        "        if (fd !== undefined) fs.closeSync(fd);\n"
         "        return undefined; // built instead\n"
         "    }\n"
         "});\n"

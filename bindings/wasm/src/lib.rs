@@ -557,28 +557,53 @@ thread_local! {
     static SOURCE: std::cell::RefCell<Option<js_sys::Function>> = const { std::cell::RefCell::new(None) };
 }
 
-/// The bytes the JS source gives, if it gives a `Uint8Array`.
+/// Largest file a source may give (the bundled matcher is about 22 MB).
+const MAX_SOURCE_BYTES: f64 = (1u64 << 28) as f64;
+
+/// The bytes the JS source gives: a `Uint8Array` (copied in), or `{ size, readInto(view) }`,
+/// whose `readInto` fills a view of the module's memory where they are kept, so the file is
+/// read straight into it (Node reads 22 MB once instead of reading it and copying it: each
+/// pass over fresh memory costs about 12 ms).
 fn read_source() -> Option<Vec<u8>> {
     let f = SOURCE.with(|s| s.borrow_mut().take())?;
-    let bytes = f.call0(&JsValue::NULL).ok()?;
-    bytes
-        .dyn_into::<js_sys::Uint8Array>()
-        .ok()
-        .map(|a| a.to_vec())
+    let given = f.call0(&JsValue::NULL).ok()?;
+    if let Some(bytes) = given.dyn_ref::<js_sys::Uint8Array>() {
+        return Some(bytes.to_vec());
+    }
+    let size = get(&given, "size")?
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && (0.0..=MAX_SOURCE_BYTES).contains(n))?;
+    let read_into = get(&given, "readInto")?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let mut bytes = vec![0u8; size as usize];
+    let memory = wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .ok()?;
+    let view = js_sys::Uint8Array::new_with_byte_offset_and_length(
+        &memory.buffer(),
+        bytes.as_mut_ptr() as usize as u32,
+        size as u32,
+    );
+    read_into.call1(&JsValue::NULL, &view).ok()?;
+    Some(bytes)
 }
 
 /// Sets where the compiled matcher of every bundled list comes from: `source` is called once,
 /// the first time a `Matcher` of every bundled list is made while none is installed, and
-/// should return the bytes of `kavach_bundled.bin` (or `undefined`). The Node entries set it to
+/// should return the bytes of `kavach_bundled.bin` (or `undefined`), or `{ size, readInto }`
+/// where `readInto(view)` fills `view` (a `Uint8Array` of `size` bytes) with them, which saves
+/// a copy of the file (do not call into the module inside it). The Node entries set it to
 /// read the file the package ships, so in Node `new Matcher()` is read, not built, without a
 /// call; set it in other hosts that can read the file synchronously. If the source gives
 /// nothing or bytes `installPrecompiled` would refuse, the matcher is built (same results).
 #[wasm_bindgen(js_name = setPrecompiledSource)]
 pub fn set_precompiled_source(
     // Optional, so the raw export is typed `number`, not `any`; `undefined` sets no source.
-    #[wasm_bindgen(unchecked_param_type = "() => Uint8Array | undefined")] source: Option<
-        js_sys::Function,
-    >,
+    #[wasm_bindgen(
+        unchecked_param_type = "() => Uint8Array | { size: number; readInto(view: Uint8Array): void } | undefined"
+    )]
+    source: Option<js_sys::Function>,
 ) {
     let armed = source.is_some();
     SOURCE.with(|s| *s.borrow_mut() = source);

@@ -56,6 +56,19 @@ test("a source that gives bytes of no use is tried once, and the matcher is buil
     throw new Error("no such file");
   });
   assert.equal(new Matcher().find("what the f.u.c.k")[0].term, "fuck");
+  // The shape the Node entry gives, `{ size, readInto(view) }`: the view is the module's memory
+  // where the bytes are kept; what it fills is checked like any bytes.
+  let viewed = 0;
+  setPrecompiledSource(() => ({ size: 4096, readInto(view) { viewed = view.length; view.fill(7); } }));
+  assert.equal(new Matcher().precompiled, false);
+  assert.equal(viewed, 4096);
+  for (const size of [-1, 1.5, 2 ** 40, "22"]) {
+    setPrecompiledSource(() => ({ size, readInto() { throw new Error("not called"); } }));
+    assert.equal(new Matcher().precompiled, false, `size ${size}`);
+  }
+  setPrecompiledSource(() => ({ size: 8, readInto() { throw new Error("cut short"); } }));
+  assert.equal(new Matcher().precompiled, false);
+  setPrecompiledSource(undefined);
 });
 
 test("installed, a matcher of every bundled list is read and finds what the built one finds", () => {

@@ -92,7 +92,15 @@ pub(super) fn set_source(source: Source) {
 /// The bytes of the source set by [`set_source`], installed; once.
 fn from_source() -> Option<&'static [u8]> {
     let source = SOURCE.lock().ok()?.take()?;
-    install(source()?).ok()?;
+    let bytes = source()?;
+    // Checked by their header only: [`load`] reads them at once, and builds if they do not
+    // read (reading them twice cost a few milliseconds of the start-up they are for).
+    if header_mismatch(&bytes).is_some() {
+        return None;
+    }
+    if bundled_bytes().is_none() {
+        let _ = INSTALLED.set(leak_aligned(bytes));
+    }
     bundled_bytes()
 }
 
