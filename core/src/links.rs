@@ -1,51 +1,53 @@
 //! The random part of shortened links (`https://t.co/ctYA8j7pGS`), which is not words: a
 //! term found only there is noise (`ctYA` read as `ctiya`, blocking a tweet for its link).
 //!
-//! Only hosts whose slugs are generated identifiers count, and only slugs that look generated:
-//! for hosts that choose every slug (`t.co`, `pic.twitter.com`, `youtu.be`) one with a digit, a
-//! `_` or `-`, or letters in both cases; for those that let a user choose one (`bit.ly/...`),
-//! only one with both letters and digits, so a chosen slug made of words (`bit.ly/FuckOff`) is
-//! still read. Linear: the text is scanned for `/` once, and each slug once.
+//! Only hosts whose slugs are generated identifiers count, and only slugs shaped as theirs are,
+//! so that a slug a person typed (`t.co/FuckYou`, `bit.ly/fuck_off`) is still read: on `t.co`
+//! and `pic.twitter.com` exactly 10 letters and digits, on `youtu.be` exactly 11 of letters,
+//! digits, `_` and `-`, elsewhere 5 to 16 letters and digits (fewer before an ellipsis, where a
+//! retweet was cut short); always with a digit and letters in both cases (a generated slug of
+//! ten has both cases but no digit about one time in six: such a link is still read). Linear: the text is scanned for `/` once, and each slug once.
 
-/// A shortener host and whether it chooses every slug itself.
+/// A shortener host and the shape of the slugs it generates.
 struct Host {
     name: &'static [u8],
-    generated: bool,
+    /// Its slugs' length in bytes.
+    len: std::ops::RangeInclusive<usize>,
+    /// Whether its slugs may hold `_` and `-`.
+    marks: bool,
 }
 
-const fn host(name: &'static str, generated: bool) -> Host {
+const fn host(name: &'static str, min: usize, max: usize, marks: bool) -> Host {
     Host {
         name: name.as_bytes(),
-        generated,
+        len: min..=max,
+        marks,
     }
 }
 
 /// The shorteners and hosts of generated ids seen in posts (lower case).
 const HOSTS: &[Host] = &[
-    host("t.co", true),
-    host("pic.twitter.com", true),
-    host("youtu.be", true),
-    host("bit.ly", false),
-    host("goo.gl", false),
-    host("ow.ly", false),
-    host("buff.ly", false),
-    host("dlvr.it", false),
-    host("fb.me", false),
-    host("amzn.to", false),
-    host("lnkd.in", false),
-    host("tinyurl.com", false),
-    host("is.gd", false),
-    host("ift.tt", false),
-    host("trib.al", false),
-    host("wp.me", false),
-    host("j.mp", false),
-    host("tiny.cc", false),
-    host("rb.gy", false),
-    host("cutt.ly", false),
+    host("t.co", 10, 10, false),
+    host("pic.twitter.com", 10, 10, false),
+    host("youtu.be", 11, 11, true),
+    host("bit.ly", 5, 16, false),
+    host("goo.gl", 5, 16, false),
+    host("ow.ly", 5, 16, false),
+    host("buff.ly", 5, 16, false),
+    host("dlvr.it", 5, 16, false),
+    host("fb.me", 5, 16, false),
+    host("amzn.to", 5, 16, false),
+    host("lnkd.in", 5, 16, false),
+    host("tinyurl.com", 5, 16, false),
+    host("is.gd", 5, 16, false),
+    host("ift.tt", 5, 16, false),
+    host("trib.al", 5, 16, false),
+    host("wp.me", 5, 16, false),
+    host("j.mp", 5, 16, false),
+    host("tiny.cc", 5, 16, false),
+    host("rb.gy", 5, 16, false),
+    host("cutt.ly", 5, 16, false),
 ];
-
-/// Slugs of this many bytes, no fewer or more, are taken for generated ones.
-const SLUG_LEN: std::ops::RangeInclusive<usize> = 5..=16;
 
 /// The byte ranges of `text` that are generated slugs of shortened links, in order.
 pub(crate) fn generated_slugs(text: &str) -> Vec<(usize, usize)> {
@@ -67,7 +69,9 @@ pub(crate) fn generated_slugs(text: &str) -> Vec<(usize, usize)> {
                 .count();
         let slug = &b[slash + 1..end];
         from = end.max(from);
-        if looks_generated(slug, host.generated) {
+        // A retweet cut short ends its last link with an ellipsis (`https://t.co/ctYA8…`).
+        let cut = b[end..].starts_with("…".as_bytes()) || b[end..].starts_with(b"...");
+        if looks_generated(slug, host, cut) {
             out.push((slash + 1, end));
         }
     }
@@ -83,27 +87,26 @@ fn host_before(b: &[u8], slash: usize, host: &[u8]) -> bool {
     if !b[start..slash].eq_ignore_ascii_case(host) {
         return false;
     }
-    match start.checked_sub(1).map(|p| b[p]) {
+    let starts_name = |at: usize| match at.checked_sub(1).map(|p| b[p]) {
         None => true,
-        Some(b'.') => start >= 4 && b[start - 4..start].eq_ignore_ascii_case(b"www."),
-        Some(c) => !(c.is_ascii_alphanumeric() || c == b'-' || c == b'_' || c == b'@'),
-    }
+        Some(c) => !(c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'@' | b'.')),
+    };
+    starts_name(start)
+        || (start >= 4
+            && b[start - 4..start].eq_ignore_ascii_case(b"www.")
+            && starts_name(start - 4))
 }
 
-/// Whether `slug` looks like a generated id rather than words (see the module's doc).
-fn looks_generated(slug: &[u8], generated_host: bool) -> bool {
-    if !SLUG_LEN.contains(&slug.len()) {
-        return false;
-    }
-    let digit = slug.iter().any(u8::is_ascii_digit);
-    let letter = slug.iter().any(u8::is_ascii_alphabetic);
-    if !generated_host {
-        return digit && letter;
-    }
-    let upper = slug.iter().any(u8::is_ascii_uppercase);
-    let lower = slug.iter().any(u8::is_ascii_lowercase);
-    let mark = slug.iter().any(|&c| c == b'_' || c == b'-');
-    digit || mark || (upper && lower)
+/// Whether `slug` has the shape of `host`'s generated ids (see the module's doc);
+/// `cut`: it is followed by an ellipsis, so it may be shorter.
+fn looks_generated(slug: &[u8], host: &Host, cut: bool) -> bool {
+    let allowed = |c: &u8| c.is_ascii_alphanumeric() || (host.marks && matches!(c, b'_' | b'-'));
+    let len_fits = host.len.contains(&slug.len()) || (cut && slug.len() < *host.len.start());
+    len_fits
+        && slug.iter().all(allowed)
+        && slug.iter().any(u8::is_ascii_digit)
+        && slug.iter().any(u8::is_ascii_uppercase)
+        && slug.iter().any(u8::is_ascii_lowercase)
 }
 
 #[cfg(test)]
@@ -123,24 +126,33 @@ mod tests {
             slugs("lol https://t.co/ctYA8j7pGS and http://t.co/kuTtyOm3j7."),
             ["ctYA8j7pGS", "kuTtyOm3j7"]
         );
-        assert_eq!(slugs("pic.twitter.com/FCkvpOxQJK"), ["FCkvpOxQJK"]);
+        assert_eq!(slugs("pic.twitter.com/FCkvpO8QJK"), ["FCkvpO8QJK"]);
         assert_eq!(slugs("(youtu.be/dQw4w9WgXcQ)"), ["dQw4w9WgXcQ"]);
-        assert_eq!(slugs("https://www.youtu.be/a_b-cdefgh"), ["a_b-cdefgh"]);
+        assert_eq!(slugs("https://www.youtu.be/a_B-c9efghi"), ["a_B-c9efghi"]);
         assert_eq!(slugs("see bit.ly/3xYz9Qp now"), ["3xYz9Qp"]);
-        assert_eq!(slugs("HTTPS://T.CO/ABCDE12345"), ["ABCDE12345"]);
+        assert_eq!(slugs("HTTPS://T.CO/AbCDE12345"), ["AbCDE12345"]);
+        // Cut short by an ellipsis in a truncated retweet.
+        assert_eq!(slugs("RT @a: so https://t.co/ctYA8…"), ["ctYA8"]);
+        assert_eq!(slugs("so https://t.co/kuT3..."), ["kuT3"]);
     }
 
     #[test]
-    fn chosen_slugs_words_and_other_hosts_are_not() {
-        // A slug a user chose is read: it may be the post's words.
-        assert!(slugs("bit.ly/FuckOff bit.ly/fuckoff tinyurl.com/chutiya").is_empty());
-        // All lower case, no digit: words, even on t.co.
-        assert!(slugs("t.co/fuckyouall").is_empty());
-        // Not these hosts: `art.co`, a handle, a path further on, an ordinary site.
+    fn slugs_people_type_words_and_other_hosts_are_not() {
+        // Typed by a person: the post's words, read as ever.
+        for text in [
+            "lol t.co/FuckYou",
+            "t.co/fuck_off youtu.be/Madar-Chod",
+            "t.co/FuckYouAll",
+            "bit.ly/FuckOff bit.ly/fuckoff tinyurl.com/chutiya",
+            "t.co/fuckyouall t.co/FUCKYOU123",
+        ] {
+            assert!(slugs(text).is_empty(), "{text}");
+        }
+        // Not these hosts: `art.co`, a handle, a path further on, `evilwww.t.co`, other sites.
         assert!(slugs("art.co/ctYA8j7pGS @t.co/ctYA8j7pGS t.co/a/ctYA8j7pGS").is_empty());
-        assert!(slugs("example.com/ctYA8j7pGS x/ctYA8j7pGS").is_empty());
-        // Too short or too long to be an id.
-        assert!(slugs("t.co/aB1 t.co/aB1cD2eF3gH4iJ5kL6").is_empty());
+        assert!(slugs("evilwww.t.co/ctYA8j7pGS example.com/ctYA8j7pGS x/ctYA8j7pGS").is_empty());
+        // Not the length of the host's ids.
+        assert!(slugs("t.co/aB1 t.co/aB1cD2eF3gH4iJ5kL6 bit.ly/aB1c").is_empty());
         assert!(slugs("").is_empty());
         assert!(slugs("/////t.co/").is_empty());
     }

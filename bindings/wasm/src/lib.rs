@@ -576,7 +576,10 @@ fn read_source() -> Option<Vec<u8>> {
     let read_into = get(&given, "readInto")?
         .dyn_into::<js_sys::Function>()
         .ok()?;
-    let mut bytes = vec![0u8; size as usize];
+    // Memory the module cannot grow by means no source, not a trap: the matcher is built.
+    let mut bytes = Vec::new();
+    bytes.try_reserve_exact(size as usize).ok()?;
+    bytes.resize(size as usize, 0);
     let memory = wasm_bindgen::memory()
         .dyn_into::<js_sys::WebAssembly::Memory>()
         .ok()?;
@@ -618,7 +621,9 @@ pub fn set_precompiled_source(
 /// From then on a `Matcher` of every bundled list (the default) is read from them in about a
 /// millisecond instead of built (a few hundred milliseconds); other matchers are built as
 /// before. Throws a `KavachError` with code `bad-precompiled` for bytes of another package
-/// version, cut short or damaged (nothing is kept). A second call changes nothing.
+/// version or cut short (nothing is kept), or whose tables do not read. The file is trusted as
+/// the module is (there is no checksum): give only this package's own. A second call changes
+/// nothing.
 #[wasm_bindgen(js_name = installPrecompiled)]
 pub fn install_precompiled(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: Vec<u8>,

@@ -123,7 +123,10 @@ impl Matcher {
     /// # Errors
     ///
     /// [`ErrorKind::BadPrecompiled`] (code
-    /// `bad-precompiled`) for bytes of another build, cut short or damaged: nothing is kept.
+    /// `bad-precompiled`) for bytes of another build or cut short (nothing is kept), and for
+    /// bytes whose tables do not read. Beyond that the bytes are trusted as the library's own
+    /// code is (no checksum; see the WebAssembly package's README): give only the file of the
+    /// same package.
     ///
     /// # Examples
     ///
