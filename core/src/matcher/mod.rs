@@ -408,10 +408,10 @@ impl Matcher {
         if !spaced.is_empty() || symbols {
             let mut more = Vec::new();
             self.second_readings(text, &spaced, symbols, |m| more.push(m));
+            if !more.is_empty() {
+                drop_in_generated_slugs(text, &mut more);
+            }
             merge_matches(&mut out, more);
-        }
-        if !out.is_empty() {
-            drop_in_generated_slugs(text, &mut out);
         }
         out
     }
@@ -475,6 +475,9 @@ impl Matcher {
         if cands.is_empty() {
             return;
         }
+        // Before anything else: such a candidate neither wins its region over one that
+        // reaches out of the slug nor gives a context-mode term its context.
+        drop_candidates_in_generated_slugs(text, norm, cands);
         self.confirm(norm, cands, ev);
         self.resolve(text, norm, cands, out);
     }
@@ -564,19 +567,30 @@ impl Matcher {
     }
 }
 
-/// Drops the matches that lie wholly in a generated slug of a shortened link
-/// (`https://t.co/ctYA8j7pGS` is not `ctiya`; see [`crate::links`]). Both are in order of
-/// start and the matches do not overlap: one pass.
-fn drop_in_generated_slugs(text: &str, out: &mut Vec<Match<'_>>) {
+/// Drops the candidates of `text` (normalised into `norm`) that lie wholly in a generated slug
+/// of a shortened link (`https://t.co/ctYA8j7pGS` is not `ctiya`; see [`crate::links`]).
+fn drop_candidates_in_generated_slugs(text: &str, norm: &Normalized, cands: &mut Vec<Candidate>) {
     let slugs = generated_slugs(text);
     if slugs.is_empty() {
         return;
     }
-    let mut k = 0;
-    out.retain(|m| {
-        while k < slugs.len() && slugs[k].1 <= m.start {
-            k += 1;
-        }
-        !(k < slugs.len() && slugs[k].0 <= m.start && m.end <= slugs[k].1)
+    cands.retain(|x| {
+        let (start, end) = norm.original_span(x.i, x.j);
+        !in_slug(&slugs, start, end)
     });
+}
+
+/// The same for matches of second readings (in `text`'s offsets).
+#[cold]
+fn drop_in_generated_slugs(text: &str, out: &mut Vec<Match<'_>>) {
+    let slugs = generated_slugs(text);
+    if !slugs.is_empty() {
+        out.retain(|m| !in_slug(&slugs, m.start, m.end));
+    }
+}
+
+/// Whether `[start, end)` lies wholly in one of `slugs` (in order, apart): a binary search.
+fn in_slug(slugs: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let k = slugs.partition_point(|&(_, e)| e <= start);
+    slugs.get(k).is_some_and(|&(a, b)| a <= start && end <= b)
 }

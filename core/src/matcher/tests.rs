@@ -326,3 +326,15 @@ fn terms_only_in_generated_link_slugs_are_not_matches() {
     let long = format!("t.co/ctYA8j7pGS {}", "all good here ".repeat(6000));
     assert!(!m.is_match(&long));
 }
+
+#[test]
+fn a_term_in_a_generated_slug_gives_no_context() {
+    let m = Matcher::bundled().expect("bundled");
+    // `randi` is a context-mode term (also a name): another match gives it context, but a
+    // link's slug is not text.
+    let terms =
+        |text: &str| -> Vec<String> { m.find(text).iter().map(|x| x.term.to_string()).collect() };
+    assert_eq!(terms("Randi https://t.co/Chutiya9x2"), Vec::<String>::new());
+    assert_eq!(terms("Randi, chutiya"), ["randi", "chutiya"]);
+    assert!(!m.is_match("Randi https://t.co/Chutiya9x2"));
+}
