@@ -33,7 +33,7 @@ mod verify;
 
 use crate::censor::{censor_spans, CensorOptions};
 use crate::error::{Error, ErrorKind};
-use crate::links::generated_slugs;
+use crate::links::{generated_slugs, in_generated_slug};
 use crate::normalize::reread::Reading;
 use crate::normalize::{prefix_cut, reread, Normalized, Transforms};
 use crate::plain_search::Hit;
@@ -409,7 +409,7 @@ impl Matcher {
             let mut more = Vec::new();
             self.second_readings(text, &spaced, symbols, |m| more.push(m));
             if !more.is_empty() {
-                drop_in_generated_slugs(text, &mut more);
+                drop_in_generated_slugs(&mut more, text);
             }
             merge_matches(&mut out, more);
         }
@@ -570,27 +570,14 @@ impl Matcher {
 /// Drops the candidates of `text` (normalised into `norm`) that lie wholly in a generated slug
 /// of a shortened link (`https://t.co/ctYA8j7pGS` is not `ctiya`; see [`crate::links`]).
 fn drop_candidates_in_generated_slugs(text: &str, norm: &Normalized, cands: &mut Vec<Candidate>) {
-    let slugs = generated_slugs(text);
-    if slugs.is_empty() {
-        return;
-    }
     cands.retain(|x| {
         let (start, end) = norm.original_span(x.i, x.j);
-        !in_slug(&slugs, start, end)
+        !in_generated_slug(text, start, end)
     });
 }
 
 /// The same for matches of second readings (in `text`'s offsets).
 #[cold]
-fn drop_in_generated_slugs(text: &str, out: &mut Vec<Match<'_>>) {
-    let slugs = generated_slugs(text);
-    if !slugs.is_empty() {
-        out.retain(|m| !in_slug(&slugs, m.start, m.end));
-    }
-}
-
-/// Whether `[start, end)` lies wholly in one of `slugs` (in order, apart): a binary search.
-fn in_slug(slugs: &[(usize, usize)], start: usize, end: usize) -> bool {
-    let k = slugs.partition_point(|&(_, e)| e <= start);
-    slugs.get(k).is_some_and(|&(a, b)| a <= start && end <= b)
+fn drop_in_generated_slugs(out: &mut Vec<Match<'_>>, text: &str) {
+    out.retain(|m| !in_generated_slug(text, m.start, m.end));
 }

@@ -110,6 +110,11 @@ fn is_word_byte(b: u8) -> bool {
 /// letter or digit of the same word, and `(` only between two and not closed after them
 /// (`fu(k`, not `item(s)`).
 fn symbol_letter(bytes: &[u8], i: usize) -> Option<(char, usize)> {
+    // Each starts with one of these: most bytes are turned away by one comparison, not seven
+    // (texts with a `(` are read for these, and each of their bytes is asked).
+    if !bytes.get(i).is_some_and(|&b| starts_symbol_letter(b)) {
+        return None;
+    }
     let (pattern, letter) = SYMBOL_LETTERS
         .iter()
         .find(|(p, _)| bytes[i..].starts_with(p))?;
@@ -126,10 +131,15 @@ fn symbol_letter(bytes: &[u8], i: usize) -> Option<(char, usize)> {
     (before || after).then_some((*letter, pattern.len()))
 }
 
+/// Whether `b` is a symbol a letter written in symbols starts with ([`SYMBOL_LETTERS`]).
+fn starts_symbol_letter(b: u8) -> bool {
+    matches!(b, b'|' | b'(' | b'\\')
+}
+
 /// Whether `text` may hold a letter written in symbols: it has one of the symbols they start
 /// with (see `Normalized::symbol_letters`).
 pub(crate) fn may_have_symbol_letters(text: &str) -> bool {
-    text.bytes().any(|b| matches!(b, b'|' | b'(' | b'\\'))
+    text.bytes().any(starts_symbol_letter)
 }
 
 /// The byte ranges of the words of `text` that hold a letter written in symbols (`fuc|<`,
@@ -139,7 +149,9 @@ pub(crate) fn leet_words(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
+    // From one symbol a letter can start with to the next.
+    while let Some(k) = bytes[i..].iter().position(|&b| starts_symbol_letter(b)) {
+        i += k;
         let Some((_, len)) = symbol_letter(bytes, i) else {
             i += 1;
             continue;
@@ -179,6 +191,13 @@ mod tests {
         let r = Reading::leet(text, 4..9);
         assert_eq!(r.text, "fuck");
         assert_eq!(r.original(3, 4), (7, 9));
+    }
+
+    #[test]
+    fn every_letter_in_symbols_starts_with_a_symbol_that_is_looked_for() {
+        for (pattern, _) in super::SYMBOL_LETTERS {
+            assert!(super::starts_symbol_letter(pattern[0]), "{pattern:?}");
+        }
     }
 
     #[test]
