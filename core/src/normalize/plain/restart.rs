@@ -31,6 +31,23 @@ pub(crate) fn prefix_cut(text: &str, at: usize, within: usize) -> Option<usize> 
     Some(restart_after(&text[..end], at).at).filter(|&cut| cut < end)
 }
 
+/// The first ASCII byte of `bytes` from `i` on (or its length), eight bytes at a time.
+fn next_ascii(bytes: &[u8], mut i: usize) -> usize {
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        if u64::from_le_bytes(word) & HIGH != HIGH {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..]
+        .iter()
+        .position(|&b| b < 0x80)
+        .map_or(bytes.len(), |k| i + k)
+}
+
 /// The first [`Restart`] after byte `from`: the end (after its trailing punctuation) of the
 /// next word that is plain, has two or more key characters, and has a boundary before and
 /// after it; or the end of the text.
@@ -43,11 +60,15 @@ pub(super) fn restart_after(text: &str, from: usize) -> Restart {
     while i < n {
         let b = bytes[i];
         if b >= 0x80 {
-            let Some(c) = text[i..].chars().next() else {
+            // A run of non-ASCII characters (a Devanagari word, an emoji) holds no restart
+            // word: only its last character says whether a word after it starts after a gap.
+            // Skipped to the next ASCII byte, not read character by character.
+            let end = next_ascii(bytes, i);
+            let Some(c) = text[i..end].chars().next_back() else {
                 break;
             };
             after_gap = non_ascii_gap(c, true).is_some();
-            i += c.len_utf8();
+            i = end;
             continue;
         }
         if let Kind::Gap { .. } = kind(b) {
@@ -81,5 +102,41 @@ pub(super) fn restart_after(text: &str, from: usize) -> Restart {
         at: n,
         len: 0,
         hard: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{next_ascii, restart_after};
+
+    #[test]
+    fn next_ascii_skips_whole_words_of_non_ascii_bytes() {
+        for text in [
+            "",
+            "a",
+            "चू",
+            "चूतिया",
+            "चूतिया है x",
+            "😀😀😀😀 ok",
+            "ab चूतिया",
+        ] {
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() {
+                let want = (from..bytes.len())
+                    .find(|&i| bytes[i] < 0x80)
+                    .unwrap_or(bytes.len());
+                assert_eq!(next_ascii(bytes, from), want, "{text:?} from {from}");
+            }
+        }
+    }
+
+    #[test]
+    fn restart_comes_after_a_plain_word_past_devanagari_and_emoji() {
+        let text = "तू चूतिया है 😀 okay then";
+        let at = text.find(" then").unwrap_or(0);
+        assert_eq!(restart_after(text, 0).at, at);
+        // A word glued to Devanagari does not start after a gap.
+        let glued = "चूतियाokay then";
+        assert_eq!(restart_after(glued, 0).at, glued.len());
     }
 }
