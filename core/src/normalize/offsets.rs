@@ -85,6 +85,17 @@ impl Normalized {
         self.flags.truncate(len);
     }
 
+    /// Appends the UTF-8 bytes of one character, each mapped to `src` with run 1: each vector
+    /// grows once for them, not once per byte (Devanagari has three bytes a character).
+    pub(crate) fn push_char(&mut self, bytes: &[u8], src: (u32, u32), flags: u16) {
+        let n = bytes.len();
+        self.key.extend_from_slice(bytes);
+        self.starts.extend(std::iter::repeat_n(src.0, n));
+        self.ends.extend(std::iter::repeat_n(src.1, n));
+        self.runs.extend(std::iter::repeat_n(1, n));
+        self.flags.extend(std::iter::repeat_n(flags, n));
+    }
+
     pub(crate) fn push_byte(&mut self, b: u8, src: (u32, u32), run: u16, flags: u16) {
         self.key.push(b);
         self.starts.push(src.0);

@@ -130,9 +130,7 @@ pub(super) fn emit_word(
                 _ => {
                     let mut buf = [0u8; 4];
                     let bytes = ch.encode_utf8(&mut buf).as_bytes();
-                    for &b in bytes {
-                        out.push_byte(b, (u.start, u.end), 1, flags);
-                    }
+                    out.push_char(bytes, (u.start, u.end), flags);
                     last = Some((ch, bytes.len()));
                     chars += 1;
                 }
