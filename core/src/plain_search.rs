@@ -16,7 +16,7 @@
 use crate::dfa::{DenseDfa, DenseSteps};
 
 use crate::normalize::KeySink;
-use crate::table_bytes::{Reader, Writer};
+use crate::table_bytes::{Reader, Table, Writer};
 
 /// The bytes plain text's key is made of, in column order.
 /// Every other byte (the hard boundary `'\n'`) is in the space's column.
@@ -48,10 +48,10 @@ pub(crate) struct PlainSearch {
     /// Per DFA pattern: (pattern of the full automaton, bytes from the key's start to the DFA
     /// pattern's end, bytes after the key's end).
     ends: Vec<(u32, u32, u32)>,
-    /// The keys that hold a boundary byte (phrases; an apostrophe is a hard boundary: `i'll`),
-    /// by pattern of the full automaton, in order of it: the two boundaries share a column, so
-    /// a hit of one of these is checked against its key.
-    with_boundaries: Vec<(u32, Box<[u8]>)>,
+    /// The keys that hold a boundary byte (phrases; an apostrophe is a hard boundary: `i'll`):
+    /// the two boundaries share a column, so a hit of one of these is checked against its key
+    /// ([`BoundaryKeys`]).
+    with_boundaries: BoundaryKeys,
 }
 
 impl PlainSearch {
@@ -96,12 +96,12 @@ impl PlainSearch {
         // two equal letters in a row, so this changes no search; it lets the fast path step on
         // every letter of a stretched word (`soo`) without asking which ones the key keeps.
         dfa.loop_on_repeats(LETTER_COLUMNS);
-        let mut with_boundaries: Vec<(u32, Box<[u8]>)> = patterns
-            .iter()
-            .filter(|p| p.key.iter().any(|&b| b == b' ' || b == b'\n'))
-            .map(|p| (p.id, p.key.into()))
-            .collect();
-        with_boundaries.sort_unstable_by_key(|&(id, _)| id);
+        let with_boundaries = BoundaryKeys::of(
+            patterns
+                .iter()
+                .filter(|p| p.key.iter().any(|&b| b == b' ' || b == b'\n'))
+                .map(|p| (p.id, p.key)),
+        );
         Some(PlainSearch {
             after_boundary: dfa.steps().next(dfa.start(), b' '),
             dfa,
@@ -117,11 +117,7 @@ impl PlainSearch {
         w.put(self.after_boundary);
         let ends: Vec<u32> = self.ends.iter().flat_map(|&(a, b, c)| [a, b, c]).collect();
         w.table(&ends);
-        w.len(self.with_boundaries.len());
-        for (id, key) in &self.with_boundaries {
-            w.put(*id);
-            w.table(key);
-        }
+        self.with_boundaries.write(w);
     }
 
     /// Reads what [`PlainSearch::write`] wrote.
@@ -133,11 +129,7 @@ impl PlainSearch {
             .into_iter()
             .map(|[a, b, c]| (a, b, c))
             .collect();
-        let n = r.len()?;
-        let mut with_boundaries = Vec::with_capacity(n.min(1 << 16));
-        for _ in 0..n {
-            with_boundaries.push((r.get()?, r.vec::<u8>()?.into_boxed_slice()));
-        }
+        let with_boundaries = BoundaryKeys::read(r)?;
         Some(PlainSearch {
             dfa,
             after_boundary,
@@ -150,7 +142,7 @@ impl PlainSearch {
     /// the pattern has the other one. Only a hit over a boundary byte can be one, and only of a
     /// pattern that has one.
     pub(crate) fn drop_boundary_mismatches(&self, key: &[u8], hits: &mut Vec<Hit>) {
-        if self.with_boundaries.is_empty() {
+        if self.with_boundaries.ids.is_empty() {
             return;
         }
         hits.retain(|&(p, i, j)| {
@@ -158,10 +150,7 @@ impl PlainSearch {
             if !span.iter().any(|&b| b == b' ' || b == b'\n') {
                 return true;
             }
-            match self.with_boundaries.binary_search_by_key(&p, |&(id, _)| id) {
-                Ok(k) => *self.with_boundaries[k].1 == *span,
-                Err(_) => true,
-            }
+            self.with_boundaries.key(p).is_none_or(|k| k == span)
         });
     }
 
@@ -180,6 +169,62 @@ impl PlainSearch {
             hits,
             general,
         }
+    }
+}
+
+/// Keys by pattern id, in order of id, in three tables read in place from precompiled bytes
+/// (a boxed key each took a fifth of the precompiled matcher's load).
+#[derive(Debug)]
+struct BoundaryKeys {
+    ids: Table<u32>,
+    /// Per key: its end in `bytes` (it starts where the one before ends).
+    ends: Table<u32>,
+    bytes: Table<u8>,
+}
+
+impl BoundaryKeys {
+    fn of<'a>(keys: impl Iterator<Item = (u32, &'a [u8])>) -> BoundaryKeys {
+        let mut keys: Vec<(u32, &[u8])> = keys.collect();
+        keys.sort_unstable_by_key(|&(id, _)| id);
+        let (mut ids, mut ends, mut bytes) = (Vec::new(), Vec::new(), Vec::new());
+        for (id, key) in keys {
+            ids.push(id);
+            bytes.extend_from_slice(key);
+            ends.push(bytes.len() as u32);
+        }
+        BoundaryKeys {
+            ids: Table::Owned(ids),
+            ends: Table::Owned(ends),
+            bytes: Table::Owned(bytes),
+        }
+    }
+
+    /// The key of pattern `id`, if it has one here.
+    fn key(&self, id: u32) -> Option<&[u8]> {
+        let k = self.ids.binary_search(&id).ok()?;
+        let start = k.checked_sub(1).map_or(0, |k| self.ends[k]) as usize;
+        self.bytes.get(start..self.ends[k] as usize)
+    }
+
+    fn write(&self, w: &mut Writer) {
+        w.table(&self.ids);
+        w.table(&self.ends);
+        w.table(&self.bytes);
+    }
+
+    /// `None` unless there is an end per id and the ends go up within the bytes.
+    fn read(r: &mut Reader) -> Option<BoundaryKeys> {
+        let keys = BoundaryKeys {
+            ids: r.table()?,
+            ends: r.table()?,
+            bytes: r.table()?,
+        };
+        let ordered = keys.ends.windows(2).all(|w| w[0] <= w[1]);
+        let within = keys
+            .ends
+            .last()
+            .is_none_or(|&e| e as usize <= keys.bytes.len());
+        (keys.ids.len() == keys.ends.len() && ordered && within).then_some(keys)
     }
 }
 
@@ -314,5 +359,46 @@ impl<'a> KeySink for PlainSink<'a> {
         if Self::step(&mut local, b' ') {
             self.record(local, end + 1);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::BoundaryKeys;
+    use crate::table_bytes::{Reader, Writer};
+
+    fn read(bytes: Vec<u8>) -> Option<BoundaryKeys> {
+        BoundaryKeys::read(&mut Reader::new(Box::leak(bytes.into_boxed_slice())))
+    }
+
+    #[test]
+    fn boundary_keys_are_found_by_id_and_read_back() {
+        let keys =
+            BoundaryKeys::of([(7, &b"kill you"[..]), (2, b"son of"), (9, b"i\nll")].into_iter());
+        let mut w = Writer::default();
+        keys.write(&mut w);
+        let read = read(w.into_bytes()).expect("written keys read");
+        for k in [&keys, &read] {
+            assert_eq!(k.key(2), Some(&b"son of"[..]));
+            assert_eq!(k.key(7), Some(&b"kill you"[..]));
+            assert_eq!(k.key(9), Some(&b"i\nll"[..]));
+            assert_eq!(k.key(3), None);
+        }
+    }
+
+    #[test]
+    fn malformed_boundary_keys_are_refused() {
+        let write = |ids: &[u32], ends: &[u32], bytes: &[u8]| {
+            let mut w = Writer::default();
+            w.table(ids);
+            w.table(ends);
+            w.table(bytes);
+            w.into_bytes()
+        };
+        assert!(read(write(&[1, 2], &[3, 5], b"abcde")).is_some());
+        // An end past the bytes, ends going down, an id without an end.
+        assert!(read(write(&[1, 2], &[3, 6], b"abcde")).is_none());
+        assert!(read(write(&[1, 2], &[4, 3], b"abcde")).is_none());
+        assert!(read(write(&[1, 2], &[5], b"abcde")).is_none());
     }
 }

@@ -3,6 +3,7 @@
 //! hit. Sizes are estimated and checked against the [`Limits`] before anything large is
 //! allocated.
 
+use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
 use crate::allow::AllowWords;
@@ -109,7 +110,7 @@ pub(super) fn compile(
             .map_err(|_| Error::new(ErrorKind::Build("more than 65535 lists".into())))?;
         for e in list.entries() {
             let t = Target {
-                term: Arc::from(e.term.as_str()),
+                term: Cow::Owned(e.term.clone()),
                 role: Role::Term(e.category),
                 severity: e.severity,
                 mode: e.mode,
@@ -121,7 +122,7 @@ pub(super) fn compile(
         }
         for a in list.allow() {
             let t = Target {
-                term: Arc::from(a.term.as_str()),
+                term: Cow::Owned(a.term.clone()),
                 role: Role::Allow,
                 severity: Severity::Low,
                 mode: a.mode,
@@ -132,7 +133,7 @@ pub(super) fn compile(
         }
         for w in list.context() {
             let t = Target {
-                term: Arc::from(w.term.as_str()),
+                term: Cow::Owned(w.term.clone()),
                 role: Role::Context,
                 severity: Severity::Low,
                 mode: MatchMode::Word,

@@ -2,6 +2,7 @@
 //! policy and limits. Written by [`super::compile`] (or read by [`super::precompiled`]) and read
 //! by the scanning stages.
 
+use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
 use crate::allow::AllowWords;
@@ -28,7 +29,9 @@ pub(super) enum Role {
 
 #[derive(Debug)]
 pub(super) struct Target {
-    pub(super) term: Arc<str>,
+    /// Borrowed from the bytes of a precompiled matcher (no allocation per term when it is
+    /// read), owned when built.
+    pub(super) term: Cow<'static, str>,
     pub(super) role: Role,
     pub(super) severity: Severity,
     pub(super) mode: MatchMode,

@@ -13,6 +13,7 @@
 //! bytes come from the same source as the code that reads them, so they are current by
 //! construction; a test compares the loaded matcher with one built at run time.
 
+use std::borrow::Cow;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use super::compiled::{BuildNeeds, Compiled, Matcher, PlainReach, Role, Target, Variant};
@@ -324,7 +325,7 @@ fn read(r: &mut Reader, policy: &Policy, limits: Limits) -> Option<Compiled> {
     let mut targets = Vec::with_capacity(n.min(1 << 20));
     for _ in 0..n {
         targets.push(Target {
-            term: Arc::from(r.str()?),
+            term: Cow::Borrowed(r.str()?),
             role: role_of(r.get()?)?,
             severity: *Severity::ALL.get(usize::from(r.get::<u8>()?))?,
             mode: mode_of(r.get()?)?,
