@@ -15,7 +15,7 @@
 
 use crate::dfa::{DenseDfa, DenseSteps};
 
-use crate::normalize::KeySink;
+use crate::normalize::{is_boundary_byte, KeySink};
 use crate::table_bytes::{Reader, Table, Writer};
 
 /// The bytes plain text's key is made of, in column order.
@@ -99,7 +99,7 @@ impl PlainSearch {
         let with_boundaries = BoundaryKeys::of(
             patterns
                 .iter()
-                .filter(|p| p.key.iter().any(|&b| b == b' ' || b == b'\n'))
+                .filter(|p| p.key.iter().any(|&b| is_boundary_byte(b)))
                 .map(|p| (p.id, p.key)),
         );
         Some(PlainSearch {
@@ -147,7 +147,7 @@ impl PlainSearch {
         }
         hits.retain(|&(p, i, j)| {
             let span = &key[i as usize..j as usize];
-            if !span.iter().any(|&b| b == b' ' || b == b'\n') {
+            if !span.iter().any(|&b| is_boundary_byte(b)) {
                 return true;
             }
             self.with_boundaries.key(p).is_none_or(|k| k == span)

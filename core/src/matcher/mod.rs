@@ -409,7 +409,7 @@ impl Matcher {
             let mut more = Vec::new();
             self.second_readings(text, &spaced, symbols, |m| more.push(m));
             if !more.is_empty() {
-                drop_in_generated_slugs(&mut more, text);
+                drop_in_generated_slugs(text, &mut more);
             }
             merge_matches(&mut out, more);
         }
@@ -578,6 +578,6 @@ fn drop_candidates_in_generated_slugs(text: &str, norm: &Normalized, cands: &mut
 
 /// The same for matches of second readings (in `text`'s offsets).
 #[cold]
-fn drop_in_generated_slugs(out: &mut Vec<Match<'_>>, text: &str) {
+fn drop_in_generated_slugs(text: &str, out: &mut Vec<Match<'_>>) {
     out.retain(|m| !in_generated_slug(text, m.start, m.end));
 }

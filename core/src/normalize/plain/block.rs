@@ -82,8 +82,9 @@ static BEFORE: [u64; 9] = {
 
 /// One in each byte.
 const ONES: u64 = u64::from_le_bytes([1; 8]);
-/// Bit 7 of each byte: the masks of this module mark a byte with it.
-const HIGH: u64 = ONES * 0x80;
+/// Bit 7 of each byte: the masks of this module mark a byte with it (and a byte with it set
+/// is not ASCII).
+pub(super) const HIGH: u64 = ONES * 0x80;
 /// The low seven bits of each byte.
 const LOW: u64 = ONES * 0x7f;
 

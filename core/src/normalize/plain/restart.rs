@@ -1,6 +1,7 @@
 //! Where the general passes can start and stop: after a complete plain word of two or more key
 //! characters, no later word joins the text before it ([`Restart`]).
 
+use super::block::HIGH;
 use super::rule::{is_wordish, kind, non_ascii_gap, plain_long_word, Kind};
 
 /// A place where the general passes can start or stop: the text before it ends with a
@@ -33,7 +34,6 @@ pub(crate) fn prefix_cut(text: &str, at: usize, within: usize) -> Option<usize> 
 
 /// The first ASCII byte of `bytes` from `i` on (or its length), eight bytes at a time.
 fn next_ascii(bytes: &[u8], mut i: usize) -> usize {
-    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
     while let Some(chunk) = bytes.get(i..i + 8) {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
