@@ -106,8 +106,10 @@ impl Normalized {
 
     /// Whether key byte `i` is one character inside a joined word: after its first character
     /// (`start`) or before its last. A spaced-out word often takes in a one-letter word beside
-    /// it (`a f u c k`, `f u c k u`), so a word may start or end there too; not deeper inside,
-    /// where a short term would be found in a spaced-out clean word (`a.n.a.l.y.s.i.s`).
+    /// it (`a f u c k`, `f u c k u`), so a word may start or end there too, but only after
+    /// such a word (`a`, `i`, `u`) or before `u`: a spaced-out acronym's other letters are not
+    /// one (`O.B.C`, `B.M.C`, `M.C.A` hold no `bc` or `mc`). Not deeper inside, where a short
+    /// term would be found in a spaced-out clean word (`a.n.a.l.y.s.i.s`).
     fn one_inside_joined(&self, i: usize, start: bool) -> bool {
         if self.joined.is_empty() {
             return false;
@@ -124,9 +126,9 @@ impl Normalized {
             return true;
         }
         if start {
-            i == a + utf8_len(self.key[a])
+            matches!(self.key[a], b'a' | b'i' | b'u') && i == a + 1
         } else {
-            utf8_len(self.key[i]) == b - i
+            self.key[b - 1] == b'u' && i + 1 == b
         }
     }
 
@@ -168,16 +170,5 @@ impl Normalized {
             return 0;
         }
         self.flags[i..j].iter().fold(0, |a, &f| a | f)
-    }
-}
-
-/// The length of the UTF-8 sequence that `lead` begins (1 for a continuation byte, which a
-/// key position never is where this is asked).
-fn utf8_len(lead: u8) -> usize {
-    match lead {
-        0xF0..=0xFF => 4,
-        0xE0..=0xEF => 3,
-        0xC0..=0xDF => 2,
-        _ => 1,
     }
 }
