@@ -39,7 +39,7 @@ use crate::normalize::{prefix_cut, reread, Normalized, Transforms};
 use crate::plain_search::Hit;
 use crate::policy::{Policy, Verdict};
 use crate::report::Report;
-use crate::wordlist::Wordlist;
+use crate::wordlist::{MatchMode, Wordlist};
 
 use resolve::merge_matches;
 use search::{EARLY_CUT_WITHIN, EARLY_MIN_BYTES, EARLY_PART};
@@ -400,26 +400,50 @@ impl Matcher {
         let mut out = Vec::new();
         let mut spaced = Vec::new();
         let mut symbols = false;
+        let mut hashtags = Vec::new();
         self.with_hits(text, |norm, hits, work| {
+            hashtags = self.hashtags_to_read(text);
             self.find_in(text, norm, hits, work, &mut out);
             spaced.extend_from_slice(&norm.spaced);
             symbols = norm.symbol_letters;
         });
-        if !spaced.is_empty() || symbols {
-            let mut more = Vec::new();
-            self.second_readings(text, &spaced, symbols, |m| more.push(m));
-            if !more.is_empty() {
-                drop_in_generated_slugs(text, &mut more);
+        if !spaced.is_empty() || symbols || !hashtags.is_empty() {
+            let (mut more, mut words) = (Vec::new(), Vec::new());
+            self.second_readings(text, &spaced, symbols, &hashtags, |m, camel| {
+                if camel { &mut words } else { &mut more }.push(m);
+            });
+            for (mut found, replace) in [(more, true), (words, false)] {
+                if !found.is_empty() {
+                    drop_in_generated_slugs(text, &mut found);
+                }
+                merge_matches(&mut out, found, replace);
             }
-            merge_matches(&mut out, more);
         }
         out
     }
 
+    /// The hashtags of `text` to read as the words they join ([`reread::camel_hashtags`]):
+    /// those where the plain automaton finds a pattern in their words as written (a term found
+    /// in them has its letters there), and those with a digit (leetspeak the check does not
+    /// undo). Most hashtags hold no term and are not read again: a reading costs a search.
+    fn hashtags_to_read(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        let mut tags = reread::camel_hashtags(text);
+        if let Some(plain) = &self.inner.plain {
+            let bytes = text.as_bytes();
+            tags.retain(|r| {
+                bytes[r.clone()].iter().any(u8::is_ascii_digit)
+                    || plain.finds_in(reread::hashtag_key(text, r.clone()))
+            });
+        }
+        tags
+    }
+
     /// Reads the stretches of `text` that its matching form keeps as they are a second time
-    /// (see [`reread`]): the runs in `spaced` joined, and, if `symbols`, the words with letters
-    /// written in symbols with the letters in. Gives each match found, mapped back to `text`.
-    /// Linear: each stretch is read once more. Out of line: few texts have any.
+    /// (see [`reread`]): the runs in `spaced` joined, if `symbols`, the words with letters
+    /// written in symbols with the letters in, and the `hashtags` as the words they join.
+    /// Gives each match found, mapped back to `text`, and whether it was read in a hashtag.
+    /// Linear: each stretch is read once more.
+    /// Out of line: few texts have any.
     #[cold]
     #[inline(never)]
     fn second_readings<'a>(
@@ -427,7 +451,8 @@ impl Matcher {
         text: &'a str,
         spaced: &[(u32, u32)],
         symbols: bool,
-        mut f: impl FnMut(Match<'a>),
+        hashtags: &[std::ops::Range<usize>],
+        mut f: impl FnMut(Match<'a>, bool),
     ) {
         let joined = spaced
             .iter()
@@ -437,7 +462,8 @@ impl Matcher {
             .into_iter()
             .flatten()
             .map(|r| Reading::leet(text, r));
-        for reading in joined.chain(leet) {
+        let camel = (!hashtags.is_empty()).then(|| Reading::hashtags(text, hashtags));
+        for reading in joined.chain(leet).chain(camel) {
             self.with_hits(&reading.text, |norm, hits, work| {
                 self.verify_all(norm, hits, work);
                 let Work { cands, ev } = work;
@@ -446,17 +472,25 @@ impl Matcher {
                 }
                 self.confirm(norm, cands, ev);
                 self.resolve_with(cands, |x| {
+                    // A hashtag's words hold no context of their own for a context-mode term
+                    // (`#McDonaldsKaBurger` is not `mc`), and the text's is not theirs.
+                    if reading.camel
+                        && self.inner.targets[self.variant(x).target as usize].mode
+                            == MatchMode::Context
+                    {
+                        return;
+                    }
                     // A stem's ending would run on into the next words of a run (`चू ति या है`):
-                    // the match is the term's own letters.
+                    // the match is the term's own letters. A hashtag's words are words.
                     let x = Candidate {
-                        j: x.term_end,
+                        j: if reading.camel { x.j } else { x.term_end },
                         ..*x
                     };
                     let mut m = self.to_match_read(text, &reading, norm, &x);
                     if reading.leet {
                         m.transforms = m.transforms.union(Transforms::LEET);
                     }
-                    f(m);
+                    f(m, reading.camel);
                 });
             });
         }
@@ -518,15 +552,19 @@ impl Matcher {
         }
         let mut spaced = Vec::new();
         let mut symbols = false;
+        let mut hashtags = Vec::new();
         self.with_hits(text, |norm, hits, work| {
             spaced.extend_from_slice(&norm.spaced);
             symbols = norm.symbol_letters;
+            hashtags = self.hashtags_to_read(text);
             self.is_match_in(norm, hits, work)
-        }) || ((!spaced.is_empty() || symbols) && {
-            let mut any = false;
-            self.second_readings(text, &spaced, symbols, |_| any = true);
-            any
-        })
+        }) || {
+            (!spaced.is_empty() || symbols || !hashtags.is_empty()) && {
+                let mut any = false;
+                self.second_readings(text, &spaced, symbols, &hashtags, |_, _| any = true);
+                any
+            }
+        }
     }
 
     /// `text` with every match masked, one mask character per grapheme.

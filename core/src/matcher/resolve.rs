@@ -11,12 +11,15 @@ use super::found::Match;
 use super::verify::{run_fit, same_devanagari, Candidate, RunFit};
 
 /// Adds `more`, the matches of second readings, to `out` (sorted by start, one per region). Where
-/// one overlaps matches of `out`, it replaces them only when it is longer than each. One pass over
+/// one overlaps matches of `out`, it replaces them only when `replace` and it is longer than
+/// each; without `replace` only matches that overlap none are added (a hashtag's words: a stem
+/// there runs to the end of a word the first reading did not see, `#COWARDLYBITCH`, and must
+/// not displace a more severe match found in it). One pass over
 /// both (a match of `out` is looked at again only for the next of `more` that it overlaps too, and
 /// each overlaps few).
 #[cold]
 #[inline(never)]
-pub(super) fn merge_matches<'a>(out: &mut Vec<Match<'a>>, mut more: Vec<Match<'a>>) {
+pub(super) fn merge_matches<'a>(out: &mut Vec<Match<'a>>, mut more: Vec<Match<'a>>, replace: bool) {
     if more.is_empty() {
         return;
     }
@@ -34,9 +37,10 @@ pub(super) fn merge_matches<'a>(out: &mut Vec<Match<'a>>, mut more: Vec<Match<'a
         }
         let overlapping = first[k..].iter().take_while(|x| x.start < m.end).count();
         let len = m.end - m.start;
-        if first[k..k + overlapping]
-            .iter()
-            .all(|x| x.end - x.start < len)
+        if (replace || overlapping == 0)
+            && first[k..k + overlapping]
+                .iter()
+                .all(|x| x.end - x.start < len)
         {
             out.push(m);
             k += overlapping;

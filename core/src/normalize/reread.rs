@@ -1,12 +1,14 @@
 //! Second readings: stretches of a text that the matching form must keep as they are, read a
 //! second time another way, for the matcher to search too.
 //!
-//! Two kinds. Devanagari syllables written apart with spaces (`चू ति या`) and letters on lines of
+//! Three kinds. Devanagari syllables written apart with spaces (`चू ति या`) and letters on lines of
 //! their own stay apart in the key (Hindi is full of one-syllable words; lines are
 //! independent), and are read again joined. Letters written with several symbols each (`|<` for
 //! `k`, `|_|` for `u`, `(` for `c`) stay symbols in the key (`item(s)`, `a|b`), and words that
-//! hold them are read again with the letters in. Each reading maps its bytes back to the text,
-//! so a match found in it has a span in the text.
+//! hold them are read again with the letters in. Hashtags that join words in camel case
+//! (`#TrumpIsAMoron`, `#Kill_Yourself`) stay one word in the key, and are read again as the
+//! words they join. Each reading maps its bytes back to the text, so a match found in it has a
+//! span in the text.
 
 use std::ops::Range;
 
@@ -19,6 +21,8 @@ pub(crate) struct Reading {
     ends: Vec<usize>,
     /// Whether the reading read symbols as letters (transform `leet`).
     pub(crate) leet: bool,
+    /// Whether the reading is a hashtag's words ([`Reading::camel`]).
+    pub(crate) camel: bool,
 }
 
 impl Reading {
@@ -41,6 +45,7 @@ impl Reading {
             starts: Vec::new(),
             ends: Vec::new(),
             leet,
+            camel: false,
         }
     }
 
@@ -84,6 +89,156 @@ impl Reading {
         }
         r
     }
+}
+
+impl Reading {
+    /// The `hashtags` of `text` (ASCII letters, digits and `_`, from [`camel_hashtags`]) as the
+    /// words they join, one line each: a space where a word starts, at `_`, before a capital
+    /// after a small letter or digit (`TrumpIs`), and before the last capital of a run when a
+    /// small letter follows (`AMoron`, `BJPFails`). A line feed (a hard boundary: no phrase
+    /// runs on from one hashtag into the next) and a space before a capital stand for no text.
+    /// One reading for all of a text's hashtags: a reading costs a search of its own.
+    pub(crate) fn hashtags(text: &str, hashtags: &[Range<usize>]) -> Self {
+        let bytes = text.as_bytes();
+        let n: usize = hashtags.iter().map(|r| 2 * r.len() + 1).sum();
+        let mut out = Vec::with_capacity(n);
+        let mut starts = Vec::with_capacity(n);
+        let mut ends = Vec::with_capacity(n);
+        let mut push = |b: u8, from: usize, to: usize| {
+            out.push(b);
+            starts.push(from);
+            ends.push(to);
+        };
+        for (k, range) in hashtags.iter().enumerate() {
+            if k > 0 {
+                push(b'\n', range.start, range.start);
+            }
+            for i in range.clone() {
+                let b = bytes[i];
+                if b == b'_' {
+                    push(b' ', i, i + 1);
+                    continue;
+                }
+                if i > range.start && starts_camel_word(bytes, i, range.end) {
+                    push(b' ', i, i);
+                }
+                push(b, i, i + 1);
+            }
+        }
+        Reading {
+            // Only ASCII was pushed, so the bytes are UTF-8.
+            text: String::from_utf8(out).unwrap_or_default(),
+            starts,
+            ends,
+            leet: false,
+            camel: true,
+        }
+    }
+}
+
+/// The bytes of `text[range]` (a hashtag from [`camel_hashtags`]) as a key would hold its words:
+/// lower case, a space where a word starts (as [`Reading::hashtags`] reads it) and after the
+/// last word.
+pub(crate) fn hashtag_key(text: &str, range: Range<usize>) -> impl Iterator<Item = u8> + '_ {
+    let bytes = text.as_bytes();
+    let (a, end) = (range.start, range.end);
+    range
+        .flat_map(move |i| {
+            let b = bytes[i];
+            let space = i > a && b != b'_' && starts_camel_word(bytes, i, end);
+            let first = if b == b'_' {
+                b' '
+            } else {
+                b.to_ascii_lowercase()
+            };
+            [space.then_some(b' '), Some(first)]
+        })
+        .flatten()
+        .chain(std::iter::once(b' '))
+}
+
+/// Whether a camel-case word starts at `bytes[i]`, inside a hashtag that ends at `end`.
+fn starts_camel_word(bytes: &[u8], i: usize, end: usize) -> bool {
+    let (before, b) = (bytes[i - 1], bytes[i]);
+    b.is_ascii_uppercase()
+        && (before.is_ascii_lowercase()
+            || before.is_ascii_digit()
+            || (before.is_ascii_uppercase() && i + 1 < end && bytes[i + 1].is_ascii_lowercase()))
+}
+
+/// The byte ranges of the hashtags of `text` (after a `#` that does not follow a letter, digit
+/// or `_`) whose ASCII letters, digits and `_` join words: with a `_` between two of them, or a
+/// capital that starts a camel-case word ([`Reading::camel`]). `#MeToo`, `#kill_yourself`; not
+/// `#metoo`, `#BJP`, `page#Top`, `C#`. Linear: each byte is looked at a bounded number of times.
+pub(crate) fn camel_hashtags(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    // `from` is always just after an ASCII byte: a char boundary.
+    while let Some(k) = text.get(from..).and_then(|rest| rest.find('#')) {
+        let hash = from + k;
+        let a = hash + 1;
+        // One pass over the hashtag: where it ends, and whether a word starts inside it.
+        let (mut b, mut joins) = (a, false);
+        let (mut prev, mut before) = (0u8, 0u8);
+        while let Some(&c) = bytes.get(b) {
+            let class = TAG_CLASS[c as usize];
+            if class == 0 {
+                break;
+            }
+            joins |= (class == UNDERSCORE && prev & (LOWER | UPPER | DIGIT) != 0)
+                || (class == UPPER && prev & (LOWER | DIGIT) != 0)
+                || (class == LOWER && prev == UPPER && before == UPPER);
+            (before, prev) = (prev, class);
+            b += 1;
+        }
+        // A `_` last joins nothing.
+        if prev == UNDERSCORE && joins {
+            joins = joins_without_last_underscore(&bytes[a..b]);
+        }
+        from = b.max(a);
+        let after_word = hash > 0 && TAG_CLASS[bytes[hash - 1] as usize] != 0;
+        if joins && !after_word {
+            out.push(a..b);
+        }
+    }
+    out
+}
+
+/// Classes of the bytes a hashtag is made of (0: any other byte).
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 4;
+const UNDERSCORE: u8 = 8;
+const TAG_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_lowercase() {
+            LOWER
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c == b'_' {
+            UNDERSCORE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Whether a hashtag's `_` (not its last bytes) or capitals join words: the slow check, for the
+/// few hashtags that end in `_`.
+fn joins_without_last_underscore(tag: &[u8]) -> bool {
+    let end = tag.len();
+    (1..end).any(|j| {
+        (tag[j] == b'_' && tag[j - 1] != b'_' && tag[j + 1..].iter().any(|&c| c != b'_'))
+            || starts_camel_word(tag, j, end)
+    })
 }
 
 /// Letters written with several symbols, or with a symbol that is otherwise punctuation.
@@ -198,6 +353,22 @@ mod tests {
         for (pattern, _) in super::SYMBOL_LETTERS {
             assert!(super::starts_symbol_letter(pattern[0]), "{pattern:?}");
         }
+    }
+
+    #[test]
+    fn reads_camel_case_hashtags_as_their_words() {
+        let text = "#TrumpIsAMoron #BJPFails_India #metoo #BJP C#Sharp page#Top #a_ #Covid19India";
+        let tags: Vec<&str> = super::camel_hashtags(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(tags, ["TrumpIsAMoron", "BJPFails_India", "Covid19India"]);
+        let r = Reading::hashtags(text, &super::camel_hashtags(text));
+        assert_eq!(r.text, "Trump Is A Moron\nBJP Fails India\nCovid19 India");
+        // `Moron`: bytes 11..16 of the reading, 9..14 of the text.
+        assert_eq!(r.original(11, 16), (9, 14));
+        // `India` of the second: after its `_` (byte 24 of the text).
+        assert_eq!(r.original(27, 32), (25, 30));
     }
 
     #[test]
