@@ -773,7 +773,7 @@ fn list_import_validate_diff_stats() {
     let out = kavach(&["list", "stats", "hi-Latn", &p(&v2)], b"");
     let stats = String::from_utf8_lossy(&out.stdout);
     assert!(stats.contains("platform@1.1.0: 3 terms, 0 allow entries\n  category: insult 3\n  severity: low 1, medium 1, high 1\n"), "{stats}");
-    assert!(stats.starts_with("hi-Latn@1.5.0: "), "{stats}");
+    assert!(stats.starts_with("hi-Latn@1.6.0: "), "{stats}");
 }
 
 #[test]
