@@ -1299,3 +1299,18 @@ fn a_review_sheet_imports_only_its_accepted_rows() {
         "sheet.tsv:3: CSV: accept `maybe` is neither yes (y, x, true, 1) nor no (empty, n, false, 0)"
     );
 }
+
+/// What a hashtag's words give is added only where the text as written gave nothing: in
+/// `#dodgingCOWARDLYBITCH` the words reading sees `COWARDLYBITCH` as one word, where the stem
+/// `coward` would run over `BITCH`; the severe `bitch` found before stays.
+#[test]
+fn a_hashtags_words_do_not_displace_what_was_found() {
+    let matcher = Matcher::bundled().expect("bundled lists");
+    let text = "#dodgingCOWARDLYBITCH and #TrumpIsAMoron";
+    let found: Vec<(&str, &str)> = matcher
+        .find(text)
+        .iter()
+        .map(|m| (m.text, m.term))
+        .collect();
+    assert_eq!(found, [("BITCH", "bitch"), ("Moron", "moron")]);
+}
