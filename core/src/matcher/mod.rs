@@ -400,13 +400,12 @@ impl Matcher {
         let mut out = Vec::new();
         let mut spaced = Vec::new();
         let mut symbols = false;
-        let mut hashtags = Vec::new();
         self.with_hits(text, |norm, hits, work| {
-            hashtags = self.hashtags_to_read(text);
             self.find_in(text, norm, hits, work, &mut out);
             spaced.extend_from_slice(&norm.spaced);
             symbols = norm.symbol_letters;
         });
+        let hashtags = self.hashtags_to_read(text);
         if !spaced.is_empty() || symbols || !hashtags.is_empty() {
             let (mut more, mut words) = (Vec::new(), Vec::new());
             self.second_readings(text, &spaced, symbols, &hashtags, |m, camel| {
@@ -442,8 +441,7 @@ impl Matcher {
     /// (see [`reread`]): the runs in `spaced` joined, if `symbols`, the words with letters
     /// written in symbols with the letters in, and the `hashtags` as the words they join.
     /// Gives each match found, mapped back to `text`, and whether it was read in a hashtag.
-    /// Linear: each stretch is read once more.
-    /// Out of line: few texts have any.
+    /// Linear: each stretch is read once more. Out of line: few texts have any.
     #[cold]
     #[inline(never)]
     fn second_readings<'a>(
@@ -552,13 +550,13 @@ impl Matcher {
         }
         let mut spaced = Vec::new();
         let mut symbols = false;
-        let mut hashtags = Vec::new();
         self.with_hits(text, |norm, hits, work| {
             spaced.extend_from_slice(&norm.spaced);
             symbols = norm.symbol_letters;
-            hashtags = self.hashtags_to_read(text);
             self.is_match_in(norm, hits, work)
         }) || {
+            // Only when the text as written has no match.
+            let hashtags = self.hashtags_to_read(text);
             (!spaced.is_empty() || symbols || !hashtags.is_empty()) && {
                 let mut any = false;
                 self.second_readings(text, &spaced, symbols, &hashtags, |_, _| any = true);
