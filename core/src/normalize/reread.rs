@@ -174,8 +174,12 @@ pub(crate) fn camel_hashtags(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut from = 0;
-    // `from` is always just after an ASCII byte: a char boundary.
-    while let Some(k) = text.get(from..).and_then(|rest| rest.find('#')) {
+    // `memchr`: most texts have no `#`, and `str::find` cost about 380 instructions on a
+    // 100-byte post to say so.
+    while let Some(k) = bytes
+        .get(from..)
+        .and_then(|rest| memchr::memchr(b'#', rest))
+    {
         let hash = from + k;
         let a = hash + 1;
         // One pass over the hashtag: where it ends, and whether a word starts inside it.
