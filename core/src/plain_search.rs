@@ -2,9 +2,10 @@
 //!
 //! Plain text's key has only ASCII lower-case letters, ASCII digits and the two boundary bytes,
 //! so the patterns it can contain fit a small DFA over 37 symbols (the two boundaries share a
-//! column: see [`PlainSearch::build`]), one dense table
-//! ([`DenseDfa`]): the step is then a table lookup through slices the fast path's loop keeps in
-//! registers, and match states are told apart by one comparison (they are numbered last).
+//! column: see [`PlainSearch::build`]), a [`HybridDfa`]: in the dense states near the root,
+//! where text spends most of its bytes, the step is a table lookup through slices the fast
+//! path's loop keeps in registers (a deeper, sparse state's id lies past the table, so the one
+//! bounds check sends it out of line), and a possible match is one comparison.
 //!
 //! A pattern whose variants all need a word boundary before it (word, context and stem modes)
 //! is searched with a boundary byte in front, and one whose variants all need one after it
@@ -13,7 +14,7 @@
 //! search starts as if after a boundary and takes one more boundary step at the end of the
 //! text.
 
-use crate::dfa::{DenseDfa, DenseSteps};
+use crate::dfa::{HybridDfa, HybridSteps, Sorted};
 
 use crate::normalize::{is_boundary_byte, KeySink};
 use crate::table_bytes::{Reader, Table, Writer};
@@ -39,10 +40,18 @@ pub(crate) struct PlainPattern<'a> {
     pub boundary_after: bool,
 }
 
-/// The plain DFA: a [`DenseDfa`] over [`ALPHABET`], and what its patterns stand for.
+/// Bytes of dense rows the plain DFA holds at most: its states nearest the root, where a text
+/// spends most of its bytes. With the bundled lists, the levels up to a space and seven
+/// letters: 23,302 of 73,979 states, 3.4 MB, where every state dense took 10.9 MB (half of the
+/// precompiled matcher, read at every start of the WebAssembly package). A budget of 2 MB (a
+/// space and five letters) took a further 1.7 MB off but cost about 2-5% of `find`'s time on
+/// tweets in sparse steps; this one costs none that could be measured.
+const DENSE_BUDGET: usize = 4 << 20;
+
+/// The plain DFA: a [`HybridDfa`] over [`ALPHABET`], and what its patterns stand for.
 #[derive(Debug)]
 pub(crate) struct PlainSearch {
-    dfa: DenseDfa,
+    dfa: HybridDfa,
     /// The state after a boundary byte: where a text starts (its start is a word boundary).
     after_boundary: u32,
     /// Per DFA pattern: (pattern of the full automaton, bytes from the key's start to the DFA
@@ -58,10 +67,10 @@ impl PlainSearch {
     /// Columns of the table: one per byte of [`ALPHABET`].
     pub(crate) const STRIDE: usize = ALPHABET.len();
 
-    /// The entries of the table [`PlainSearch::build`] would make for `patterns` (at most).
-    /// Counted without making the patterns with their boundary bytes: those with one before
-    /// put a boundary byte in front of their trie, and one after adds at most one state.
-    pub(crate) fn table_entries(patterns: &[PlainPattern]) -> usize {
+    /// The most memory [`PlainSearch::build`] takes for `patterns`, in bytes. Counted without
+    /// making the patterns with their boundary bytes: those with one before put a boundary
+    /// byte in front of their trie, and one after adds at most one state.
+    pub(crate) fn estimate_bytes(patterns: &[PlainPattern]) -> usize {
         let trie = |before: bool| {
             let keys: Vec<&[u8]> = patterns
                 .iter()
@@ -72,26 +81,37 @@ impl PlainSearch {
         };
         let after = patterns.iter().filter(|p| p.boundary_after).count();
         let states = 1 + trie(false) + 1 + trie(true) + after;
-        states.saturating_mul(ALPHABET.len())
+        crate::dfa::hybrid_build_bytes(states, Self::STRIDE, DENSE_BUDGET, 2 * patterns.len())
     }
 
     /// Builds the search for `patterns` (see [`PlainPattern`]). `None` if the automaton would
-    /// not fit or its table would have more than `max_entries` entries.
+    /// have 2^32 state ids or more.
     ///
     /// A soft boundary (`' '`) and a hard one (`'\n'`) are one column: a pattern that needs a
     /// boundary is searched once, with a space, not once per boundary byte (which doubled the
     /// table). So a pattern with a boundary inside it is found wherever either boundary stands
     /// there (`kill\nyou` for `kill you`, `i l` for `i\nl`); the caller drops those hits (see
     /// [`PlainSearch::drop_boundary_mismatches`]).
-    pub(crate) fn build(patterns: &[PlainPattern], max_entries: usize) -> Option<PlainSearch> {
-        let (searched, ends) = with_boundaries(patterns);
+    pub(crate) fn build(patterns: &[PlainPattern]) -> Option<PlainSearch> {
+        let (mut searched, ends) = with_boundaries(patterns);
         let space = ALPHABET.iter().position(|&b| b == b' ').unwrap_or(0) as u8;
         let mut columns = Box::new([space; 256]);
         for (column, &b) in ALPHABET.iter().enumerate() {
             columns[b as usize] = column as u8;
         }
-        let searched: Vec<&[u8]> = searched.iter().map(Vec::as_slice).collect();
-        let mut dfa = DenseDfa::build(&searched, columns, ALPHABET.len(), max_entries)?;
+        // The trie is built over the patterns' bytes: the hard boundary is written as the
+        // space whose column it shares, or `i\nll` and `i ll` would be two paths of one column.
+        for p in &mut searched {
+            for b in p.iter_mut().filter(|b| !ALPHABET.contains(b)) {
+                *b = b' ';
+            }
+        }
+        let mut dfa = HybridDfa::build(
+            &Sorted::new(&searched),
+            columns,
+            ALPHABET.len(),
+            DENSE_BUDGET,
+        )?;
         // A state entered on a letter steps to itself on that letter again. The key never has
         // two equal letters in a row, so this changes no search; it lets the fast path step on
         // every letter of a stretched word (`soo`) without asking which ones the key keeps.
@@ -122,7 +142,7 @@ impl PlainSearch {
 
     /// Reads what [`PlainSearch::write`] wrote.
     pub(crate) fn read(r: &mut Reader) -> Option<PlainSearch> {
-        let dfa = DenseDfa::read(r)?;
+        let dfa = HybridDfa::read(r)?;
         let after_boundary = r.get()?;
         let ends = r
             .arrays::<3>()?
@@ -278,7 +298,7 @@ pub(crate) struct PlainSink<'a> {
 /// What the fast path's loop holds while it searches: the table and the state.
 #[derive(Clone, Copy)]
 pub(crate) struct Stepper<'a> {
-    steps: DenseSteps<'a>,
+    steps: HybridSteps<'a>,
     state: u32,
 }
 
@@ -375,8 +395,41 @@ impl<'a> KeySink for PlainSink<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::BoundaryKeys;
+    use super::{BoundaryKeys, PlainPattern, PlainSearch, PlainSink};
+    use crate::normalize::KeySink;
     use crate::table_bytes::{Reader, Writer};
+
+    /// The hits of `search` in `key`, fed as the fast path feeds it.
+    fn hits(search: &PlainSearch, key: &[u8]) -> Vec<(u32, u32, u32)> {
+        let (mut hits, mut general) = (Vec::new(), Vec::new());
+        let mut sink = search.sink(&mut hits, &mut general);
+        let mut local = sink.local();
+        for (k, &b) in key.iter().enumerate() {
+            if PlainSink::step(&mut local, b) {
+                sink.record(local, k + 1);
+            }
+        }
+        sink.store(local);
+        sink.finish(key.len());
+        search.drop_boundary_mismatches(key, &mut hits);
+        hits
+    }
+
+    #[test]
+    fn a_hard_boundary_inside_a_pattern_shares_the_space_s_path() {
+        // `i'll` is `i\nl`: the two boundaries are one column, so the trie must not hold two
+        // paths for them (the hard one was missed when it did).
+        let pattern = |key: &'static [u8], id| PlainPattern {
+            key,
+            id,
+            boundary_before: true,
+            boundary_after: true,
+        };
+        let patterns = [pattern(b"i\nl kil you", 7), pattern(b"i l kil", 9)];
+        let search = PlainSearch::build(&patterns).expect("small");
+        assert_eq!(hits(&search, b"so i\nl kil you"), [(7, 3, 14)]);
+        assert_eq!(hits(&search, b"i l kil it"), [(9, 0, 7)]);
+    }
 
     fn read(bytes: Vec<u8>) -> Option<BoundaryKeys> {
         BoundaryKeys::read(&mut Reader::new(Box::leak(bytes.into_boxed_slice())))

@@ -1,5 +1,6 @@
-//! The full automaton: an Aho-Corasick DFA whose states near the root have dense rows and whose
-//! deeper states are sparse.
+//! An Aho-Corasick DFA whose states near the root have dense rows and whose deeper states are
+//! sparse: the full automaton, and the plain DFA that the fast path feeds (with its own budget
+//! and a loop on repeated letters: see `PlainSearch`).
 //!
 //! A dense row costs `4 * stride` bytes (324 with the bundled lists' 81 columns), and most
 //! states of a large list are deep and have one child: with every state dense, the bundled
@@ -13,7 +14,7 @@
 //! State ids: a dense state's id is its row's offset in `trans` (premultiplied), with the
 //! dense states that match numbered after those that do not; a sparse state's id is
 //! `sparse_from` plus its index. So one comparison (`state >= special_from`) tells the common
-//! case (a dense state with no match) from the rest, as in the dense DFA.
+//! case (a dense state with no match) from the rest.
 
 /// Bytes of dense rows a [`HybridDfa`] holds at most: the states nearest the root get rows,
 /// level by level, while the rows fit.
@@ -64,6 +65,45 @@ pub(crate) struct HybridDfa {
     /// The number of dense match states: sparse state `k`'s patterns are at
     /// `match_starts[dense_matches + k]`.
     dense_matches: usize,
+    /// Bit `c`: a state entered on a byte of column `c` steps to itself on it again (see
+    /// [`HybridDfa::loop_on_repeats`]).
+    repeats: u64,
+}
+
+/// What a search loop holds of a [`HybridDfa`] to step one byte at a time: the dense rows and
+/// the match bound stay in registers; a sparse state's step is a call.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct HybridSteps<'a> {
+    columns: &'a [u8; 256],
+    trans: &'a [u32],
+    special_from: u32,
+    dfa: &'a HybridDfa,
+}
+
+impl HybridSteps<'_> {
+    /// The state after `state` on a byte of `column` (for a caller that knows the column).
+    #[inline(always)]
+    pub(crate) fn next_in_column(&self, state: u32, column: usize) -> u32 {
+        // A sparse state's id is past the rows (`sparse_from` is their length): the one bounds
+        // check tells the two apart.
+        match self.trans.get(state as usize + column) {
+            Some(&next) => next,
+            None => self.dfa.step_from_sparse(state, column as u8),
+        }
+    }
+
+    /// The state after `state` on `byte`.
+    #[inline(always)]
+    pub(crate) fn next(&self, state: u32, byte: u8) -> u32 {
+        self.next_in_column(state, usize::from(self.columns[usize::from(byte)]))
+    }
+
+    /// Whether patterns may end at `state`: a dense match state or a sparse state (whose
+    /// patterns, if any, [`HybridDfa::matches_at`] gives).
+    #[inline(always)]
+    pub(crate) fn is_match(&self, state: u32) -> bool {
+        state >= self.special_from
+    }
 }
 
 /// How many of the first levels of a trie get dense rows: the most whose states' rows fit in
@@ -95,7 +135,11 @@ impl HybridDfa {
         let states = bfs.label.len();
         let sparse = states - dense;
         let sparse_from = u32::try_from(dense * stride).ok()?;
-        u32::try_from(sparse).ok()?.checked_add(sparse_from)?;
+        // Every id plus a column fits in a `u32` (and a 32-bit `usize`): see
+        // `HybridSteps::next_in_column`.
+        u32::try_from(sparse + stride)
+            .ok()?
+            .checked_add(sparse_from)?;
         let sparse_id = |q: usize| sparse_from + (q - dense) as u32;
 
         // Failure states and the dense rows, in breadth-first order (states numbered by it):
@@ -208,7 +252,45 @@ impl HybridDfa {
             trans: Table::Owned(trans),
             columns,
             stride,
+            repeats: 0,
         })
+    }
+
+    /// The start state.
+    pub(crate) fn start(&self) -> u32 {
+        self.start
+    }
+
+    /// What a search loop needs to step (see [`HybridSteps`]).
+    pub(crate) fn steps(&self) -> HybridSteps<'_> {
+        HybridSteps {
+            columns: &self.columns,
+            trans: &self.trans,
+            special_from: self.special_from,
+            dfa: self,
+        }
+    }
+
+    /// Makes a state entered on a byte of one of `columns` step to itself on that byte again,
+    /// for text whose key never repeats such a byte (the plain DFA's letters: see
+    /// `PlainSearch`): the fast path may then step on every letter of a stretched word.
+    /// Dense states get the loop in their row; a sparse state's step checks it.
+    pub(crate) fn loop_on_repeats(&mut self, columns: std::ops::RangeInclusive<usize>) {
+        let (start, stride, sparse_from) = (self.start, self.stride, self.sparse_from);
+        let trans = self.trans.to_mut();
+        for row in (0..trans.len()).step_by(stride) {
+            for column in columns.clone() {
+                let to = trans[row + column];
+                if to != start && to < sparse_from {
+                    trans[to as usize + column] = to;
+                }
+            }
+        }
+        for column in columns {
+            if column < 64 {
+                self.repeats |= 1 << column;
+            }
+        }
     }
 
     /// Writes the automaton for [`HybridDfa::read`].
@@ -227,6 +309,7 @@ impl HybridDfa {
         w.table(&self.matches);
         w.put(self.row_reciprocal);
         w.len(self.dense_matches);
+        w.put(self.repeats);
     }
 
     /// Reads what [`HybridDfa::write`] wrote.
@@ -246,6 +329,7 @@ impl HybridDfa {
             matches: r.table()?,
             row_reciprocal: r.get()?,
             dense_matches: r.len()?,
+            repeats: r.get()?,
         })
     }
 
@@ -266,6 +350,23 @@ impl HybridDfa {
         self.trans.len() / self.stride
     }
 
+    /// The state after `state` (a sparse state) on a byte of `column`, a repeat included (see
+    /// [`HybridDfa::loop_on_repeats`]). Out of line and cold: the search loop that calls it
+    /// stays small, and text spends most of its bytes in dense states.
+    #[cold]
+    #[inline(never)]
+    fn step_from_sparse(&self, state: u32, column: u8) -> u32 {
+        let k = (state - self.sparse_from) as usize;
+        let repeats = self
+            .repeats
+            .checked_shr(u32::from(column))
+            .is_some_and(|r| r & 1 != 0);
+        if repeats && self.column_in[k] == column {
+            return state;
+        }
+        self.step_sparse(state, column)
+    }
+
     /// The state after `state` (a sparse state) on a byte of `column`.
     #[inline]
     fn step_sparse(&self, mut state: u32, column: u8) -> u32 {
@@ -284,7 +385,7 @@ impl HybridDfa {
 
     /// The patterns that end at `state` (at or above `special_from`; none for a sparse state
     /// without a match).
-    fn matches_at(&self, state: u32) -> &[u32] {
+    pub(crate) fn matches_at(&self, state: u32) -> &[u32] {
         let m = if state < self.sparse_from {
             // Dense match states' ids are multiples of `stride` from `special_from`: an exact
             // division, done as a multiplication (see `row_reciprocal`).
@@ -318,7 +419,7 @@ impl HybridDfa {
             state = if state < self.sparse_from {
                 self.trans[(state + u32::from(column)) as usize]
             } else {
-                self.step_sparse(state, column)
+                self.step_from_sparse(state, column)
             };
             at += 1;
         }

@@ -1,19 +1,17 @@
 //! Aho-Corasick automata built straight from the patterns' trie.
 //!
-//! The matcher has two searches: the plain DFA that the fast path feeds while it writes the
-//! key ([`DenseDfa`]: every state a dense row, the step one add and one load), and the full
-//! automaton over what the general passes wrote ([`FullSearch`], a [`HybridDfa`]: dense rows
-//! near the root, sparse states below, so a large list's automaton stays a few megabytes).
+//! The matcher has two searches, both [`HybridDfa`]s (dense rows near the root, sparse states
+//! below, so a large list's automaton stays a few megabytes): the plain DFA that the fast path
+//! feeds while it writes the key (`PlainSearch`: in a dense state the step is one add and one
+//! load), and the full automaton over what the general passes wrote ([`FullSearch`]).
 //! Building the tables in one breadth-first pass over the trie (a missing transition is the
 //! failure state's, which is complete by then) is several times faster than building the
 //! `aho-corasick` crate's DFA and copying it, which mattered for the matcher's build time.
 
-mod dense;
 mod hybrid;
 mod patterns;
 
-pub(crate) use dense::{DenseDfa, DenseSteps, DENSE_BYTES_PER_STATE, MAX_ENTRIES};
-use hybrid::HybridDfa;
+pub(crate) use hybrid::{HybridDfa, HybridSteps};
 use patterns::trie_levels;
 pub(crate) use patterns::{max_nesting, trie_states, Sorted};
 
@@ -103,6 +101,20 @@ impl FullSearch {
     }
 }
 
+/// The most memory building a [`HybridDfa`] of `states` states over `stride` columns, with
+/// `budget` bytes of dense rows, for `patterns` patterns takes, in bytes (as
+/// [`FullSearch::estimate_bytes`] counts).
+pub(crate) fn hybrid_build_bytes(
+    states: usize,
+    stride: usize,
+    budget: usize,
+    patterns: usize,
+) -> usize {
+    2 * budget.min(states.saturating_mul(stride).saturating_mul(4))
+        + states.saturating_mul(hybrid::BUILD_BYTES_PER_STATE)
+        + patterns.saturating_mul(hybrid::BUILD_BYTES_PER_PATTERN)
+}
+
 /// [`columns_of`], or if every byte occurs in `patterns`, each byte its own column.
 fn full_columns(patterns: &[&[u8]]) -> (Box<[u8; 256]>, usize) {
     columns_of(patterns).unwrap_or_else(|| {
@@ -137,18 +149,9 @@ pub(crate) fn columns_of(patterns: &[&[u8]]) -> Option<(Box<[u8; 256]>, usize)> 
 
 #[cfg(test)]
 mod tests {
-    use super::{columns_of, DenseDfa, FullSearch, HybridDfa, Sorted};
+    use super::{columns_of, FullSearch, HybridDfa, Sorted};
     use aho_corasick::{AhoCorasick, MatchKind};
     use proptest::prelude::*;
-
-    fn overlapping(dfa: &DenseDfa, patterns: &[&[u8]], text: &[u8]) -> Vec<(u32, usize, usize)> {
-        let mut out = Vec::new();
-        dfa.for_each_match(text, |p, end| {
-            out.push((p, end - patterns[p as usize].len(), end))
-        });
-        out.sort_unstable_by_key(|&(p, i, j)| (j, i, p));
-        out
-    }
 
     #[test]
     fn nesting_counts_the_patterns_ending_at_one_place() {
@@ -164,21 +167,8 @@ mod tests {
         let patterns: [&[u8]; 4] = [b"abc", b"ab", b"b", b"abd"];
         assert_eq!(super::trie_states(&patterns), 6);
         let (columns, stride) = columns_of(&patterns).expect("columns");
-        let dfa = DenseDfa::build(&patterns, columns.clone(), stride, usize::MAX).expect("dfa");
-        assert_eq!(dfa.states(), 6);
-        // One entry short of the table: refused.
-        assert!(DenseDfa::build(&patterns, columns, stride, 6 * stride - 1).is_none());
-    }
-
-    #[test]
-    fn reports_every_occurrence_including_patterns_inside_others() {
-        let patterns: Vec<&[u8]> = vec![b"he", b"she", b"his", b"hers", b"e"];
-        let (columns, stride) = columns_of(&patterns).expect("few bytes");
-        let dfa = DenseDfa::build(&patterns, columns, stride, 1000).expect("small");
-        assert_eq!(
-            overlapping(&dfa, &patterns, b"ushers"),
-            [(1, 1, 4), (0, 2, 4), (4, 3, 4), (3, 2, 6)]
-        );
+        let dfa = HybridDfa::build(&Sorted::new(&patterns), columns, stride, usize::MAX);
+        assert_eq!(dfa.expect("dfa").dense_len(), 6);
     }
 
     /// Hits of `patterns` in `text`, sorted, from a full search with `budget` bytes of rows.
@@ -259,18 +249,56 @@ mod tests {
             budget in 0usize..2000,
         ) {
             let patterns: Vec<&[u8]> = patterns.iter().map(|p| p.as_bytes()).collect();
-            let (columns, stride) = columns_of(&patterns).expect("few bytes");
-            let dfa = DenseDfa::build(&patterns, columns, stride, 1 << 16).expect("small");
             let ac = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns).expect("ac");
             let mut want: Vec<(u32, usize, usize)> = ac
                 .find_overlapping_iter(text.as_bytes())
                 .map(|m| (m.pattern().as_u32(), m.start(), m.end()))
                 .collect();
             want.sort_unstable_by_key(|&(p, i, j)| (j, i, p));
-            prop_assert_eq!(overlapping(&dfa, &patterns, text.as_bytes()), want.clone());
             // The full search, with rows for the root only, for a few levels and for all.
             for budget in [0, budget, 1 << 20] {
                 prop_assert_eq!(full_hits(&patterns, budget, text.as_bytes()), want.clone());
+            }
+        }
+
+        /// A DFA that loops on repeated letters, stepped over a key whose letters are
+        /// stretched, is where it is after the key's letter on every repeat: in dense and in
+        /// sparse states alike.
+        #[test]
+        fn a_repeated_letter_leaves_the_state_where_it_was(
+            patterns in prop::collection::vec("[abc ]{1,6}", 1..20),
+            key in "[abc ]{0,40}",
+            stretch in prop::collection::vec(1usize..4, 40),
+            budget in 0usize..2000,
+        ) {
+            // Keys (patterns' and text's) never repeat a letter.
+            let collapse = |s: &str| {
+                let mut out: Vec<u8> = Vec::new();
+                for b in s.bytes() {
+                    if b == b' ' || out.last() != Some(&b) {
+                        out.push(b);
+                    }
+                }
+                out
+            };
+            let patterns: Vec<Vec<u8>> = patterns.iter().map(|p| collapse(p)).collect();
+            let key = collapse(&key);
+            let mut columns = Box::new([0u8; 256]);
+            for (c, b) in b"abc".iter().enumerate() {
+                columns[usize::from(*b)] = c as u8 + 1;
+            }
+            let mut dfa = HybridDfa::build(&Sorted::new(&patterns), columns, 4, budget)
+                .expect("dfa");
+            dfa.loop_on_repeats(1..=3);
+            let steps = dfa.steps();
+            let (mut plain, mut stretched) = (dfa.start(), dfa.start());
+            for (k, &b) in key.iter().enumerate() {
+                plain = steps.next(plain, b);
+                let times = if b == b' ' { 1 } else { stretch[k] };
+                for _ in 0..times {
+                    stretched = steps.next(stretched, b);
+                    prop_assert_eq!(stretched, plain);
+                }
             }
         }
     }

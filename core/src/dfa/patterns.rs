@@ -49,8 +49,7 @@ pub(crate) struct Sorted<'a> {
 }
 
 impl<'a> Sorted<'a> {
-    /// `patterns`, sorted here (the matcher knows its patterns' order).
-    #[cfg(test)]
+    /// `patterns`, sorted here.
     pub(crate) fn new<P: AsRef<[u8]>>(patterns: &'a [P]) -> Sorted<'a> {
         let patterns: Vec<&[u8]> = patterns.iter().map(AsRef::as_ref).collect();
         let mut order: Vec<u32> = (0..patterns.len() as u32).collect();

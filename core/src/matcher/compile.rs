@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
 use crate::allow::AllowWords;
-use crate::dfa::{max_nesting, FullSearch, Sorted, DENSE_BYTES_PER_STATE, MAX_ENTRIES};
+use crate::dfa::{max_nesting, FullSearch, Sorted};
 use crate::error::{Error, ErrorKind};
 use crate::normalize::{can_match_plain, normalize_into, Normalized, Scratch, Transforms};
 use crate::plain_search::{PlainPattern, PlainSearch};
@@ -282,15 +282,10 @@ pub(super) fn compile(
         ));
     }
     // Every automaton's size is known before any is allocated: refuse here, not out of memory.
-    let plain_entries = PlainSearch::table_entries(&plain_patterns);
     let estimate = spent
         + FullSearch::estimate_bytes(&searched_sorted)
         + FullSearch::estimate_bytes(&context_sorted)
-        + if plain_entries <= MAX_ENTRIES {
-            plain_entries * 4 + plain_entries / PlainSearch::STRIDE * DENSE_BYTES_PER_STATE
-        } else {
-            0
-        };
+        + PlainSearch::estimate_bytes(&plain_patterns);
     within(estimate, max_bytes)?;
     if estimate_only {
         return Ok(Built::Estimate(estimate));
@@ -311,7 +306,7 @@ pub(super) fn compile(
             .filter(|&p| of_pattern(p).iter().any(|v| v.role == Role::Allow))
             .map(|p| (p as u32, patterns[p])),
     );
-    let plain = PlainSearch::build(&plain_patterns, MAX_ENTRIES);
+    let plain = PlainSearch::build(&plain_patterns);
     Ok(Built::Matcher(Matcher {
         inner: Arc::new(Compiled {
             automaton,
