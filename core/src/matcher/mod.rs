@@ -541,7 +541,7 @@ impl Matcher {
         if text.len() >= EARLY_MIN_BYTES {
             if let Some(cut) = prefix_cut(text, text.len() / EARLY_PART, EARLY_CUT_WITHIN) {
                 let prefix = &text[..cut];
-                if self.with_hits(prefix, |norm, hits, work| {
+                if self.with_hits_before_whole(prefix, |norm, hits, work| {
                     self.sure_in_prefix(norm, hits, work)
                 }) {
                     return true;
