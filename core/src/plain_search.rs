@@ -64,9 +64,6 @@ pub(crate) struct PlainSearch {
 }
 
 impl PlainSearch {
-    /// Columns of the table: one per byte of [`ALPHABET`].
-    pub(crate) const STRIDE: usize = ALPHABET.len();
-
     /// The most memory [`PlainSearch::build`] takes for `patterns`, in bytes. Counted without
     /// making the patterns with their boundary bytes: those with one before put a boundary
     /// byte in front of their trie, and one after adds at most one state.
@@ -81,7 +78,10 @@ impl PlainSearch {
         };
         let after = patterns.iter().filter(|p| p.boundary_after).count();
         let states = 1 + trie(false) + 1 + trie(true) + after;
-        crate::dfa::hybrid_build_bytes(states, Self::STRIDE, DENSE_BUDGET, 2 * patterns.len())
+        // Its dense rows are the budget's at most; each pattern is copied with its boundary
+        // bytes, then sorted: twice a pattern's bookkeeping.
+        let dense = DENSE_BUDGET.min(states.saturating_mul(ALPHABET.len() * 4));
+        crate::dfa::hybrid_build_bytes(dense, states, 2 * patterns.len())
     }
 
     /// Builds the search for `patterns` (see [`PlainPattern`]). `None` if the automaton would

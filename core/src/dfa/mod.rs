@@ -41,16 +41,14 @@ impl FullSearch {
         FullSearch::build_within(patterns, hybrid::DENSE_BUDGET)
     }
 
-    /// The most memory [`FullSearch::build`] takes for `patterns`, in bytes: its dense rows
-    /// twice (built, then renumbered into a copy), bookkeeping per state and per pattern.
+    /// The most memory [`FullSearch::build`] takes for `patterns`, in bytes (see
+    /// [`hybrid_build_bytes`]).
     pub(crate) fn estimate_bytes(patterns: &Sorted) -> usize {
         let levels = trie_levels(patterns);
         let states: usize = levels.iter().sum();
         let stride = full_columns(patterns.patterns()).1;
         let dense = hybrid::dense_states(&levels, stride, hybrid::DENSE_BUDGET);
-        2 * dense * stride * 4
-            + states.saturating_mul(hybrid::BUILD_BYTES_PER_STATE)
-            + patterns.patterns().len() * hybrid::BUILD_BYTES_PER_PATTERN
+        hybrid_build_bytes(dense * stride * 4, states, patterns.patterns().len())
     }
 
     /// [`FullSearch::build`] with at most `budget` bytes of dense rows.
@@ -101,16 +99,11 @@ impl FullSearch {
     }
 }
 
-/// The most memory building a [`HybridDfa`] of `states` states over `stride` columns, with
-/// `budget` bytes of dense rows, for `patterns` patterns takes, in bytes (as
-/// [`FullSearch::estimate_bytes`] counts).
-pub(crate) fn hybrid_build_bytes(
-    states: usize,
-    stride: usize,
-    budget: usize,
-    patterns: usize,
-) -> usize {
-    2 * budget.min(states.saturating_mul(stride).saturating_mul(4))
+/// The most memory building a [`HybridDfa`] with `dense_bytes` of dense rows, `states` states
+/// and `patterns` patterns takes, in bytes: the rows twice (built, then renumbered into a
+/// copy), bookkeeping per state and per pattern.
+pub(crate) fn hybrid_build_bytes(dense_bytes: usize, states: usize, patterns: usize) -> usize {
+    2 * dense_bytes
         + states.saturating_mul(hybrid::BUILD_BYTES_PER_STATE)
         + patterns.saturating_mul(hybrid::BUILD_BYTES_PER_PATTERN)
 }

@@ -541,7 +541,8 @@ impl Matcher {
         if text.len() >= EARLY_MIN_BYTES {
             if let Some(cut) = prefix_cut(text, text.len() / EARLY_PART, EARLY_CUT_WITHIN) {
                 let prefix = &text[..cut];
-                if self.with_hits_before_whole(prefix, |norm, hits, work| {
+                // The whole text comes next: its buffers are kept for it.
+                if self.with_hits_trimming(prefix, false, |norm, hits, work| {
                     self.sure_in_prefix(norm, hits, work)
                 }) {
                     return true;

@@ -55,24 +55,14 @@ impl Matcher {
         text: &str,
         f: impl FnOnce(&Normalized, &[Hit], &mut Work) -> R,
     ) -> R {
-        self.with_hits_then(text, true, f)
-    }
-
-    /// [`Matcher::with_hits`] on the first part of a text whose whole comes next
-    /// ([`Matcher::is_match`] on a long text): large buffers are kept for it, not dropped as
-    /// after a short text (that cost a long text's `is_match` its buffers, grown again from
-    /// nothing, on every call: 1.9x `find`'s time on 1 MB of clean chat).
-    pub(super) fn with_hits_before_whole<R>(
-        &self,
-        part: &str,
-        f: impl FnOnce(&Normalized, &[Hit], &mut Work) -> R,
-    ) -> R {
-        self.with_hits_then(part, false, f)
+        self.with_hits_trimming(text, true, f)
     }
 
     /// [`Matcher::with_hits`]; buffers past their size limits are dropped after it only when
-    /// `trim`.
-    fn with_hits_then<R>(
+    /// `trim`. Not on the first part of a text whose whole comes next ([`Matcher::is_match`]
+    /// on a long text): dropping them there cost the whole text's call its buffers, grown
+    /// again from nothing on every call (1.9x `find`'s time on 1 MB of clean chat).
+    pub(super) fn with_hits_trimming<R>(
         &self,
         text: &str,
         trim: bool,
