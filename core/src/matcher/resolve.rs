@@ -49,6 +49,13 @@ pub(super) fn merge_matches<'a>(out: &mut Vec<Match<'a>>, mut more: Vec<Match<'a
     out.extend_from_slice(&first[k..]);
 }
 
+/// Sorts candidates by start, the longest first. Not generic (nor inside a generic function):
+/// one copy of the sort, where [`Matcher::resolve_with`]'s callers had one each (12 KB of the
+/// WebAssembly module).
+fn sort_by_place(cands: &mut [Candidate]) {
+    cands.sort_by_key(|x| (x.i, std::cmp::Reverse(x.j)));
+}
+
 impl Matcher {
     /// One match per overlapping region (candidates chained by overlap: each starts before the
     /// furthest end so far): the one [`Matcher::rank`] puts first, so the longest, then the most
@@ -66,7 +73,7 @@ impl Matcher {
 
     /// [`Matcher::resolve`], giving each region's best candidate to `f` in order.
     pub(super) fn resolve_with(&self, cands: &mut [Candidate], mut f: impl FnMut(&Candidate)) {
-        cands.sort_by_key(|x| (x.i, std::cmp::Reverse(x.j)));
+        sort_by_place(cands);
         let rank = |x: &Candidate| self.rank(x);
         let mut k = 0;
         while k < cands.len() {
