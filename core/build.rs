@@ -41,6 +41,8 @@ mod policy;
 mod report;
 #[path = "src/span.rs"]
 mod span;
+#[path = "src/symbols.rs"]
+mod symbols;
 #[path = "src/table_bytes.rs"]
 mod table_bytes;
 #[path = "src/wordlist/mod.rs"]

@@ -54,7 +54,9 @@ Rules, for every code point U+0080..U+10FFFF except surrogates and unassigned (C
      negative squared/circled capitals (🅵) have no decomposition and no confusable, the
      parenthesized letters (⒡) decompose to "(f)"; their letter is taken from their Unicode
      name.
-3. Punctuation, symbols, separators (P*, S*, Z*) otherwise: a FOLD entry when NFKD(c) is
+3. SYMBOLS: the other symbols (So: emoji, dingbats, pictographs) left out of every table above.
+   The matching form drops them; the matcher reads them apart, for terms written in them (🖕).
+4. Punctuation, symbols, separators (P*, S*, Z*) otherwise: a FOLD entry when NFKD(c) is
    ASCII without letters/digits (COMPAT: NBSP -> ' ', fullwidth ． -> '.'), else when the
    confusable prototype of c (or of the characters of NFKD(c)) is (CONFUSABLE: ‐ -> '-').
    SEPARATOR_EXTRA maps a few dots and dashes that have neither (· • — ‧) to '.' or '-'.
@@ -630,6 +632,8 @@ RANGE_DOCS = (
                   "/// ranges."),
     ("WORD", "Other non-ASCII letters and numbers (word characters) that fold to themselves; sorted\n"
              "/// inclusive ranges."),
+    ("SYMBOLS", "Other symbols (General_Category So: emoji, dingbats, pictographs) that the matching form\n"
+                "/// drops, so terms written in them are read apart (`crate::symbols`); sorted inclusive ranges."),
 )
 
 
@@ -741,10 +745,19 @@ def main():
             assert not both, "%s and %s overlap: %s" % (na, nb, ", ".join("U+%04X" % cp for cp in sorted(both)[:10]))
     checks = self_test(fold, marks, ignorable, word)
 
-    range_tables = {"MARKS": to_ranges(marks), "IGNORABLE": to_ranges(ignorable), "WORD": to_ranges(word)}
+    symbols = {cp for cp in range(0x80, 0x110000)
+               if not 0xD800 <= cp <= 0xDFFF and unicodedata.category(chr(cp)) == "So"
+               and cp not in fold and cp not in marks and cp not in ignorable and cp not in word}
+    for cp in (0x1F595, 0x1F346, 0x1F4A6, 0x2620, 0x00A9):  # 🖕 🍆 💦 ☠ ©
+        assert cp in symbols, "U+%04X: expected in SYMBOLS" % cp
+    for cp in (0x1F3FB, 0x24D5, 0xFE0F):  # a skin tone (Sk), ⓕ (folds to f), VS16 (ignorable)
+        assert cp not in symbols, "U+%04X: not expected in SYMBOLS" % cp
+    range_tables = {"MARKS": to_ranges(marks), "IGNORABLE": to_ranges(ignorable), "WORD": to_ranges(word),
+                    "SYMBOLS": to_ranges(symbols)}
     text = render(fold, range_tables)
-    summary = "%d FOLD entries, %d MARKS / %d IGNORABLE / %d WORD ranges, %d bytes; self-test: %d checks passed" % (
+    summary = "%d FOLD entries, %d MARKS / %d IGNORABLE / %d WORD / %d SYMBOLS ranges, %d bytes; self-test: %d checks passed" % (
         len(fold), len(range_tables["MARKS"]), len(range_tables["IGNORABLE"]), len(range_tables["WORD"]),
+        len(range_tables["SYMBOLS"]),
         len(text.encode("utf-8")), checks)
 
     if args.check:

@@ -38,6 +38,7 @@ mod plain_search;
 mod policy;
 mod report;
 mod span;
+mod symbols;
 mod table_bytes;
 mod wordlist;
 

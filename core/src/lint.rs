@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use crate::matcher::Matcher;
 use crate::normalize::normalize;
+use crate::symbols::TermKey;
 use crate::wordlist::Wordlist;
 
 /// A problem worth a look that does not stop the list from loading.
@@ -71,7 +72,7 @@ pub fn lint(list: &Wordlist, dictionary: &[&str]) -> Vec<Warning> {
             continue;
         }
         seen_term.insert(lower, e.line);
-        let key = normalize(&e.term);
+        let key = TermKey::of(&e.term).into_string();
         let same = seen_key
             .get(&key)
             .filter(|&&(first, _)| match_each_other(list, first, e));

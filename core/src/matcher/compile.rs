@@ -12,6 +12,7 @@ use crate::error::{Error, ErrorKind};
 use crate::normalize::{can_match_plain, normalize_into, Normalized, Scratch, Transforms};
 use crate::plain_search::{PlainPattern, PlainSearch};
 use crate::policy::Policy;
+use crate::symbols::{symbol_pattern, SymbolSearch, SymbolTerm};
 use crate::table_bytes::Table;
 use crate::wordlist::{MatchMode, Severity, Wordlist};
 
@@ -104,6 +105,8 @@ pub(super) fn compile(
             _ => Ok(()),
         }
     };
+    // Terms written in symbols, which the key has not: searched apart (see `crate::symbols`).
+    let mut symbol_patterns: Vec<SymbolTerm<Severity>> = Vec::new();
     for (li, list) in lists.iter().enumerate() {
         let meta = list.meta();
         let list_idx = u16::try_from(li)
@@ -118,6 +121,11 @@ pub(super) fn compile(
             };
             let hindi = e.lang == "hi" || e.lang.starts_with("hi-");
             too_long(&e.term, &sources[li], e.line)?;
+            if let Some(symbols) = symbol_pattern(&e.term) {
+                symbol_patterns.push((symbols, targets.len() as u32, e.severity));
+                targets.push(t);
+                continue;
+            }
             add(&e.term, hindi, t, &mut targets)?;
         }
         for a in list.allow() {
@@ -269,6 +277,19 @@ pub(super) fn compile(
         .collect();
     // Hits per byte of text are bounded by how many patterns end at one place.
     let (nesting, deepest) = max_nesting(&patterns[..searched]);
+    let symbol_nesting = SymbolSearch::nesting(&symbol_patterns);
+    if let Some(max) = limits.max_nesting.filter(|&max| symbol_nesting.0 > max) {
+        let t = &targets[symbol_patterns[symbol_nesting.1].1 as usize];
+        return Err(Error::in_source(
+            ErrorKind::TooNested {
+                term: t.term.to_string(),
+                nesting: symbol_nesting.0,
+                max,
+            },
+            &sources[usize::from(t.list)],
+        ));
+    }
+    let nesting = nesting.max(symbol_nesting.0);
     if let Some(max) = limits.max_nesting.filter(|&max| nesting > max) {
         let v = &variants[variant_starts[deepest] as usize];
         let t = &targets[v.target as usize];
@@ -285,7 +306,8 @@ pub(super) fn compile(
     let estimate = spent
         + FullSearch::estimate_bytes(&searched_sorted)
         + FullSearch::estimate_bytes(&context_sorted)
-        + PlainSearch::estimate_bytes(&plain_patterns);
+        + PlainSearch::estimate_bytes(&plain_patterns)
+        + SymbolSearch::estimate_bytes(&symbol_patterns);
     within(estimate, max_bytes)?;
     if estimate_only {
         return Ok(Built::Estimate(estimate));
@@ -307,6 +329,8 @@ pub(super) fn compile(
             .map(|p| (p as u32, patterns[p])),
     );
     let plain = PlainSearch::build(&plain_patterns);
+    let symbols = SymbolSearch::build(&symbol_patterns)
+        .map_err(|e| Error::new(ErrorKind::Build(e.to_string())))?;
     Ok(Built::Matcher(Matcher {
         inner: Arc::new(Compiled {
             automaton,
@@ -321,6 +345,7 @@ pub(super) fn compile(
             limits,
             allow_words,
             context_words,
+            symbols,
             plain_reach: PlainReach::of(&patterns[..searched]),
             needs: BuildNeeds {
                 term_chars,

@@ -10,6 +10,7 @@ use crate::dfa::FullSearch;
 use crate::normalize::in_plain_key;
 use crate::plain_search::PlainSearch;
 use crate::policy::Policy;
+use crate::symbols::SymbolSearch;
 use crate::table_bytes::Table;
 use crate::wordlist::{Category, MatchMode, Severity, Wordlist};
 
@@ -80,6 +81,9 @@ pub(super) struct Compiled {
     /// The patterns that only context words have, searched for in a text only once a candidate
     /// needs context (the automata leave them out): their search and the first one's index.
     pub(super) context_words: Option<(FullSearch, u32)>,
+    /// The terms written in symbols (emoji), which the key has not: searched for in the text
+    /// as written. `None` without any.
+    pub(super) symbols: Option<SymbolSearch>,
     /// How far a hit of the full automaton reaches into plain key beside a stretch the general
     /// passes wrote (see [`Matcher::search_general`]).
     pub(super) plain_reach: PlainReach,

@@ -39,8 +39,10 @@ use crate::normalize::{prefix_cut, reread, Normalized, Transforms};
 use crate::plain_search::Hit;
 use crate::policy::{Policy, Verdict};
 use crate::report::Report;
+use crate::symbols::SymbolSearch;
 use crate::wordlist::{MatchMode, Wordlist};
 
+use compiled::Role;
 use resolve::merge_matches;
 use search::{EARLY_CUT_WITHIN, EARLY_MIN_BYTES, EARLY_PART};
 use verify::{Candidate, Work};
@@ -418,7 +420,47 @@ impl Matcher {
                 merge_matches(&mut out, found, replace);
             }
         }
+        if let Some(symbols) = &self.inner.symbols {
+            self.add_symbol_matches(symbols, text, &mut out);
+        }
         out
+    }
+
+    /// Adds the matches of terms written in symbols (`🖕`; see [`crate::symbols`]) where
+    /// nothing else was found: a symbol inside a spaced-out word (`f🔥u🔥c🔥k`) is that word's.
+    fn add_symbol_matches<'a>(
+        &'a self,
+        symbols: &SymbolSearch,
+        text: &'a str,
+        out: &mut Vec<Match<'a>>,
+    ) {
+        let c = &self.inner;
+        let found = symbols.matches(text);
+        if found.is_empty() {
+            return;
+        }
+        let found = found
+            .into_iter()
+            .filter_map(|(start, end, target)| {
+                let t = &c.targets[target as usize];
+                let list = &c.lists[t.list as usize];
+                let Role::Term(category) = t.role else {
+                    return None;
+                };
+                Some(Match {
+                    start,
+                    end,
+                    text: &text[start..end],
+                    term: &t.term,
+                    category,
+                    severity: t.severity,
+                    list: &list.id,
+                    version: &list.version,
+                    transforms: Transforms::default(),
+                })
+            })
+            .collect();
+        merge_matches(out, found, false);
     }
 
     /// The hashtags of `text` to read as the words they join ([`reread::camel_hashtags`]):
@@ -529,8 +571,13 @@ impl Matcher {
     pub fn is_match(&self, text: &str) -> bool {
         // What was found only in a generated link slug is not a match (see `find`): rare
         // enough to settle with `find`, and only when something was found.
-        self.any_candidate(text)
-            && (generated_slugs(text).is_empty() || !self.find(text).is_empty())
+        (self.any_candidate(text)
+            && (generated_slugs(text).is_empty() || !self.find(text).is_empty()))
+            || self
+                .inner
+                .symbols
+                .as_ref()
+                .is_some_and(|s| !s.matches(text).is_empty())
     }
 
     /// Whether `text` has any match, generated link slugs included.

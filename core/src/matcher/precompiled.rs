@@ -24,6 +24,7 @@ use crate::dfa::FullSearch;
 use crate::error::{Error, ErrorKind};
 use crate::plain_search::PlainSearch;
 use crate::policy::Policy;
+use crate::symbols::SymbolSearch;
 use crate::table_bytes::{Reader, Writer};
 use crate::wordlist::bundled::split_spec;
 use crate::wordlist::{Category, MatchMode, Severity, Wordlist};
@@ -279,6 +280,10 @@ pub(crate) fn write_as(m: &Matcher, id: &str) -> Vec<u8> {
         search.write(&mut w);
         w.put(*first);
     }
+    w.bool(c.symbols.is_some());
+    if let Some(s) = &c.symbols {
+        s.write(&mut w);
+    }
     w.len(c.plain_reach.before);
     w.len(c.plain_reach.after);
     for n in [c.needs.term_chars, c.needs.nesting, c.needs.bytes] {
@@ -354,6 +359,11 @@ fn read(r: &mut Reader, policy: &Policy, limits: Limits) -> Option<Compiled> {
     } else {
         None
     };
+    let symbols = if r.bool()? {
+        Some(SymbolSearch::read(r)?)
+    } else {
+        None
+    };
     let plain_reach = PlainReach {
         before: r.len()?,
         after: r.len()?,
@@ -377,6 +387,7 @@ fn read(r: &mut Reader, policy: &Policy, limits: Limits) -> Option<Compiled> {
         limits,
         allow_words,
         context_words,
+        symbols,
         plain_reach,
         needs,
         wordlists: OnceLock::new(),

@@ -138,6 +138,12 @@ fn is_plain_emoji(cp: u32) -> bool {
     (0x1F300..=0x1F6FF).contains(&cp) || (0x1F900..=0x1FAFF).contains(&cp)
 }
 
+/// Whether `c` is a symbol the matching form drops (General_Category So: emoji, dingbats,
+/// pictographs), which terms may be written in (see `crate::symbols`).
+pub(crate) fn is_symbol(c: char) -> bool {
+    !c.is_ascii() && in_ranges(tables::SYMBOLS, c as u32)
+}
+
 /// Looks a non-ASCII character up in the generated tables.
 pub(super) fn lookup(c: char) -> Fold {
     let cp = c as u32;

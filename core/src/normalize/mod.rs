@@ -16,6 +16,7 @@ pub(crate) mod reread;
 mod tables;
 mod transforms;
 
+pub(crate) use classify::is_symbol;
 pub(crate) use general::Scratch;
 pub(crate) use offsets::{is_boundary_byte, Normalized};
 pub(crate) use plain::{can_match_plain, in_plain_key, prefix_cut, KeySink};

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::normalize::normalize;
+use crate::symbols::TermKey;
 
 use super::entry::{AllowEntry, Entry};
 use super::list::Wordlist;
@@ -67,7 +68,7 @@ impl ListDiff {
     /// # Ok::<(), kavach::Error>(())
     /// ```
     pub fn between(old: &Wordlist, new: &Wordlist) -> ListDiff {
-        let key = |e: &Entry| normalize(&e.term);
+        let key = |e: &Entry| TermKey::of(&e.term).into_string();
         let old_terms: BTreeMap<String, &Entry> =
             old.entries().iter().map(|e| (key(e), e)).collect();
         let new_terms: BTreeMap<String, &Entry> =

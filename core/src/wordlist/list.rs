@@ -3,7 +3,7 @@
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, ErrorKind};
-use crate::normalize::normalize;
+use crate::symbols::TermKey;
 
 use super::check;
 use super::entry::{AllowEntry, Category, ContextWord, Entry, ListMeta, MatchMode, Severity};
@@ -131,18 +131,23 @@ impl Wordlist {
                     e.line,
                 ));
             }
-            let key = checked_key(&e.term, source, e.line)?;
+            let symbols = if e.mode == MatchMode::Context {
+                Err("is written in symbols, which have no words around them to give context: use mode word, stem or substring")
+            } else {
+                Ok(())
+            };
+            let key = checked_key(&e.term, source, e.line, symbols)?;
             lines.push(format!(
                 "term\t{key}\t{}\t{}\t{}\n",
                 e.category, e.severity, e.mode
             ));
         }
         for a in &allow {
-            let key = checked_key(&a.term, source, a.line)?;
+            let key = checked_key(&a.term, source, a.line, Err(NO_SYMBOL_WORDS))?;
             lines.push(format!("allow\t{key}\t{}\n", a.mode));
         }
         for w in &context {
-            let key = checked_key(&w.term, source, w.line)?;
+            let key = checked_key(&w.term, source, w.line, Err(NO_SYMBOL_WORDS))?;
             lines.push(format!("context\t{key}\n"));
         }
         lines.sort_unstable();
@@ -361,9 +366,21 @@ fn bump(counts: &mut Vec<(String, usize)>, key: &str) {
     }
 }
 
-/// The matching form of a term, or an error naming the line if nothing matchable is left or
-/// the kavach format could not hold the term (so every list can be written out and read back).
-fn checked_key(term: &str, source: &str, line: usize) -> Result<String, Error> {
+/// Why an allow or context word may not be written in symbols: they lie among letters.
+const NO_SYMBOL_WORDS: &str =
+    "is written in symbols: only terms may be (allow and context words are read among letters)";
+
+/// The matching form of a term (its symbols if it is written in symbols and `symbols` allows
+/// it; otherwise `symbols` says why not), or an error naming the line if nothing matchable is
+/// left, if it mixes symbols with letters (the matching form would drop the symbols and leave
+/// a term nobody listed: `🖕 you` would be `you`), or if the kavach format could not hold the
+/// term (so every list can be written out and read back).
+fn checked_key(
+    term: &str,
+    source: &str,
+    line: usize,
+    symbols: Result<(), &'static str>,
+) -> Result<String, Error> {
     let unwritable = if term.contains('|') {
         Some("contains `|`, the field separator of the kavach format")
     } else if term.contains(['\n', '\r']) {
@@ -380,13 +397,24 @@ fn checked_key(term: &str, source: &str, line: usize) -> Result<String, Error> {
             line,
         ));
     }
-    let key = normalize(term);
-    if key.bytes().all(crate::normalize::is_boundary_byte) {
-        return Err(Error::at(
-            ErrorKind::EmptyTerm(term.to_string()),
+    let bad = |reason| {
+        Err(Error::at(
+            ErrorKind::BadTerm(term.to_string(), reason),
             source,
             line,
-        ));
+        ))
+    };
+    match TermKey::of(term) {
+        TermKey::Key(key) if key.bytes().all(crate::normalize::is_boundary_byte) => Err(
+            Error::at(ErrorKind::EmptyTerm(term.to_string()), source, line),
+        ),
+        TermKey::Key(key) => Ok(key),
+        TermKey::Symbols(symbols_key) => match symbols {
+            Ok(()) => Ok(symbols_key),
+            Err(reason) => bad(reason),
+        },
+        TermKey::Mixed => bad(
+            "mixes symbols (emoji) with letters, which are read apart: list the symbols as a term of their own",
+        ),
     }
-    Ok(key)
 }
