@@ -85,7 +85,10 @@ pub(crate) struct SymbolSearch {
     search: FullSearch,
     /// Per pattern: the target it reports.
     targets: Table<u32>,
-    /// The distinct first bytes of the patterns' symbols: a text without any has nothing to
+    /// The patterns' symbols, each once: a text's other symbols are only looked at when one
+    /// of these follows them (then they part it from the one before).
+    alphabet: Vec<char>,
+    /// The distinct first bytes of the alphabet's symbols: a text without any has nothing to
     /// find.
     leads: Vec<u8>,
 }
@@ -122,15 +125,24 @@ impl SymbolSearch {
             targets.push(target);
             best = severity;
         }
-        let mut leads = [false; 256];
+        let mut alphabet: Vec<char> = Vec::new();
         for key in &unique {
-            leads[usize::from(key[0])] = true;
+            for c in String::from_utf8_lossy(key).chars() {
+                if !alphabet.contains(&c) {
+                    alphabet.push(c);
+                }
+            }
+        }
+        let mut leads = [false; 256];
+        for c in &alphabet {
+            leads[usize::from(c.encode_utf8(&mut [0; 4]).as_bytes()[0])] = true;
         }
         let order = (0..unique.len() as u32).collect();
         let search = FullSearch::build(&Sorted::with_order(unique, order))?;
         Ok(Some(SymbolSearch {
             search,
             targets: Table::Owned(targets),
+            alphabet,
             leads: (0..=255u8).filter(|&b| leads[usize::from(b)]).collect(),
         }))
     }
@@ -155,16 +167,21 @@ impl SymbolSearch {
     #[inline(never)]
     pub(crate) fn matches(&self, text: &str) -> Vec<(usize, usize, u32)> {
         let mut out = Vec::new();
-        let Some(first) = self.next_lead(text.as_bytes()) else {
-            return out;
-        };
-        // The reading: the text's symbols, [`BREAK`] between those that other characters
-        // part; per reading byte, where its symbol starts in `text`.
+        // The reading: the alphabet's symbols in the text, [`BREAK`] between those that other
+        // characters part; per reading byte, where its symbol starts in `text`. Found by
+        // their first bytes: the text's other characters cost a `memchr`, the other symbols
+        // with such a first byte a look-up each.
         let (mut key, mut starts) = (Vec::new(), Vec::new());
         let mut last_end = None;
-        for (i, c) in text[first..].char_indices() {
-            let i = first + i;
-            if !is_symbol(c) {
+        let mut at = 0;
+        while let Some(k) = self.next_lead(&text.as_bytes()[at..]) {
+            // A first byte (of the alphabet, so of a multi-byte char) starts a char.
+            let i = at + k;
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            at = i + c.len_utf8();
+            if !self.alphabet.contains(&c) {
                 continue;
             }
             if !key.is_empty() && !last_end.is_some_and(|e| joins(&text[e..i])) {
@@ -176,7 +193,10 @@ impl SymbolSearch {
                 key.push(b);
                 starts.push(i);
             }
-            last_end = Some(i + c.len_utf8());
+            last_end = Some(at);
+        }
+        if key.is_empty() {
+            return out;
         }
         // Per place of the reading, the longest pattern that starts there (hits come in order
         // of end, so a later one that starts at the same place is longer).
@@ -200,8 +220,8 @@ impl SymbolSearch {
         out
     }
 
-    /// The first place holding the first byte of a pattern's symbol: most texts have none
-    /// (emoji terms mostly share their first byte, `F0`, so that is one `memchr`).
+    /// The first place holding the first byte of an alphabet's symbol: most texts have none
+    /// (emoji mostly share their first byte, `F0`, so that is one `memchr`).
     fn next_lead(&self, bytes: &[u8]) -> Option<usize> {
         match *self.leads.as_slice() {
             [a] => memchr::memchr(a, bytes),
@@ -214,6 +234,10 @@ impl SymbolSearch {
     pub(crate) fn write(&self, w: &mut Writer) {
         self.search.write(w);
         w.table(&self.targets);
+        w.len(self.alphabet.len());
+        for &c in &self.alphabet {
+            w.put(u32::from(c));
+        }
         w.table(&self.leads);
     }
 
@@ -221,10 +245,16 @@ impl SymbolSearch {
     pub(crate) fn read(r: &mut Reader) -> Option<SymbolSearch> {
         let search = FullSearch::read(r)?;
         let targets = r.table()?;
+        let n = r.len()?;
+        let mut alphabet = Vec::with_capacity(n.min(1 << 16));
+        for _ in 0..n {
+            alphabet.push(char::from_u32(r.get()?)?);
+        }
         let leads = r.vec()?;
         Some(SymbolSearch {
             search,
             targets,
+            alphabet,
             leads,
         })
     }
