@@ -385,7 +385,7 @@ fn bundled_lists_by_id_and_version() {
     let out = kavach(&["scan", "--list", "en@0.0.1"], b"");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr)
-        .contains("bundled list `en` is version 1.2.0, not 0.0.1"));
+        .contains("bundled list `en` is version 1.3.0, not 0.0.1"));
     let out = kavach(&["lists"], b"");
     let listing = String::from_utf8_lossy(&out.stdout);
     for id in ["en ", "hi ", "hi-Latn ", "child-safety "] {

@@ -32,9 +32,9 @@ def test_match_is_frozen_comparable_and_printable(m):
     with pytest.raises(AttributeError):
         a[0].start = 3
     assert repr(a[0]) == ("Match(start=0, end=4, text='fuck', term='fuck', category='profanity', "
-                          "severity='high', list='en@1.2.0', transforms=[])")
+                          "severity='high', list='en@1.3.0', transforms=[])")
     d = a[0].to_dict()
-    assert d["term"] == "fuck" and d["list"] == "en" and d["version"] == "1.2.0"
+    assert d["term"] == "fuck" and d["list"] == "en" and d["version"] == "1.3.0"
     assert "Matcher" in (kavach.Matcher.__doc__ or "") or kavach.Matcher.find.__doc__
 
 
