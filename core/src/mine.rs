@@ -99,7 +99,8 @@ pub struct Candidate {
     pub abusive_posts: u32,
     /// Clean posts it occurs in.
     pub clean_posts: u32,
-    /// What the current lists already match inside it: `(term, list id)`; `None` when nothing.
+    /// What the current lists already match inside it (a phrase: a word with a match is no
+    /// candidate): `(term, list id)`; `None` when nothing.
     pub contains: Option<(String, String)>,
     /// A few abusive posts it occurs in (at most 200 characters each).
     pub examples: Vec<String>,
@@ -305,7 +306,16 @@ impl<'m> Miner<'m> {
                 break;
             }
             let found = self.matcher.find(g);
-            if found.iter().any(|m| m.start == 0 && m.end == g.len()) {
+            // Matched whole, or a word matched in part (`fucking` holds `fuck`, a substring):
+            // the lists flag it wherever it is written, so listing it would change nothing. A
+            // term found in a word needs nothing but the word (a context-mode term could not
+            // have its context words inside it). A phrase with a listed term stays: it shows
+            // compounds and phrases around known terms (`madar chod`, `teri maa`).
+            let one_word = !g.contains(' ');
+            if found
+                .iter()
+                .any(|m| one_word || (m.start == 0 && m.end == g.len()))
+            {
                 continue;
             }
             out.push(Candidate {
@@ -464,6 +474,7 @@ mod tests {
             posts.push(("you zorkface, what a fuck up", true));
             posts.push(("shut up zorkface! https://t.co/x @sam 2024", true));
             posts.push(("what a game", true));
+            posts.push(("fucking zorkface", true));
         }
         posts
     }
@@ -474,12 +485,16 @@ mod tests {
         assert_eq!(c[0].term, "zorkface");
         assert_eq!(
             (c[0].abusive_posts, c[0].clean_posts, c[0].words),
-            (20, 0, 1)
+            (30, 0, 1)
         );
         assert!(c[0].score > 3.0, "{}", c[0].score);
         assert_eq!(c[0].examples.len(), 3);
-        // `fuck` is listed: never a candidate; a phrase with it says what it contains.
-        assert!(c.iter().all(|x| x.term != "fuck"));
+        // `fuck` is listed: never a candidate, nor a word it is found in (`fucking`, where the
+        // substring matches four letters of seven); a phrase with it says what it contains.
+        assert!(
+            c.iter().all(|x| x.term != "fuck" && x.term != "fucking"),
+            "{c:?}"
+        );
         let phrase = c.iter().find(|x| x.term == "fuck up").expect("phrase");
         assert_eq!(phrase.contains, Some(("fuck".into(), "en".into())));
         // Words of clean and abusive posts alike score low or not at all; URLs, mentions and
