@@ -176,10 +176,10 @@ impl PlainSearch {
 
     /// Whether a pattern ends somewhere in `key`, searched as a key that starts after a word
     /// boundary (as words of letters, digits and spaces do). Linear: one step per byte.
-    pub(crate) fn finds_in(&self, key: impl IntoIterator<Item = u8>) -> bool {
+    pub(crate) fn finds_in(&self, key: &[u8]) -> bool {
         let steps = self.dfa.steps();
         let mut state = self.after_boundary;
-        key.into_iter().any(|b| {
+        key.iter().any(|&b| {
             state = steps.next(state, b);
             steps.is_match(state)
         })

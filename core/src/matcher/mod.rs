@@ -471,9 +471,12 @@ impl Matcher {
         let mut tags = reread::camel_hashtags(text);
         if let Some(plain) = &self.inner.plain {
             let bytes = text.as_bytes();
+            let mut key = Vec::new();
             tags.retain(|r| {
-                bytes[r.clone()].iter().any(u8::is_ascii_digit)
-                    || plain.finds_in(reread::hashtag_key(text, r.clone()))
+                bytes[r.clone()].iter().any(u8::is_ascii_digit) || {
+                    reread::hashtag_key(text, r.clone(), &mut key);
+                    plain.finds_in(&key)
+                }
             });
         }
         tags
