@@ -174,14 +174,21 @@ impl PlainSearch {
         });
     }
 
-    /// Whether a pattern ends somewhere in `key`, searched as a key that starts after a word
-    /// boundary (as words of letters, digits and spaces do). Linear: one step per byte.
-    pub(crate) fn finds_in(&self, key: &[u8]) -> bool {
+    /// Whether a pattern that `accept`s (given its id in the automaton) ends somewhere in
+    /// `key`, searched as a key that starts after a word boundary (as words of letters, digits
+    /// and spaces do). Linear: one step per byte, and a look at the patterns of each state that
+    /// may have some (every sparse state may: most have none).
+    pub(crate) fn finds_in(&self, key: &[u8], accept: impl Fn(u32) -> bool) -> bool {
         let steps = self.dfa.steps();
         let mut state = self.after_boundary;
         key.iter().any(|&b| {
             state = steps.next(state, b);
             steps.is_match(state)
+                && self
+                    .dfa
+                    .matches_at(state)
+                    .iter()
+                    .any(|&p| accept(self.ends[p as usize].0))
         })
     }
 

@@ -42,7 +42,7 @@ use crate::report::Report;
 use crate::symbols::SymbolSearch;
 use crate::wordlist::{MatchMode, Wordlist};
 
-use compiled::Role;
+use compiled::{mode_bit, Role};
 use resolve::merge_matches;
 use search::{EARLY_CUT_WITHIN, EARLY_MIN_BYTES, EARLY_PART};
 use verify::{Candidate, Work};
@@ -465,17 +465,21 @@ impl Matcher {
 
     /// The hashtags of `text` to read as the words they join ([`reread::camel_hashtags`]):
     /// those where the plain automaton finds a pattern in their words as written (a term found
-    /// in them has its letters there), and those with a digit (leetspeak the check does not
-    /// undo). Most hashtags hold no term and are not read again: a reading costs a search.
+    /// in them has its letters there) that a mode other than `context` may match (a hashtag's
+    /// own words are no context: see [`Matcher::second_readings`]), and those with a digit
+    /// (leetspeak the check does not undo). Most hashtags hold no term and are not read again:
+    /// a reading costs a search.
     fn hashtags_to_read(&self, text: &str) -> Vec<std::ops::Range<usize>> {
         let mut tags = reread::camel_hashtags(text);
         if let Some(plain) = &self.inner.plain {
             let bytes = text.as_bytes();
+            let modes = &self.inner.pattern_modes;
+            let not_context = !mode_bit(MatchMode::Context);
             let mut key = Vec::new();
             tags.retain(|r| {
                 bytes[r.clone()].iter().any(u8::is_ascii_digit) || {
                     reread::hashtag_key(text, r.clone(), &mut key);
-                    plain.finds_in(&key)
+                    plain.finds_in(&key, |p| modes[p as usize] & not_context != 0)
                 }
             });
         }
