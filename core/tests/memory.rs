@@ -58,6 +58,8 @@ fn shapes() -> Vec<(&'static str, String)> {
         ("allow words", repeat("cocktail ")),
         ("context terms", repeat("bc ")),
         ("Devanagari", repeat("चूतिया ")),
+        ("emoji terms", repeat("🖕")),
+        ("emoji terms, skin tones", repeat("🖕🏽 ")),
         (
             "Devanagari, zero-width joiners",
             repeat("च\u{200d}ू\u{200d}त\u{200d}ि\u{200d}य\u{200d}ा "),
