@@ -1,8 +1,8 @@
 //! Mining candidate terms from labelled posts: how a platform grows its own list.
 //!
 //! Posts labelled abusive (1) or not (0) are cut into words and two-word phrases as people wrote
-//! them (lower-cased, punctuation trimmed, URLs, mentions and numbers left out), each counted
-//! once per post. Every word and phrase is scored by the weighted log-odds ratio of the posts
+//! them (lower-cased, punctuation trimmed, URLs, mentions and numbers left out), and emoji (each
+//! symbol on its own, skin tones left out), each counted once per post. Every word and phrase is scored by the weighted log-odds ratio of the posts
 //! with it against those without, abusive against clean, with an informative Dirichlet (here
 //! Beta) prior (Monroe, Colaresi and Quinn 2008, "Fightin' Words", section 3.5): the prior's
 //! pseudo-counts are a fraction ([`MineOptions::prior`]) of the whole corpus's posts with and
@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 
 use crate::matcher::Matcher;
+use crate::normalize::is_symbol;
 
 /// How [`Miner`] ranks and reports.
 ///
@@ -212,6 +213,8 @@ impl<'m> Miner<'m> {
         if self.options.phrases {
             grams.extend(words.windows(2).map(|p| format!("{} {}", p[0], p[1])));
         }
+        // Emoji and other symbols, each on its own (lists may hold them: see `crate::symbols`).
+        grams.extend(text.chars().filter(|&c| is_symbol(c)).map(String::from));
         grams.sort_unstable();
         grams.dedup();
         let mut example = None;
@@ -506,6 +509,25 @@ mod tests {
         assert!(c
             .iter()
             .all(|x| !x.term.contains("t.co") && !x.term.contains("sam") && x.term != "2024"));
+    }
+
+    #[test]
+    fn emoji_are_candidates_and_listed_ones_are_left_out() {
+        let mut posts = corpus();
+        for _ in 0..10 {
+            posts.push(("you snake 🐍🐍 🖕🏽", true));
+            posts.push(("nice 😀", false));
+        }
+        let c = mined(&posts, MineOptions::default());
+        let snake = c.iter().find(|x| x.term == "🐍").expect("the emoji");
+        assert_eq!(
+            (snake.abusive_posts, snake.clean_posts, snake.words),
+            (10, 0, 1)
+        );
+        // `🖕` is listed (en), and skin tones are no symbol of their own.
+        assert!(c
+            .iter()
+            .all(|x| x.term != "🖕" && x.term != "🏽" && x.term != "😀"));
     }
 
     #[test]
