@@ -2,8 +2,8 @@
 //!
 //! Posts labelled abusive (1) or not (0) are cut into words and two-word phrases as people wrote
 //! them (lower-cased, punctuation trimmed, URLs, mentions and numbers left out), and emoji (each
-//! symbol on its own, skin tones left out), each counted once per post. Every word and phrase is scored by the weighted log-odds ratio of the posts
-//! with it against those without, abusive against clean, with an informative Dirichlet (here
+//! symbol on its own, skin tones left out), each counted once per post. Every word and phrase
+//! is scored by the weighted log-odds ratio of the posts with it against those without, abusive against clean, with an informative Dirichlet (here
 //! Beta) prior (Monroe, Colaresi and Quinn 2008, "Fightin' Words", section 3.5): the prior's
 //! pseudo-counts are a fraction ([`MineOptions::prior`]) of the whole corpus's posts with and
 //! without it, and the score is the log-odds difference divided by its standard deviation, a

@@ -276,23 +276,20 @@ pub(super) fn compile(
         })
         .collect();
     // Hits per byte of text are bounded by how many patterns end at one place.
-    let (nesting, deepest) = max_nesting(&patterns[..searched]);
-    let symbol_nesting = SymbolSearch::nesting(&symbol_patterns);
-    if let Some(max) = limits.max_nesting.filter(|&max| symbol_nesting.0 > max) {
-        let t = &targets[symbol_patterns[symbol_nesting.1].1 as usize];
-        return Err(Error::in_source(
-            ErrorKind::TooNested {
-                term: t.term.to_string(),
-                nesting: symbol_nesting.0,
-                max,
-            },
-            &sources[usize::from(t.list)],
-        ));
-    }
-    let nesting = nesting.max(symbol_nesting.0);
+    let (key_nesting, deepest) = max_nesting(&patterns[..searched]);
+    let (symbol_nesting, symbol_deepest) = SymbolSearch::nesting(&symbol_patterns);
+    let nesting = key_nesting.max(symbol_nesting);
     if let Some(max) = limits.max_nesting.filter(|&max| nesting > max) {
-        let v = &variants[variant_starts[deepest] as usize];
-        let t = &targets[v.target as usize];
+        // A term where that many end: the symbol terms' search is one of its own.
+        let (target, nesting) = if symbol_nesting > max {
+            (symbol_patterns[symbol_deepest].1, symbol_nesting)
+        } else {
+            (
+                variants[variant_starts[deepest] as usize].target,
+                key_nesting,
+            )
+        };
+        let t = &targets[target as usize];
         return Err(Error::in_source(
             ErrorKind::TooNested {
                 term: t.term.to_string(),
